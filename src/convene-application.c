@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-application.h"
+#include "convene-cli.h"
+#include "convene-registry-loader.h"
+#include "convene-window.h"
+
+#define BUNDLED_REGISTRY RESOURCE_BASE "/registry/istio.json"
+
+struct _ConveneApplication
+{
+  AdwApplication parent_instance;
+
+  ConveneRegistry *registry;
+  GPtrArray *registry_issues;
+  GError *registry_error;
+  char *registry_path;
+  char *pending_group;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_REGISTRY,
+  PROP_REGISTRY_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry option_entries[] = {
+  { "registry", 'r', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the registry FILE instead of the bundled one"), N_("FILE") },
+  { "group", 'g', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the working group ID"), N_("ID") },
+  { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check the registry FILE and print what is wrong with it"), N_("FILE") },
+  { "import-markdown", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Turn a WORKING-GROUPS.md FILE into a registry"), N_("FILE") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the imported registry to FILE instead of standard output"), N_("FILE") },
+  { "base-url", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Resolve relative links of the imported file against URL"), N_("URL") },
+  { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the working groups of the registry"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+/* Helpers */
+
+static ConveneWindow *
+get_window (ConveneApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CONVENE_IS_WINDOW (window))
+    return CONVENE_WINDOW (window);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CONVENE_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static ConveneWindow *
+ensure_window (ConveneApplication *self)
+{
+  ConveneWindow *window = get_window (self);
+
+  if (window == NULL)
+    window = convene_window_new (self);
+
+  return window;
+}
+
+/* Actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  convene_application_reload (CONVENE_APPLICATION (user_data));
+}
+
+static void
+use_bundled_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  convene_application_load_registry (CONVENE_APPLICATION (user_data), NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "reload", reload_action },
+  { "use-bundled-registry", use_bundled_action },
+};
+
+/* Vfuncs */
+
+static int
+convene_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  int status;
+
+  /* The command-line tools run here, in the calling process, and never
+   * start or contact a running instance or open a window.
+   */
+  status = convene_cli_run (options);
+  if (status >= 0)
+    return status;
+
+  return G_APPLICATION_CLASS (convene_application_parent_class)->handle_local_options (app, options);
+}
+
+static int
+convene_application_command_line (GApplication            *app,
+                                  GApplicationCommandLine *command_line)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *registry = NULL;
+  g_autofree char *group = NULL;
+
+  if (g_variant_dict_lookup (options, "registry", "^ay", &registry))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, registry);
+      g_autofree char *path = g_file_get_path (file);
+
+      convene_application_load_registry (self, path);
+    }
+
+  if (g_variant_dict_lookup (options, "group", "s", &group))
+    {
+      g_free (self->pending_group);
+      self->pending_group = g_steal_pointer (&group);
+    }
+
+  g_application_activate (app);
+  return EXIT_SUCCESS;
+}
+
+static void
+convene_application_activate (GApplication *app)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+  ConveneWindow *window;
+
+  if (self->registry == NULL && self->registry_error == NULL)
+    convene_application_load_registry (self, self->registry_path);
+
+  window = ensure_window (self);
+
+  if (self->pending_group != NULL)
+    {
+      convene_window_show_group (window, self->pending_group);
+      g_clear_pointer (&self->pending_group, g_free);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+convene_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *reload_accels[] = { "<Control>r", NULL };
+
+  G_APPLICATION_CLASS (convene_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.reload", reload_accels);
+}
+
+static void
+convene_application_dispose (GObject *object)
+{
+  ConveneApplication *self = (ConveneApplication *)object;
+
+  g_clear_object (&self->registry);
+
+  G_OBJECT_CLASS (convene_application_parent_class)->dispose (object);
+}
+
+static void
+convene_application_finalize (GObject *object)
+{
+  ConveneApplication *self = (ConveneApplication *)object;
+
+  g_clear_pointer (&self->registry_issues, g_ptr_array_unref);
+  g_clear_error (&self->registry_error);
+  g_clear_pointer (&self->registry_path, g_free);
+  g_clear_pointer (&self->pending_group, g_free);
+
+  G_OBJECT_CLASS (convene_application_parent_class)->finalize (object);
+}
+
+static void
+convene_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      g_value_set_object (value, self->registry);
+      break;
+
+    case PROP_REGISTRY_PATH:
+      g_value_set_string (value, self->registry_path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_application_class_init (ConveneApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = convene_application_dispose;
+  object_class->finalize = convene_application_finalize;
+  object_class->get_property = convene_application_get_property;
+
+  app_class->activate = convene_application_activate;
+  app_class->command_line = convene_application_command_line;
+  app_class->handle_local_options = convene_application_handle_local_options;
+  app_class->startup = convene_application_startup;
+
+  /**
+   * ConveneApplication:registry:
+   *
+   * The loaded registry, or %NULL when it failed to load; then
+   * convene_application_get_registry_error() says why.
+   */
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REGISTRY_PATH] =
+    g_param_spec_string ("registry-path", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+convene_application_init (ConveneApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("See who leads each working group and join its next meeting."));
+}
+
+/* Public API */
+
+/**
+ * convene_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+ConveneApplication *
+convene_application_new (void)
+{
+  return g_object_new (CONVENE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * convene_application_get_registry:
+ * @self: a #ConveneApplication
+ *
+ * Returns: (transfer none) (nullable): the registry, %NULL if it failed to load
+ */
+ConveneRegistry *
+convene_application_get_registry (ConveneApplication *self)
+{
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
+  return self->registry;
+}
+
+/**
+ * convene_application_get_registry_error:
+ * @self: a #ConveneApplication
+ *
+ * Returns: (transfer none) (nullable): why the registry failed to load
+ */
+const GError *
+convene_application_get_registry_error (ConveneApplication *self)
+{
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
+  return self->registry_error;
+}
+
+/**
+ * convene_application_get_registry_issues:
+ * @self: a #ConveneApplication
+ *
+ * Returns: (transfer none) (nullable) (element-type ConveneIssue): what the
+ *   loader found wrong, one entry per problem
+ */
+GPtrArray *
+convene_application_get_registry_issues (ConveneApplication *self)
+{
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
+  return self->registry_issues;
+}
+
+/**
+ * convene_application_get_registry_path:
+ * @self: a #ConveneApplication
+ *
+ * Returns: (nullable): the registry file, %NULL for the bundled registry
+ */
+const char *
+convene_application_get_registry_path (ConveneApplication *self)
+{
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
+  return self->registry_path;
+}
+
+/**
+ * convene_application_load_registry:
+ * @self: a #ConveneApplication
+ * @path: (nullable): a registry file, or %NULL for the bundled one
+ *
+ * Loads a registry and makes it the application's. On failure the registry
+ * becomes %NULL and the error is kept for the window to show; the
+ * ConveneApplication:registry property is notified in both cases.
+ */
+void
+convene_application_load_registry (ConveneApplication *self,
+                                   const char         *path)
+{
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_path = g_strdup (path);
+
+  g_return_if_fail (CONVENE_IS_APPLICATION (self));
+
+  if (path != NULL)
+    {
+      registry = convene_registry_load_from_file (path, &issues, &error);
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (BUNDLED_REGISTRY, 0, &error);
+
+      if (bytes != NULL)
+        registry = convene_registry_load_from_bytes (bytes, "resource://" BUNDLED_REGISTRY,
+                                                     &issues, &error);
+    }
+
+  if (registry == NULL)
+    g_debug ("Failed to load registry %s: %s", path ? path : "(bundled)", error->message);
+
+  g_clear_object (&self->registry);
+  g_clear_error (&self->registry_error);
+  g_clear_pointer (&self->registry_issues, g_ptr_array_unref);
+
+  self->registry = g_steal_pointer (&registry);
+  self->registry_error = g_steal_pointer (&error);
+  self->registry_issues = g_steal_pointer (&issues);
+
+  g_free (self->registry_path);
+  self->registry_path = g_steal_pointer (&new_path);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY_PATH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}
+
+/**
+ * convene_application_reload:
+ * @self: a #ConveneApplication
+ *
+ * Reads the current registry file again.
+ */
+void
+convene_application_reload (ConveneApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CONVENE_IS_APPLICATION (self));
+
+  path = g_strdup (self->registry_path);
+  convene_application_load_registry (self, path);
+}

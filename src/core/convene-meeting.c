@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-meeting"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-meeting.h"
+
+/* A recurring meeting: the text the community wrote, and the structure
+ * read from it. The structure is empty (weekday G_DATE_BAD_WEEKDAY, start
+ * -1) when the text could not be understood: no time is better than a
+ * wrong one.
+ */
+struct _ConveneMeeting
+{
+  GObject parent_instance;
+
+  char *text;
+  char *url;
+  char *calendar_url;
+  char *timezone;
+  GDateTime *anchor;
+  GDateWeekday weekday;
+  int start_minute;
+  int end_minute;
+  guint interval_weeks;
+  int week_of_month;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneMeeting, convene_meeting, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_URL,
+  PROP_CALENDAR_URL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Vfuncs */
+
+static void
+convene_meeting_finalize (GObject *object)
+{
+  ConveneMeeting *self = (ConveneMeeting *)object;
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->calendar_url, g_free);
+  g_clear_pointer (&self->timezone, g_free);
+  g_clear_pointer (&self->anchor, g_date_time_unref);
+
+  G_OBJECT_CLASS (convene_meeting_parent_class)->finalize (object);
+}
+
+static void
+convene_meeting_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ConveneMeeting *self = CONVENE_MEETING (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+
+    case PROP_CALENDAR_URL:
+      g_value_set_string (value, self->calendar_url);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_meeting_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ConveneMeeting *self = CONVENE_MEETING (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      self->text = g_value_dup_string (value);
+      break;
+
+    case PROP_URL:
+      convene_meeting_set_url (self, g_value_get_string (value));
+      break;
+
+    case PROP_CALENDAR_URL:
+      convene_meeting_set_calendar_url (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_meeting_class_init (ConveneMeetingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = convene_meeting_finalize;
+  object_class->get_property = convene_meeting_get_property;
+  object_class->set_property = convene_meeting_set_property;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_URL] =
+    g_param_spec_string ("url", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CALENDAR_URL] =
+    g_param_spec_string ("calendar-url", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+convene_meeting_init (ConveneMeeting *self)
+{
+  self->weekday = G_DATE_BAD_WEEKDAY;
+  self->start_minute = -1;
+  self->end_minute = -1;
+}
+
+/* Public API */
+
+/**
+ * convene_meeting_new:
+ * @text: the schedule as the community wrote it
+ *
+ * Returns: (transfer full): a new #ConveneMeeting with an empty structure
+ */
+ConveneMeeting *
+convene_meeting_new (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return g_object_new (CONVENE_TYPE_MEETING, "text", text, NULL);
+}
+
+const char *
+convene_meeting_get_text (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->text;
+}
+
+const char *
+convene_meeting_get_url (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->url;
+}
+
+void
+convene_meeting_set_url (ConveneMeeting *self,
+                         const char     *url)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+
+  if (g_strcmp0 (self->url, url) == 0)
+    return;
+
+  g_free (self->url);
+  self->url = g_strdup (url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
+}
+
+const char *
+convene_meeting_get_calendar_url (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->calendar_url;
+}
+
+void
+convene_meeting_set_calendar_url (ConveneMeeting *self,
+                                  const char     *calendar_url)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+
+  if (g_strcmp0 (self->calendar_url, calendar_url) == 0)
+    return;
+
+  g_free (self->calendar_url);
+  self->calendar_url = g_strdup (calendar_url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALENDAR_URL]);
+}
+
+GDateWeekday
+convene_meeting_get_weekday (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), G_DATE_BAD_WEEKDAY);
+  return self->weekday;
+}
+
+void
+convene_meeting_set_weekday (ConveneMeeting *self,
+                             GDateWeekday    weekday)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_return_if_fail (weekday <= G_DATE_SUNDAY);
+  self->weekday = weekday;
+}
+
+/**
+ * convene_meeting_get_start_minute:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: the start as minutes after midnight in the meeting's time zone,
+ *   or -1 when unknown
+ */
+int
+convene_meeting_get_start_minute (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), -1);
+  return self->start_minute;
+}
+
+void
+convene_meeting_set_start_minute (ConveneMeeting *self,
+                                  int             minute)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_return_if_fail (minute >= -1 && minute < 24 * 60);
+  self->start_minute = minute;
+}
+
+/**
+ * convene_meeting_get_end_minute:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: the end as minutes after midnight, or -1 when not given
+ */
+int
+convene_meeting_get_end_minute (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), -1);
+  return self->end_minute;
+}
+
+void
+convene_meeting_set_end_minute (ConveneMeeting *self,
+                                int             minute)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_return_if_fail (minute >= -1 && minute <= 24 * 60);
+  self->end_minute = minute;
+}
+
+/**
+ * convene_meeting_get_timezone:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: (nullable): the IANA identifier of the zone whose wall-clock
+ *   time the start and end are in, such as "America/Los_Angeles"
+ */
+const char *
+convene_meeting_get_timezone (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->timezone;
+}
+
+void
+convene_meeting_set_timezone (ConveneMeeting *self,
+                              const char     *timezone)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+
+  if (self->timezone != timezone)
+    {
+      g_free (self->timezone);
+      self->timezone = g_strdup (timezone);
+    }
+}
+
+/**
+ * convene_meeting_get_interval_weeks:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: 1 for weekly, 2 for biweekly and so on; 0 when unknown or when
+ *   the meeting is monthly (see convene_meeting_get_week_of_month())
+ */
+guint
+convene_meeting_get_interval_weeks (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
+  return self->interval_weeks;
+}
+
+void
+convene_meeting_set_interval_weeks (ConveneMeeting *self,
+                                    guint           weeks)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->interval_weeks = weeks;
+}
+
+/**
+ * convene_meeting_get_week_of_month:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: 1 to 5 for "the first/.../fifth weekday of the month", -1 for
+ *   "the last", 0 when the meeting is not monthly
+ */
+int
+convene_meeting_get_week_of_month (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
+  return self->week_of_month;
+}
+
+void
+convene_meeting_set_week_of_month (ConveneMeeting *self,
+                                   int             week)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_return_if_fail (week >= -1 && week <= 5);
+  self->week_of_month = week;
+}
+
+/**
+ * convene_meeting_get_anchor:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: (transfer none) (nullable): the start of one known occurrence,
+ *   which tells which weeks a biweekly meeting falls on
+ */
+GDateTime *
+convene_meeting_get_anchor (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->anchor;
+}
+
+void
+convene_meeting_set_anchor (ConveneMeeting *self,
+                            GDateTime      *anchor)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+
+  if (anchor != NULL)
+    g_date_time_ref (anchor);
+  g_clear_pointer (&self->anchor, g_date_time_unref);
+  self->anchor = anchor;
+}
+
+/**
+ * convene_meeting_has_schedule:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: %TRUE if the text was understood well enough to compute times:
+ *   a weekday, a start and a time zone
+ */
+gboolean
+convene_meeting_has_schedule (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), FALSE);
+
+  return self->weekday != G_DATE_BAD_WEEKDAY &&
+         self->start_minute >= 0 &&
+         self->timezone != NULL &&
+         (self->interval_weeks > 0 || self->week_of_month != 0);
+}

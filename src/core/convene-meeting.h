@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_MEETING (convene_meeting_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConveneMeeting, convene_meeting, CONVENE, MEETING, GObject)
+
+ConveneMeeting *convene_meeting_new                (const char     *text);
+const char     *convene_meeting_get_text           (ConveneMeeting *self);
+const char     *convene_meeting_get_url            (ConveneMeeting *self);
+void            convene_meeting_set_url            (ConveneMeeting *self,
+                                                    const char     *url);
+const char     *convene_meeting_get_calendar_url   (ConveneMeeting *self);
+void            convene_meeting_set_calendar_url   (ConveneMeeting *self,
+                                                    const char     *calendar_url);
+GDateWeekday    convene_meeting_get_weekday        (ConveneMeeting *self);
+void            convene_meeting_set_weekday        (ConveneMeeting *self,
+                                                    GDateWeekday    weekday);
+int             convene_meeting_get_start_minute   (ConveneMeeting *self);
+void            convene_meeting_set_start_minute   (ConveneMeeting *self,
+                                                    int             minute);
+int             convene_meeting_get_end_minute     (ConveneMeeting *self);
+void            convene_meeting_set_end_minute     (ConveneMeeting *self,
+                                                    int             minute);
+const char     *convene_meeting_get_timezone       (ConveneMeeting *self);
+void            convene_meeting_set_timezone       (ConveneMeeting *self,
+                                                    const char     *timezone);
+guint           convene_meeting_get_interval_weeks (ConveneMeeting *self);
+void            convene_meeting_set_interval_weeks (ConveneMeeting *self,
+                                                    guint           weeks);
+int             convene_meeting_get_week_of_month  (ConveneMeeting *self);
+void            convene_meeting_set_week_of_month  (ConveneMeeting *self,
+                                                    int             week);
+GDateTime      *convene_meeting_get_anchor         (ConveneMeeting *self);
+void            convene_meeting_set_anchor         (ConveneMeeting *self,
+                                                    GDateTime      *anchor);
+gboolean        convene_meeting_has_schedule       (ConveneMeeting *self);
+
+G_END_DECLS

@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-registry"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-registry.h"
+
+/* A loaded registry: a #GListModel of #ConveneGroup in the order of the
+ * file, the people they share, and where it all came from. Loading and
+ * saving live in convene-registry-loader.c and convene-registry-writer.c.
+ */
+struct _ConveneRegistry
+{
+  GObject parent_instance;
+
+  ConveneCommunity *community;
+  GPtrArray *groups;
+  GHashTable *groups_by_id;
+  GListStore *people;
+  GHashTable *people_by_id;
+  char *source_kind;
+  char *source_location;
+  char *source_date;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ConveneRegistry, convene_registry, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_COMMUNITY,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* GListModel */
+
+static GType
+convene_registry_get_item_type (GListModel *model)
+{
+  return CONVENE_TYPE_GROUP;
+}
+
+static guint
+convene_registry_get_n_items (GListModel *model)
+{
+  return CONVENE_REGISTRY (model)->groups->len;
+}
+
+static gpointer
+convene_registry_get_item (GListModel *model,
+                           guint       position)
+{
+  ConveneRegistry *self = CONVENE_REGISTRY (model);
+
+  if (position >= self->groups->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->groups, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = convene_registry_get_item_type;
+  iface->get_n_items = convene_registry_get_n_items;
+  iface->get_item = convene_registry_get_item;
+}
+
+/* Vfuncs */
+
+static void
+convene_registry_dispose (GObject *object)
+{
+  ConveneRegistry *self = (ConveneRegistry *)object;
+
+  g_clear_object (&self->community);
+  g_clear_pointer (&self->groups_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->people_by_id, g_hash_table_unref);
+  g_clear_object (&self->people);
+
+  G_OBJECT_CLASS (convene_registry_parent_class)->dispose (object);
+}
+
+static void
+convene_registry_finalize (GObject *object)
+{
+  ConveneRegistry *self = (ConveneRegistry *)object;
+
+  g_clear_pointer (&self->source_kind, g_free);
+  g_clear_pointer (&self->source_location, g_free);
+  g_clear_pointer (&self->source_date, g_free);
+
+  G_OBJECT_CLASS (convene_registry_parent_class)->finalize (object);
+}
+
+static void
+convene_registry_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ConveneRegistry *self = CONVENE_REGISTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMMUNITY:
+      g_value_set_object (value, self->community);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->groups->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_registry_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ConveneRegistry *self = CONVENE_REGISTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMMUNITY:
+      self->community = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_registry_class_init (ConveneRegistryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = convene_registry_dispose;
+  object_class->finalize = convene_registry_finalize;
+  object_class->get_property = convene_registry_get_property;
+  object_class->set_property = convene_registry_set_property;
+
+  properties[PROP_COMMUNITY] =
+    g_param_spec_object ("community", NULL, NULL, CONVENE_TYPE_COMMUNITY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+convene_registry_init (ConveneRegistry *self)
+{
+  self->groups = g_ptr_array_new_with_free_func (g_object_unref);
+  self->groups_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->people = g_list_store_new (CONVENE_TYPE_PERSON);
+  self->people_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* Public API */
+
+/**
+ * convene_registry_new:
+ * @community: the community the registry describes
+ *
+ * Returns: (transfer full): a new, empty #ConveneRegistry
+ */
+ConveneRegistry *
+convene_registry_new (ConveneCommunity *community)
+{
+  g_return_val_if_fail (CONVENE_IS_COMMUNITY (community), NULL);
+
+  return g_object_new (CONVENE_TYPE_REGISTRY, "community", community, NULL);
+}
+
+/**
+ * convene_registry_get_community:
+ * @self: a #ConveneRegistry
+ *
+ * Returns: (transfer none): the community
+ */
+ConveneCommunity *
+convene_registry_get_community (ConveneRegistry *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  return self->community;
+}
+
+/**
+ * convene_registry_add_group:
+ * @self: a #ConveneRegistry
+ * @group: the group to append
+ *
+ * Returns: %FALSE, and adds nothing, if a group with the same id exists
+ */
+gboolean
+convene_registry_add_group (ConveneRegistry *self,
+                            ConveneGroup    *group)
+{
+  const char *id;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (CONVENE_IS_GROUP (group), FALSE);
+
+  id = convene_group_get_id (group);
+  if (g_hash_table_contains (self->groups_by_id, id))
+    return FALSE;
+
+  g_ptr_array_add (self->groups, g_object_ref (group));
+  g_hash_table_insert (self->groups_by_id, (char *)id, group);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->groups->len - 1, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return TRUE;
+}
+
+/**
+ * convene_registry_lookup_group:
+ * @self: a #ConveneRegistry
+ * @id: a group id
+ *
+ * Returns: (transfer none) (nullable): the group with @id
+ */
+ConveneGroup *
+convene_registry_lookup_group (ConveneRegistry *self,
+                               const char      *id)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->groups_by_id, id);
+}
+
+/**
+ * convene_registry_get_people:
+ * @self: a #ConveneRegistry
+ *
+ * Returns: (transfer none): every person, a #GListModel of #ConvenePerson
+ *   in the order of the file
+ */
+GListModel *
+convene_registry_get_people (ConveneRegistry *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  return G_LIST_MODEL (self->people);
+}
+
+guint
+convene_registry_get_n_people (ConveneRegistry *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->people));
+}
+
+/**
+ * convene_registry_add_person:
+ * @self: a #ConveneRegistry
+ * @person: the person to add
+ *
+ * Returns: %FALSE, and adds nothing, if a person with the same id exists
+ */
+gboolean
+convene_registry_add_person (ConveneRegistry *self,
+                             ConvenePerson   *person)
+{
+  const char *id;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (CONVENE_IS_PERSON (person), FALSE);
+
+  id = convene_person_get_id (person);
+  if (g_hash_table_contains (self->people_by_id, id))
+    return FALSE;
+
+  g_list_store_append (self->people, person);
+  g_hash_table_insert (self->people_by_id, (char *)id, person);
+  return TRUE;
+}
+
+/**
+ * convene_registry_lookup_person:
+ * @self: a #ConveneRegistry
+ * @id: a person id
+ *
+ * Returns: (transfer none) (nullable): the person with @id
+ */
+ConvenePerson *
+convene_registry_lookup_person (ConveneRegistry *self,
+                                const char      *id)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->people_by_id, id);
+}
+
+/**
+ * convene_registry_list_groups_for_person:
+ * @self: a #ConveneRegistry
+ * @person: a person of the registry
+ *
+ * Returns: (transfer full): a #GListModel of the #ConveneGroup that @person
+ *   leads, in the order of the registry
+ */
+GListModel *
+convene_registry_list_groups_for_person (ConveneRegistry *self,
+                                         ConvenePerson   *person)
+{
+  GListStore *store;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (CONVENE_IS_PERSON (person), NULL);
+
+  store = g_list_store_new (CONVENE_TYPE_GROUP);
+
+  for (guint i = 0; i < self->groups->len; i++)
+    {
+      ConveneGroup *group = g_ptr_array_index (self->groups, i);
+      GListModel *leads = convene_group_get_leads (group);
+      guint n = g_list_model_get_n_items (leads);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, j);
+
+          if (convene_lead_get_person (lead) == person)
+            {
+              g_list_store_append (store, group);
+              break;
+            }
+        }
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+const char *
+convene_registry_get_source_kind (ConveneRegistry *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  return self->source_kind;
+}
+
+const char *
+convene_registry_get_source_location (ConveneRegistry *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  return self->source_location;
+}
+
+const char *
+convene_registry_get_source_date (ConveneRegistry *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  return self->source_date;
+}
+
+/**
+ * convene_registry_set_source:
+ * @self: a #ConveneRegistry
+ * @kind: (nullable): the format the registry was made from: "json" or "markdown"
+ * @location: (nullable): the file or URL it was made from
+ * @date: (nullable): when, as an ISO 8601 date
+ *
+ * Records where the registry came from.
+ */
+void
+convene_registry_set_source (ConveneRegistry *self,
+                             const char      *kind,
+                             const char      *location,
+                             const char      *date)
+{
+  g_return_if_fail (CONVENE_IS_REGISTRY (self));
+
+  g_free (self->source_kind);
+  g_free (self->source_location);
+  g_free (self->source_date);
+  self->source_kind = g_strdup (kind);
+  self->source_location = g_strdup (location);
+  self->source_date = g_strdup (date);
+}
