@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 
 #define CONVENE_REGISTRY_ERROR (convene_registry_error_quark ())
 
+/* The largest registry file the loader reads, in bytes (64 MiB). */
+#define CONVENE_REGISTRY_MAX_SIZE (64 * 1024 * 1024)
+
+/* The deepest nesting of arrays and objects the loader accepts. */
+#define CONVENE_REGISTRY_MAX_DEPTH 64
+
 typedef enum
 {
   CONVENE_REGISTRY_ERROR_INVALID,      /* syntax or content errors; see the issues */

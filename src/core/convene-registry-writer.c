@@ -7,17 +7,511 @@
 
 #include "convene-registry-writer.h"
 
+/* Writing a #ConveneRegistry in the JSON format v1 (docs/registry-format.md).
+ *
+ * The output is meant to live in a git repository and be edited by hand,
+ * so it is written by a small emitter of our own rather than by
+ * JsonGenerator (which writes `"key" : value` and `{  }`): two-space
+ * indents, `"key": value`, members in the documented order, unknown or
+ * empty values left out, a newline at the end. The same model always
+ * gives the same bytes.
+ */
+
+typedef struct
+{
+  GString *out;
+  guint depth;
+  gboolean first;     /* nothing written yet in the innermost container */
+} Writer;
+
+/* Emitter */
+
+static void
+writer_newline (Writer *w)
+{
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+/* Starts an element of the current container: the comma and the line. */
+static void
+writer_next (Writer *w)
+{
+  if (w->depth == 0)
+    return;
+
+  if (!w->first)
+    g_string_append_c (w->out, ',');
+  w->first = FALSE;
+  writer_newline (w);
+}
+
+static void
+writer_string_literal (Writer     *w,
+                       const char *str)
+{
+  g_string_append_c (w->out, '"');
+
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (w->out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (w->out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (w->out, "\\n");
+          break;
+        case '\r':
+          g_string_append (w->out, "\\r");
+          break;
+        case '\t':
+          g_string_append (w->out, "\\t");
+          break;
+        case '\b':
+          g_string_append (w->out, "\\b");
+          break;
+        case '\f':
+          g_string_append (w->out, "\\f");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (w->out, "\\u%04x", c);
+          else
+            g_string_append_c (w->out, c);
+        }
+    }
+
+  g_string_append_c (w->out, '"');
+}
+
+static void
+writer_key (Writer     *w,
+            const char *key)
+{
+  writer_next (w);
+  writer_string_literal (w, key);
+  g_string_append (w->out, ": ");
+}
+
+static void
+writer_begin (Writer *w,
+              char    bracket)
+{
+  g_string_append_c (w->out, bracket);
+  w->depth++;
+  w->first = TRUE;
+}
+
+static void
+writer_end (Writer *w,
+            char    bracket)
+{
+  gboolean empty = w->first;
+
+  g_assert (w->depth > 0);
+
+  w->depth--;
+  if (!empty)
+    writer_newline (w);
+  g_string_append_c (w->out, bracket);
+  w->first = FALSE;
+}
+
+static void
+writer_begin_object_member (Writer     *w,
+                            const char *key)
+{
+  writer_key (w, key);
+  writer_begin (w, '{');
+}
+
+static void
+writer_begin_array_member (Writer     *w,
+                           const char *key)
+{
+  writer_key (w, key);
+  writer_begin (w, '[');
+}
+
+static void
+writer_begin_object_element (Writer *w)
+{
+  writer_next (w);
+  writer_begin (w, '{');
+}
+
+/* Writes a string member, or nothing for %NULL. */
+static void
+writer_string (Writer     *w,
+               const char *key,
+               const char *value)
+{
+  if (value == NULL)
+    return;
+
+  writer_key (w, key);
+  writer_string_literal (w, value);
+}
+
+static void
+writer_int (Writer     *w,
+            const char *key,
+            gint64      value)
+{
+  writer_key (w, key);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+/* Model */
+
+static void
+write_rich_text (Writer          *w,
+                 const char      *key,
+                 ConveneRichText *text)
+{
+  guint n_paragraphs;
+
+  if (text == NULL || convene_rich_text_is_empty (text))
+    return;
+
+  n_paragraphs = convene_rich_text_get_n_paragraphs (text);
+
+  writer_begin_array_member (w, key);
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      guint n_runs = convene_rich_text_get_n_runs (text, i);
+
+      /* An empty paragraph carries nothing and would not survive a load. */
+      if (n_runs == 0)
+        continue;
+
+      writer_next (w);
+      writer_begin (w, '[');
+      for (guint j = 0; j < n_runs; j++)
+        {
+          const char *url = NULL;
+          const char *run = convene_rich_text_get_run (text, i, j, &url);
+
+          writer_begin_object_element (w);
+          writer_string (w, "text", run);
+          writer_string (w, "url", url);
+          writer_end (w, '}');
+        }
+      writer_end (w, ']');
+    }
+  writer_end (w, ']');
+}
+
+static void
+write_links (Writer     *w,
+             const char *key,
+             GListModel *links)
+{
+  guint n = g_list_model_get_n_items (links);
+
+  if (n == 0)
+    return;
+
+  writer_begin_array_member (w, key);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneLink) link = g_list_model_get_item (links, i);
+
+      writer_begin_object_element (w);
+      writer_string (w, "kind", convene_link_kind_to_string (convene_link_get_kind (link)));
+      writer_string (w, "label", convene_link_get_label (link));
+      writer_string (w, "url", convene_link_get_url (link));
+      writer_end (w, '}');
+    }
+  writer_end (w, ']');
+}
+
+static void
+write_time (Writer     *w,
+            const char *key,
+            int         minutes)
+{
+  g_autofree char *str = NULL;
+
+  if (minutes < 0)
+    return;
+
+  str = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+  writer_string (w, key, str);
+}
+
+static void
+write_meetings (Writer     *w,
+                GListModel *meetings)
+{
+  static const char * const weekday_names[] = {
+    NULL, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  };
+  guint n = g_list_model_get_n_items (meetings);
+
+  if (n == 0)
+    return;
+
+  writer_begin_array_member (w, "meetings");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneMeeting) meeting = g_list_model_get_item (meetings, i);
+      GDateWeekday weekday = convene_meeting_get_weekday (meeting);
+      GDateTime *anchor = convene_meeting_get_anchor (meeting);
+
+      writer_begin_object_element (w);
+      writer_string (w, "text", convene_meeting_get_text (meeting));
+      writer_string (w, "url", convene_meeting_get_url (meeting));
+      writer_string (w, "calendar_url", convene_meeting_get_calendar_url (meeting));
+      if (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY)
+        writer_string (w, "weekday", weekday_names[weekday]);
+      write_time (w, "start", convene_meeting_get_start_minute (meeting));
+      write_time (w, "end", convene_meeting_get_end_minute (meeting));
+      writer_string (w, "timezone", convene_meeting_get_timezone (meeting));
+      if (convene_meeting_get_interval_weeks (meeting) > 0)
+        writer_int (w, "interval_weeks", convene_meeting_get_interval_weeks (meeting));
+      if (convene_meeting_get_week_of_month (meeting) != 0)
+        writer_int (w, "week_of_month", convene_meeting_get_week_of_month (meeting));
+      if (anchor != NULL)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (anchor);
+          g_autofree char *str = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+          writer_string (w, "anchor", str);
+        }
+      writer_end (w, '}');
+    }
+  writer_end (w, ']');
+}
+
+static void
+write_community (Writer           *w,
+                 ConveneCommunity *community)
+{
+  writer_begin_object_member (w, "community");
+  writer_string (w, "name", convene_community_get_name (community));
+  writer_string (w, "url", convene_community_get_url (community));
+  write_rich_text (w, "intro", convene_community_get_intro (community));
+  writer_string (w, "design_docs_url", convene_community_get_design_docs_url (community));
+  write_rich_text (w, "new_group", convene_community_get_new_group (community));
+  write_links (w, "links", convene_community_get_links (community));
+  write_meetings (w, convene_community_get_meetings (community));
+  writer_end (w, '}');
+}
+
+static void
+add_person (GPtrArray     *people,
+            GHashTable    *seen,
+            ConvenePerson *person)
+{
+  const char *id = convene_person_get_id (person);
+
+  if (g_hash_table_contains (seen, id))
+    return;
+
+  g_hash_table_add (seen, (char *)id);
+  g_ptr_array_add (people, g_object_ref (person));
+}
+
+/* The registry's people, then any lead the registry does not list, so
+ * the output always loads.
+ */
+static GPtrArray *
+collect_people (ConveneRegistry *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *people = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = convene_registry_get_people (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ConvenePerson) person = g_list_model_get_item (model, i);
+
+      add_person (people, seen, person);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self)); i++)
+    {
+      g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (self), i);
+      GListModel *leads = convene_group_get_leads (group);
+
+      for (guint j = 0; j < g_list_model_get_n_items (leads); j++)
+        {
+          g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, j);
+
+          add_person (people, seen, convene_lead_get_person (lead));
+        }
+    }
+
+  return people;
+}
+
+static void
+write_people (Writer          *w,
+              ConveneRegistry *self)
+{
+  g_autoptr(GPtrArray) people = collect_people (self);
+
+  writer_begin_array_member (w, "people");
+  for (guint i = 0; i < people->len; i++)
+    {
+      ConvenePerson *person = g_ptr_array_index (people, i);
+
+      writer_begin_object_element (w);
+      writer_string (w, "id", convene_person_get_id (person));
+      writer_string (w, "name", convene_person_get_name (person));
+      writer_string (w, "company", convene_person_get_company (person));
+      writer_string (w, "github", convene_person_get_github (person));
+      writer_string (w, "profile_url", convene_person_get_profile_url (person));
+      writer_string (w, "avatar_url", convene_person_get_avatar_url (person));
+      writer_end (w, '}');
+    }
+  writer_end (w, ']');
+}
+
+static void
+write_group (Writer       *w,
+             ConveneGroup *group)
+{
+  const char * const *topics = convene_group_get_topics (group);
+  GListModel *leads = convene_group_get_leads (group);
+  guint n_leads = g_list_model_get_n_items (leads);
+
+  writer_begin_object_element (w);
+  writer_string (w, "id", convene_group_get_id (group));
+  writer_string (w, "name", convene_group_get_name (group));
+
+  if (topics != NULL && topics[0] != NULL)
+    {
+      writer_begin_array_member (w, "topics");
+      for (guint i = 0; topics[i] != NULL; i++)
+        {
+          writer_next (w);
+          writer_string_literal (w, topics[i]);
+        }
+      writer_end (w, ']');
+    }
+
+  writer_string (w, "description", convene_group_get_description (group));
+  write_links (w, "artifacts", convene_group_get_links (group));
+  write_meetings (w, convene_group_get_meetings (group));
+
+  if (n_leads > 0)
+    {
+      writer_begin_array_member (w, "leads");
+      for (guint i = 0; i < n_leads; i++)
+        {
+          g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, i);
+
+          writer_begin_object_element (w);
+          writer_string (w, "person", convene_person_get_id (convene_lead_get_person (lead)));
+          writer_string (w, "role", convene_role_to_string (convene_lead_get_role (lead)));
+          writer_end (w, '}');
+        }
+      writer_end (w, ']');
+    }
+
+  writer_end (w, '}');
+}
+
+static void
+write_source (Writer          *w,
+              ConveneRegistry *self)
+{
+  const char *kind = convene_registry_get_source_kind (self);
+  const char *location = convene_registry_get_source_location (self);
+  const char *date = convene_registry_get_source_date (self);
+
+  if (kind == NULL && location == NULL && date == NULL)
+    return;
+
+  writer_begin_object_member (w, "source");
+  writer_string (w, "kind", kind);
+  writer_string (w, "location", location);
+  writer_string (w, "date", date);
+  writer_end (w, '}');
+}
+
+/* Public API */
+
+/**
+ * convene_registry_to_json:
+ * @self: a #ConveneRegistry
+ *
+ * Writes @self in the registry format v1: pretty-printed with two-space
+ * indents, members in the documented order, unknown values left out, and
+ * a newline at the end. The same registry always gives the same text, and
+ * convene_registry_load_from_bytes() reads it back to an equal registry.
+ *
+ * Every person who leads a group is written to "people", even when
+ * @self does not list them, so the output always loads.
+ *
+ * Returns: (transfer full): the JSON text
+ */
 char *
 convene_registry_to_json (ConveneRegistry *self)
 {
-  return g_strdup ("{}\n");
+  Writer w = { 0 };
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+
+  w.out = g_string_new (NULL);
+
+  writer_begin (&w, '{');
+  writer_int (&w, "format_version", CONVENE_REGISTRY_FORMAT_VERSION);
+  write_community (&w, convene_registry_get_community (self));
+  write_people (&w, self);
+
+  writer_begin_array_member (&w, "groups");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self)); i++)
+    {
+      g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (self), i);
+
+      write_group (&w, group);
+    }
+  writer_end (&w, ']');
+
+  write_source (&w, self);
+  writer_end (&w, '}');
+  g_string_append_c (w.out, '\n');
+
+  return g_string_free (w.out, FALSE);
 }
 
+/**
+ * convene_registry_save:
+ * @self: a #ConveneRegistry
+ * @path: the file to write
+ * @error: return location for a #GError
+ *
+ * Writes convene_registry_to_json() to @path atomically: the text goes to
+ * a temporary file in the same directory, which is synced and renamed
+ * over @path, so @path holds either the old or the new registry, never a
+ * part of one. The file is created with mode 0644.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 convene_registry_save (ConveneRegistry  *self,
                        const char       *path,
                        GError          **error)
 {
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "placeholder");
-  return FALSE;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  json = convene_registry_to_json (self);
+
+  return g_file_set_contents_full (path, json, -1,
+                                   G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0644, error);
 }
