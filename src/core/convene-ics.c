@@ -1,0 +1,454 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-ics"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libical/ical.h>
+#include <stdlib.h>
+
+#include "convene-ics.h"
+#include "convene-schedule.h"
+
+/* iCalendar export: one VEVENT with an RRULE per meeting whose dates can
+ * be computed, in the meeting's own time zone, with a VTIMEZONE for each
+ * zone used. libical builds, escapes and folds the text.
+ */
+
+#define PRODID "-//Convene//Convene " PACKAGE_VERSION "//EN"
+#define UID_DOMAIN "convene"
+
+typedef struct
+{
+  icalcomponent *calendar;
+  GPtrArray *events;     /* icalcomponent*, added after the time zones */
+  GHashTable *zones;     /* IANA id → GDateTime: the earliest event start there */
+  GDateTime *now;
+} Export;
+
+/* Helpers */
+
+static void
+export_clear (Export *export)
+{
+  g_clear_pointer (&export->calendar, icalcomponent_free);
+  g_clear_pointer (&export->events, g_ptr_array_unref);
+  g_clear_pointer (&export->zones, g_hash_table_unref);
+  g_clear_pointer (&export->now, g_date_time_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
+
+static void
+export_init (Export    *export,
+             GDateTime *now)
+{
+  export->calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                                          icalproperty_new_prodid (PRODID),
+                                          icalproperty_new_version ("2.0"),
+                                          icalproperty_new_calscale ("GREGORIAN"),
+                                          (void *)0);
+  export->events = g_ptr_array_new_with_free_func ((GDestroyNotify)icalcomponent_free);
+  export->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)g_date_time_unref);
+  export->now = g_date_time_to_utc (now);
+}
+
+static gboolean
+is_utc (const char *zone)
+{
+  return g_strcmp0 (zone, "UTC") == 0 || g_strcmp0 (zone, "Etc/UTC") == 0;
+}
+
+/* @dt's wall-clock time, floating, or in UTC with @utc. */
+static struct icaltimetype
+ical_time (GDateTime *dt,
+           gboolean   utc)
+{
+  struct icaltimetype t = icaltime_null_time ();
+
+  t.year = g_date_time_get_year (dt);
+  t.month = g_date_time_get_month (dt);
+  t.day = g_date_time_get_day_of_month (dt);
+  t.hour = g_date_time_get_hour (dt);
+  t.minute = g_date_time_get_minute (dt);
+  t.second = g_date_time_get_second (dt);
+  t.is_date = 0;
+  if (utc)
+    t.zone = icaltimezone_get_utc_timezone ();
+
+  return t;
+}
+
+/* DTSTART or DTEND at @dt, which is in the meeting's zone @zone. */
+static icalproperty *
+time_property (icalproperty_kind  kind,
+               GDateTime         *dt,
+               const char        *zone)
+{
+  struct icaltimetype t = ical_time (dt, is_utc (zone));
+  icalproperty *prop;
+
+  if (kind == ICAL_DTSTART_PROPERTY)
+    prop = icalproperty_new_dtstart (t);
+  else
+    prop = icalproperty_new_dtend (t);
+
+  if (!is_utc (zone))
+    icalproperty_add_parameter (prop, icalparameter_new_tzid (zone));
+
+  return prop;
+}
+
+static char *
+make_rrule (ConveneMeeting *meeting)
+{
+  static const char * const days[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+  const char *day = days[convene_meeting_get_weekday (meeting) - 1];
+  int week_of_month = convene_meeting_get_week_of_month (meeting);
+  guint interval = convene_meeting_get_interval_weeks (meeting);
+
+  if (week_of_month != 0)
+    return g_strdup_printf ("FREQ=MONTHLY;BYDAY=%d%s", week_of_month, day);
+  if (interval > 1)
+    return g_strdup_printf ("FREQ=WEEKLY;INTERVAL=%u;BYDAY=%s", interval, day);
+  return g_strdup_printf ("FREQ=WEEKLY;BYDAY=%s", day);
+}
+
+/* Adds a VEVENT for @meeting if its dates can be computed. */
+static gboolean
+export_meeting (Export          *export,
+                ConveneMeeting  *meeting,
+                const char      *uid,
+                const char      *summary,
+                gboolean        *added,
+                GError         **error)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) end_utc = NULL;
+  g_autofree char *rrule_text = NULL;
+  struct icalrecurrencetype rrule;
+  GDateTime *anchor;
+  GDateTime *earliest;
+  icalcomponent *event;
+  const char *zone;
+  const char *url;
+  const char *text;
+
+  *added = FALSE;
+
+  if (!convene_schedule_is_computable (meeting))
+    return TRUE;
+
+  zone = convene_meeting_get_timezone (meeting);
+  if (!is_utc (zone) && icaltimezone_get_builtin_timezone (zone) == NULL)
+    {
+      g_set_error (error, CONVENE_ICS_ERROR, CONVENE_ICS_ERROR_TIMEZONE,
+                   /* Translators: a time zone identifier such as America/Los_Angeles */
+                   _("The time zone “%s” is unknown to the calendar library"), zone);
+      return FALSE;
+    }
+
+  /* The first occurrence on or after the anchor, so the recurrence keeps
+   * the anchor's weeks; else the next one from now.
+   */
+  anchor = convene_meeting_get_anchor (meeting);
+  start = convene_schedule_next_start (meeting, anchor != NULL ? anchor : export->now);
+  if (start == NULL)
+    return TRUE;
+
+  end_utc = g_date_time_add_minutes (start, convene_schedule_get_duration (meeting));
+  end = g_date_time_to_timezone (end_utc, g_date_time_get_timezone (start));
+
+  rrule_text = make_rrule (meeting);
+  rrule = icalrecurrencetype_from_string (rrule_text);
+  g_assert (rrule.freq != ICAL_NO_RECURRENCE);
+
+  event = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
+                               icalproperty_new_uid (uid),
+                               icalproperty_new_dtstamp (ical_time (export->now, TRUE)),
+                               time_property (ICAL_DTSTART_PROPERTY, start, zone),
+                               time_property (ICAL_DTEND_PROPERTY, end, zone),
+                               icalproperty_new_rrule (rrule),
+                               icalproperty_new_summary (summary),
+                               (void *)0);
+
+  if ((text = convene_meeting_get_text (meeting)) != NULL && *text != '\0')
+    icalcomponent_add_property (event, icalproperty_new_description (text));
+
+  if ((url = convene_meeting_get_url (meeting)) != NULL && *url != '\0')
+    {
+      icalcomponent_add_property (event, icalproperty_new_url (url));
+      icalcomponent_add_property (event, icalproperty_new_location (url));
+    }
+
+  g_ptr_array_add (export->events, event);
+
+  if (!is_utc (zone))
+    {
+      earliest = g_hash_table_lookup (export->zones, zone);
+      if (earliest == NULL || g_date_time_compare (start, earliest) < 0)
+        g_hash_table_insert (export->zones, g_strdup (zone), g_date_time_to_utc (start));
+    }
+
+  *added = TRUE;
+  return TRUE;
+}
+
+static gboolean
+export_meetings (Export      *export,
+                 GListModel  *meetings,
+                 const char  *uid_prefix,
+                 const char  *summary,
+                 guint       *n_added,
+                 GError     **error)
+{
+  guint n = g_list_model_get_n_items (meetings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneMeeting) meeting = g_list_model_get_item (meetings, i);
+      /* Numbered by position among all the meetings, so the UID of one
+       * stays the same when another one cannot be exported.
+       */
+      g_autofree char *uid = g_strdup_printf ("%s-%u@" UID_DOMAIN, uid_prefix, i + 1);
+      gboolean added;
+
+      if (!export_meeting (export, meeting, uid, summary, &added, error))
+        return FALSE;
+      if (added)
+        (*n_added)++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+export_group (Export        *export,
+              ConveneGroup  *group,
+              guint         *n_added,
+              GError       **error)
+{
+  /* Translators: the title of a working group's meeting in a calendar,
+   * "Networking meeting"
+   */
+  g_autofree char *summary = g_strdup_printf (_("%s meeting"), convene_group_get_name (group));
+
+  return export_meetings (export, convene_group_get_meetings (group),
+                          convene_group_get_id (group), summary, n_added, error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Adds the time zones, then the events, and serializes the calendar. */
+static char *
+export_finish (Export *export)
+{
+  g_autoptr(GPtrArray) zones = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  char *ics;
+  char *result;
+
+  g_hash_table_iter_init (&iter, export->zones);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (zones, key);
+  g_ptr_array_sort (zones, compare_strings);
+
+  for (guint i = 0; i < zones->len; i++)
+    {
+      const char *zone = g_ptr_array_index (zones, i);
+      GDateTime *earliest = g_hash_table_lookup (export->zones, zone);
+      icaltimezone *builtin = icaltimezone_get_builtin_timezone (zone);
+      icalcomponent *vtimezone;
+      icalproperty *tzid;
+      struct icaltimetype from;
+
+      g_assert (builtin != NULL);
+
+      /* Only the rules from the year of the first event on, under the
+       * plain IANA name the events refer to rather than libical's
+       * prefixed one.
+       */
+      vtimezone = icalcomponent_new_clone (icaltimezone_get_component (builtin));
+      from = icaltime_null_time ();
+      from.year = g_date_time_get_year (earliest);
+      from.month = 1;
+      from.day = 1;
+      from.zone = icaltimezone_get_utc_timezone ();
+      icaltimezone_truncate_vtimezone (vtimezone, from, icaltime_null_time (), 0);
+      tzid = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
+      if (tzid != NULL)
+        icalproperty_set_tzid (tzid, zone);
+      else
+        icalcomponent_add_property (vtimezone, icalproperty_new_tzid (zone));
+
+      icalcomponent_add_component (export->calendar, vtimezone);
+    }
+
+  for (guint i = 0; i < export->events->len; i++)
+    icalcomponent_add_component (export->calendar, g_ptr_array_index (export->events, i));
+  /* The calendar owns them now */
+  g_ptr_array_set_free_func (export->events, NULL);
+
+  ics = icalcomponent_as_ical_string_r (export->calendar);
+  result = g_strdup (ics);
+  free (ics);
+
+  return result;
+}
+
+/* Public API */
+
+G_DEFINE_QUARK (convene-ics-error-quark, convene_ics_error)
+
+/**
+ * convene_ics_for_group_at:
+ * @group: a #ConveneGroup
+ * @now: the time of the export: the DTSTAMP, and where meetings without
+ *   an anchor start
+ * @error: return location for a #GError
+ *
+ * Exports the meetings of @group as an iCalendar file: a VEVENT for each
+ * meeting whose dates can be computed (see
+ * convene_schedule_is_computable()), recurring by RRULE in the meeting's
+ * time zone. DTSTART is the first occurrence on or after the meeting's
+ * anchor, or after @now when it has none. The UID of the Nth meeting is
+ * "<group id>-N@convene", the same in every export.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, with CRLF line
+ *   ends, or %NULL with @error set when @group has no such meeting
+ */
+char *
+convene_ics_for_group_at (ConveneGroup  *group,
+                          GDateTime     *now,
+                          GError       **error)
+{
+  g_auto(Export) export = { 0 };
+  guint n_added = 0;
+
+  g_return_val_if_fail (CONVENE_IS_GROUP (group), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  export_init (&export, now);
+
+  if (!export_group (&export, group, &n_added, error))
+    return NULL;
+
+  if (n_added == 0)
+    {
+      g_set_error (error, CONVENE_ICS_ERROR, CONVENE_ICS_ERROR_NO_MEETING,
+                   /* Translators: the name of a working group */
+                   _("“%s” has no meeting with a known day, time and time zone"),
+                   convene_group_get_name (group));
+      return NULL;
+    }
+
+  return export_finish (&export);
+}
+
+/**
+ * convene_ics_for_group:
+ * @group: a #ConveneGroup
+ * @error: return location for a #GError
+ *
+ * Like convene_ics_for_group_at() at the current time.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text
+ */
+char *
+convene_ics_for_group (ConveneGroup  *group,
+                       GError       **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return convene_ics_for_group_at (group, now, error);
+}
+
+/**
+ * convene_ics_for_registry_at:
+ * @registry: a #ConveneRegistry
+ * @now: the time of the export
+ * @error: return location for a #GError
+ *
+ * Exports the meetings of the whole community: those shared by all
+ * groups (UIDs "community-N@convene"), then each group's, as
+ * convene_ics_for_group_at() does. Groups without a computable meeting
+ * are left out.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, or %NULL with
+ *   @error set when no meeting can be exported
+ */
+char *
+convene_ics_for_registry_at (ConveneRegistry  *registry,
+                             GDateTime        *now,
+                             GError          **error)
+{
+  g_auto(Export) export = { 0 };
+  ConveneCommunity *community;
+  guint n_added = 0;
+  guint n_groups;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (registry), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  community = convene_registry_get_community (registry);
+  export_init (&export, now);
+
+  if (community != NULL)
+    {
+      /* Translators: the title of a meeting of the whole community in a
+       * calendar, "Istio community meeting"
+       */
+      g_autofree char *summary = g_strdup_printf (_("%s community meeting"),
+                                                  convene_community_get_name (community));
+
+      if (!export_meetings (&export, convene_community_get_meetings (community),
+                            "community", summary, &n_added, error))
+        return NULL;
+    }
+
+  n_groups = g_list_model_get_n_items (G_LIST_MODEL (registry));
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (registry), i);
+
+      if (!export_group (&export, group, &n_added, error))
+        return NULL;
+    }
+
+  if (n_added == 0)
+    {
+      g_set_error_literal (error, CONVENE_ICS_ERROR, CONVENE_ICS_ERROR_NO_MEETING,
+                           _("No meeting has a known day, time and time zone"));
+      return NULL;
+    }
+
+  return export_finish (&export);
+}
+
+/**
+ * convene_ics_for_registry:
+ * @registry: a #ConveneRegistry
+ * @error: return location for a #GError
+ *
+ * Like convene_ics_for_registry_at() at the current time.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text
+ */
+char *
+convene_ics_for_registry (ConveneRegistry  *registry,
+                          GError          **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return convene_ics_for_registry_at (registry, now, error);
+}
