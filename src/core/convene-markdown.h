@@ -6,6 +6,11 @@
 
 G_BEGIN_DECLS
 
+/* The largest file the importer reads. A WORKING-GROUPS.md is a few
+ * kilobytes, and cmark-gfm takes seconds on some large pathological inputs.
+ */
+#define CONVENE_MARKDOWN_MAX_SIZE (4 * 1024 * 1024)
+
 ConveneRegistry *convene_markdown_import      (const char  *text,
                                                gssize       length,
                                                const char  *filename,
