@@ -1,12 +1,365 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+/* The command-line tools, run as the real `convene` binary: exit codes,
+ * stdout and stderr as a script would see them.
+ */
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_convene (Run *run,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("CONVENE_BIN"));
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* The command-line tools must work without a display or a session bus. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  run->status = g_subprocess_get_exit_status (proc);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "istio", name, NULL);
+}
+
+static char *
+write_temp (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    if (*p == '\n')
+      n++;
+
+  return n;
+}
+
+static void
+test_cli_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_convene (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "convene " PACKAGE_VERSION "\n");
+}
+
+static void
+test_cli_list_bundled (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_convene (&run, "--list", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 10); /* nine groups and the empty tail */
+  g_assert_cmpstr (lines[0], ==, "steering\tSteering\t6\t3");
+  g_assert_cmpstr (lines[1], ==, "api-management\tAPI Management\t2\t5");
+  g_assert_cmpstr (lines[5], ==, "networking\tNetworking\t4\t5");
+  g_assert_cmpstr (lines[6], ==, "performance-and-scalability\tPerformance and Scalability\t2\t5");
+  g_assert_cmpstr (lines[8], ==, "test-and-release\tTest and Release\t3\t5");
+  g_assert_cmpstr (lines[9], ==, "");
+}
+
+static void
+test_cli_validate_bundled_copy (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"),
+                                            "data", "registry", "istio.json", NULL);
+
+  run_convene (&run, "--validate", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "OK: 9 groups, 22 people\n");
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_cli_validate_errors (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *expected_first = NULL;
+  g_autofree char *expected_second = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  path = write_temp (dir, "bad.json",
+                     "{\n"
+                     "  \"format_version\": 1,\n"
+                     "  \"community\": { \"name\": \"Test\" },\n"
+                     "  \"people\": [],\n"
+                     "  \"groups\": [\n"
+                     "    { \"id\": \"a\", \"name\": \"\" },\n"
+                     "    { \"id\": \"b\", \"name\": \"B\",\n"
+                     "      \"artifacts\": [ { \"kind\": \"forum\", \"url\": \"javascript:alert(1)\" } ] }\n"
+                     "  ]\n"
+                     "}\n");
+
+  run_convene (&run, "--validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* One error per line, each FILE:LINE:COL: PATH: message */
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (count_lines (run.err), ==, 2);
+  expected_first = g_strdup_printf ("%s:6:26: groups[0].name: ", path);
+  expected_second = g_strdup_printf ("%s:8:48: groups[1].artifacts[0].url: ", path);
+  g_assert_true (g_str_has_prefix (lines[0], expected_first));
+  g_assert_true (g_str_has_prefix (lines[1], expected_second));
+  g_assert_nonnull (strstr (lines[1], "javascript"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_validate_syntax (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *path = write_temp (dir, "truncated.json", "{\n  \"format_version\": 1,\n  \"groups\": [\n");
+  g_autofree char *prefix = g_strdup_printf ("%s:", path);
+
+  run_convene (&run, "--validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_validate_missing_file (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_convene (&run, "--validate", "/nonexistent/registry.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "/nonexistent/registry.json: "));
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_cli_import_stdout (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *md = fixture ("WORKING-GROUPS-2017-12-11.md");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundled = NULL;
+  g_autofree char *bundled_path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"),
+                                                    "data", "registry", "istio.json", NULL);
+
+  run_convene (&run, "--import-markdown", md,
+               "--base-url", "https://github.com/istio/community/blob/master/", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The bundled registry is exactly this command's output. */
+  g_file_get_contents (bundled_path, &bundled, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (run.out, ==, bundled);
+
+  /* The seed's typo in a profile link is reported, with its line. */
+  g_assert_nonnull (strstr (run.err, "WORKING-GROUPS-2017-12-11.md:132:"));
+  g_assert_nonnull (strstr (run.err, "githun.com"));
+}
+
+static void
+test_cli_import_output (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) check = { 0 };
+  g_autofree char *md = fixture ("WORKING-GROUPS-2018-03-27.md");
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  run_convene (&run, "--import-markdown", md, "--output", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  /* Written atomically: no temporary file is left beside it. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing))
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  run_convene (&check, "--validate", out, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpstr (check.out, ==, "OK: 8 groups, 17 people\n");
+
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_import_unreadable (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+
+  run_convene (&run, "--import-markdown", "/nonexistent/WORKING-GROUPS.md", "--output", out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "/nonexistent/WORKING-GROUPS.md"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_rmdir (dir);
+}
+
+static void
+test_cli_import_keeps_output_on_failure (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *out = write_temp (dir, "out.json", "precious");
+  g_autofree char *md = write_temp (dir, "empty.md", "# Nothing here\n\nJust a paragraph.\n");
+  g_autofree char *contents = NULL;
+
+  run_convene (&run, "--import-markdown", md, "--output", out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  /* Nothing the user had is overwritten by a failed import. */
+  g_file_get_contents (out, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "precious");
+
+  g_unlink (out);
+  g_unlink (md);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_list_registry (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *path = write_temp (dir, "small.json",
+                                      "{ \"format_version\": 1,\n"
+                                      "  \"community\": { \"name\": \"Small\" },\n"
+                                      "  \"people\": [ { \"id\": \"ada\", \"name\": \"Ada\" } ],\n"
+                                      "  \"groups\": [\n"
+                                      "    { \"id\": \"x\", \"name\": \"Ex\",\n"
+                                      "      \"artifacts\": [ { \"kind\": \"forum\", \"url\": \"https://example.org/f\" },\n"
+                                      "                     { \"kind\": \"notes\", \"url\": \"https://example.org/n\" } ],\n"
+                                      "      \"leads\": [ { \"person\": \"ada\", \"role\": \"chair\" } ] },\n"
+                                      "    { \"id\": \"y\", \"name\": \"Why\" } ] }\n");
+
+  run_convene (&run, "--list", "--registry", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "x\tEx\t1\t2\ny\tWhy\t0\t0\n");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_list_broken_registry (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *path = write_temp (dir, "v2.json",
+                                      "{ \"format_version\": 2, \"community\": { \"name\": \"Future\" },"
+                                      " \"groups\": [] }\n");
+
+  run_convene (&run, "--list", "--registry", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "format_version"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_stray_option (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_convene (&run, "--output", "/tmp/x.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--import-markdown"));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_cli_version);
+  g_test_add_func ("/cli/list/bundled", test_cli_list_bundled);
+  g_test_add_func ("/cli/list/registry", test_cli_list_registry);
+  g_test_add_func ("/cli/list/broken", test_cli_list_broken_registry);
+  g_test_add_func ("/cli/validate/bundled-copy", test_cli_validate_bundled_copy);
+  g_test_add_func ("/cli/validate/errors", test_cli_validate_errors);
+  g_test_add_func ("/cli/validate/syntax", test_cli_validate_syntax);
+  g_test_add_func ("/cli/validate/missing-file", test_cli_validate_missing_file);
+  g_test_add_func ("/cli/import/stdout", test_cli_import_stdout);
+  g_test_add_func ("/cli/import/output", test_cli_import_output);
+  g_test_add_func ("/cli/import/unreadable", test_cli_import_unreadable);
+  g_test_add_func ("/cli/import/keeps-output-on-failure", test_cli_import_keeps_output_on_failure);
+  g_test_add_func ("/cli/stray-option", test_cli_stray_option);
+
   return g_test_run ();
 }

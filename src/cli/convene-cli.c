@@ -7,9 +7,11 @@
 #include <stdio.h>
 
 #include "convene-cli.h"
+#include "convene-ics.h"
 #include "convene-markdown.h"
 #include "convene-registry-loader.h"
 #include "convene-registry-writer.h"
+#include "convene-schedule.h"
 
 /* The command-line tools: each prints to stdout, reports problems on
  * stderr one per line, and returns the exit status.
@@ -168,6 +170,163 @@ list (const char *path)
   return EXIT_SUCCESS;
 }
 
+/* One line of --upcoming */
+typedef struct
+{
+  GDateTime *start;
+  char *id;
+  char *text;
+  guint order;
+} Upcoming;
+
+static void
+upcoming_free (gpointer data)
+{
+  Upcoming *upcoming = data;
+
+  g_date_time_unref (upcoming->start);
+  g_free (upcoming->id);
+  g_free (upcoming->text);
+  g_free (upcoming);
+}
+
+static int
+compare_upcoming (gconstpointer a,
+                  gconstpointer b)
+{
+  const Upcoming *ua = *(const Upcoming * const *)a;
+  const Upcoming *ub = *(const Upcoming * const *)b;
+  int cmp = g_date_time_compare (ua->start, ub->start);
+
+  if (cmp != 0)
+    return cmp;
+  return (ua->order > ub->order) - (ua->order < ub->order);
+}
+
+static void
+collect_upcoming (GPtrArray  *lines,
+                  GListModel *meetings,
+                  const char *id,
+                  GDateTime  *now)
+{
+  guint n = g_list_model_get_n_items (meetings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GDateTime) start = convene_schedule_next_start (meeting, now);
+      Upcoming *upcoming;
+
+      if (start == NULL)
+        continue;
+
+      upcoming = g_new0 (Upcoming, 1);
+      upcoming->start = g_date_time_to_local (start);
+      upcoming->id = g_strdup (id);
+      upcoming->text = g_strdup (convene_meeting_get_text (meeting));
+      upcoming->order = lines->len;
+      g_ptr_array_add (lines, upcoming);
+    }
+}
+
+/* Prints the next start of every meeting whose dates are known, soonest
+ * first: group id ("-" for the meetings of the whole community), the first
+ * start at or after @now in the local time zone as ISO 8601 with offset,
+ * and the schedule text as the community wrote it.
+ */
+static int
+list_upcoming (const char *path,
+               GDateTime  *now)
+{
+  g_autoptr(ConveneRegistry) registry = load_registry (path);
+  g_autoptr(GPtrArray) lines = NULL;
+  ConveneCommunity *community;
+  guint n;
+
+  if (registry == NULL)
+    return EXIT_FAILURE;
+
+  lines = g_ptr_array_new_with_free_func (upcoming_free);
+
+  community = convene_registry_get_community (registry);
+  if (community != NULL)
+    collect_upcoming (lines, convene_community_get_meetings (community), "-", now);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (registry));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (registry), i);
+
+      collect_upcoming (lines, convene_group_get_meetings (group), convene_group_get_id (group), now);
+    }
+
+  g_ptr_array_sort (lines, compare_upcoming);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Upcoming *line = g_ptr_array_index (lines, i);
+      g_autofree char *time = g_date_time_format (line->start, "%Y-%m-%dT%H:%M:%S%:z");
+
+      g_print ("%s\t%s\t%s\n", line->id, time, line->text);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* Reads the argument of --now; a time without an offset is local time. */
+static GDateTime *
+parse_now (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  return g_date_time_new_from_iso8601 (text, local);
+}
+
+static int
+print_ics (const char *path,
+           const char *group_id,
+           const char *output,
+           GDateTime  *now)
+{
+  g_autoptr(ConveneRegistry) registry = load_registry (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = NULL;
+  ConveneGroup *group;
+
+  if (registry == NULL)
+    return EXIT_FAILURE;
+
+  group = convene_registry_lookup_group (registry, group_id);
+  if (group == NULL)
+    {
+      /* Translators: the option's argument, a working group id */
+      g_printerr (_("No working group with the id “%s”; --list shows them"), group_id);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  ics = convene_ics_for_group_at (group, now, &error);
+  if (ics == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (output != NULL)
+    {
+      if (!g_file_set_contents (output, ics, -1, &error))
+        {
+          g_printerr ("%s: %s\n", output, error->message);
+          return EXIT_FAILURE;
+        }
+      return EXIT_SUCCESS;
+    }
+
+  fputs (ics, stdout);
+  fflush (stdout);
+  return EXIT_SUCCESS;
+}
+
 /* Public API */
 
 /**
@@ -187,6 +346,9 @@ convene_cli_run (GVariantDict *options)
   g_autofree char *output = NULL;
   g_autofree char *registry = NULL;
   g_autofree char *base_url = NULL;
+  g_autofree char *ics_group = NULL;
+  g_autofree char *now_text = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
 
@@ -208,6 +370,34 @@ convene_cli_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "list"))
     return list (registry);
+
+  g_variant_dict_lookup (options, "ics", "s", &ics_group);
+  if (g_variant_dict_lookup (options, "now", "s", &now_text))
+    {
+      if (ics_group == NULL && !g_variant_dict_contains (options, "upcoming"))
+        {
+          g_printerr ("%s\n", _("--now goes with --upcoming or --ics"));
+          return EXIT_FAILURE;
+        }
+
+      if ((now = parse_now (now_text)) == NULL)
+        {
+          /* Translators: the argument of --now */
+          g_printerr (_("“%s” is not a time in ISO 8601 form, such as 2026-08-26T16:00:00Z"), now_text);
+          g_printerr ("\n");
+          return EXIT_FAILURE;
+        }
+    }
+  else
+    {
+      now = g_date_time_new_now_utc ();
+    }
+
+  if (ics_group != NULL)
+    return print_ics (registry, ics_group, output, now);
+
+  if (g_variant_dict_contains (options, "upcoming"))
+    return list_upcoming (registry, now);
 
   if (output != NULL || base_url != NULL)
     {
