@@ -114,7 +114,36 @@ use_bundled_action (GSimpleAction *action,
   convene_application_load_registry (CONVENE_APPLICATION (user_data), NULL);
 }
 
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Convene developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application", user_data,
+                        "transient-for", parent,
+                        "application-name", _("Convene"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("See who leads each working group and join its next meeting."),
+                        "developer-name", _("The Convene developers"),
+                        "developers", developers,
+                        "copyright", _("© 2026 The Convene developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/convene/convene",
+                        "issue-url", "https://github.com/convene/convene/issues",
+                        /* Translators: your names, one per line, to be credited in the About window */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
+  { "about", about_action },
   { "quit", quit_action },
   { "reload", reload_action },
   { "use-bundled-registry", use_bundled_action },
@@ -190,12 +219,16 @@ convene_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *reload_accels[] = { "<Control>r", NULL };
+  static const char *about_accels[] = { "F1", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (convene_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.reload", reload_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 }
 
 static void

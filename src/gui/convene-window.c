@@ -5,35 +5,1394 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-group-page.h"
+#include "convene-issue.h"
+#include "convene-launcher.h"
+#include "convene-overview-page.h"
+#include "convene-people-page.h"
+#include "convene-person-page.h"
+#include "convene-search.h"
+#include "convene-sidebar-row.h"
 #include "convene-window.h"
 
+/* The main window: a sidebar with the community's groups beside a page
+ * for the selected one, folding into one pane on narrow screens. It takes
+ * its registry from the application and shows it again whenever the
+ * application (re)loads one; a registry that failed to load replaces
+ * everything with the problems found and a way out.
+ *
+ * Every link of every page comes here through "win.open-uri" and
+ * "win.copy-uri", so there is one place that asks the launcher and tells
+ * the user what happened.
+ */
 struct _ConveneWindow
 {
   AdwApplicationWindow parent_instance;
+
+  ConveneRegistry *registry;
+  ConveneAvatarCache *avatar_cache;
+  GSettings *settings;
+  GCancellable *cancellable;
+  char *last_toast;
+  gboolean application_seen;
+
+  /* Search: the normalized terms, and the models the results list shows. */
+  char **terms;
+  char *query;
+  GtkCustomFilter *group_filter;
+  GtkCustomFilter *person_filter;
+  GtkFilterListModel *group_results;
+  GtkFilterListModel *person_results;
+  GtkSortListModel *sorted_people;
+  GtkFlattenListModel *results;
+
+  GtkStack *content_stack;
+  AdwWindowTitle *content_title;
+  GtkLabel *error_label;
+  AdwStatusPage *error_page;
+  ConveneGroupPage *group_page;
+  AdwLeaflet *leaflet;
+  GtkStack *main_stack;
+  ConveneOverviewPage *overview_page;
+  ConvenePeoplePage *people_page;
+  ConvenePersonPage *person_page;
+  GtkListBox *results_list;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkBox *sidebar;
+  GtkListBox *sidebar_list;
+  GtkStack *sidebar_stack;
+  AdwWindowTitle *sidebar_title;
+  AdwToastOverlay *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneWindow, convene_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_REGISTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define PAGE_OVERVIEW "overview"
+#define PAGE_GROUP    "group"
+#define PAGE_PEOPLE   "people"
+#define PAGE_PERSON   "person"
+#define PAGE_ERROR    "error"
+
+/* Helpers */
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* g_settings_new() aborts on a missing schema; an uninstalled build run
+   * by hand should still open, only without remembering its state.
+   */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_warning ("The GSettings schema %s is not installed; the window state will not be kept",
+                 APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* gtk_list_box_remove_all() is GTK 4.12. */
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static gboolean
+is_folded (ConveneWindow *self)
+{
+  return adw_leaflet_get_folded (self->leaflet);
+}
+
+static void
+select_sidebar_row (ConveneWindow *self,
+                    const char    *page,
+                    const char    *target)
+{
+  /* The person page belongs under "People" in the sidebar. */
+  if (g_strcmp0 (page, PAGE_PERSON) == 0)
+    {
+      page = PAGE_PEOPLE;
+      target = NULL;
+    }
+
+  if (gtk_list_box_get_selection_mode (self->sidebar_list) == GTK_SELECTION_NONE)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ConveneSidebarRow *row;
+
+      if (!CONVENE_IS_SIDEBAR_ROW (child))
+        continue;
+
+      row = CONVENE_SIDEBAR_ROW (child);
+      if (g_strcmp0 (convene_sidebar_row_get_page (row), page) == 0 &&
+          g_strcmp0 (convene_sidebar_row_get_target (row), target) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+
+  gtk_list_box_unselect_all (self->sidebar_list);
+}
+
+static void
+set_page (ConveneWindow *self,
+          const char    *page,
+          const char    *target,
+          const char    *title,
+          gboolean       navigate)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  adw_window_title_set_title (self->content_title, title);
+  select_sidebar_row (self, page, target);
+
+  if (navigate)
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+remember_group (ConveneWindow *self,
+                const char    *group_id)
+{
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-group", group_id ? group_id : "");
+}
+
+static void
+show_overview (ConveneWindow *self,
+               gboolean       navigate)
+{
+  ConveneCommunity *community = NULL;
+
+  if (self->registry != NULL)
+    community = convene_registry_get_community (self->registry);
+
+  set_page (self, PAGE_OVERVIEW, NULL,
+            community ? convene_community_get_name (community) : _("Overview"),
+            navigate);
+}
+
+static gboolean
+show_group (ConveneWindow *self,
+            const char    *group_id,
+            gboolean       navigate)
+{
+  ConveneGroup *group = NULL;
+
+  if (self->registry != NULL && group_id != NULL)
+    group = convene_registry_lookup_group (self->registry, group_id);
+
+  if (group == NULL)
+    return FALSE;
+
+  convene_group_page_set_group (self->group_page, group,
+                                convene_registry_get_community (self->registry));
+  set_page (self, PAGE_GROUP, group_id, convene_group_get_name (group), navigate);
+  remember_group (self, group_id);
+  return TRUE;
+}
+
+static void
+show_people (ConveneWindow *self,
+             gboolean       navigate)
+{
+  set_page (self, PAGE_PEOPLE, NULL, _("People"), navigate);
+}
+
+static gboolean
+show_person (ConveneWindow *self,
+             const char    *person_id,
+             gboolean       navigate)
+{
+  ConvenePerson *person = NULL;
+
+  if (self->registry != NULL && person_id != NULL)
+    person = convene_registry_lookup_person (self->registry, person_id);
+
+  if (person == NULL)
+    return FALSE;
+
+  convene_person_page_set_person (self->person_page, person, self->registry);
+  set_page (self, PAGE_PERSON, person_id, convene_person_get_name (person), navigate);
+  return TRUE;
+}
+
+/* Shows @page again after the registry changed, or the overview if what
+ * it showed is gone.
+ */
+static void
+restore_page (ConveneWindow *self,
+              const char    *page,
+              const char    *target)
+{
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && show_group (self, target, FALSE))
+    return;
+
+  if (g_strcmp0 (page, PAGE_PERSON) == 0 && show_person (self, target, FALSE))
+    return;
+
+  if (g_strcmp0 (page, PAGE_PEOPLE) == 0 && self->registry != NULL)
+    show_people (self, FALSE);
+  else
+    show_overview (self, FALSE);
+}
+
+static void
+rebuild_sidebar (ConveneWindow *self)
+{
+  guint n_groups;
+
+  clear_list (self->sidebar_list);
+
+  if (self->registry == NULL)
+    return;
+
+  gtk_list_box_append (self->sidebar_list,
+                       convene_sidebar_row_new (PAGE_OVERVIEW, NULL, _("Overview"), NULL,
+                                                "go-home-symbolic"));
+
+  n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->registry));
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (self->registry), i);
+      g_autofree char *topics = convene_group_dup_topics_text (group);
+
+      gtk_list_box_append (self->sidebar_list,
+                           convene_sidebar_row_new (PAGE_GROUP,
+                                                    convene_group_get_id (group),
+                                                    convene_group_get_name (group),
+                                                    topics,
+                                                    NULL));
+    }
+
+  gtk_list_box_append (self->sidebar_list,
+                       convene_sidebar_row_new (PAGE_PEOPLE, NULL, _("People"), NULL,
+                                                "system-users-symbolic"));
+}
+
+static GtkWidget *
+make_heading (const char *text)
+{
+  GtkWidget *heading = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_add_css_class (heading, "sidebar-heading");
+  return heading;
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  const char *page = convene_sidebar_row_get_page (CONVENE_SIDEBAR_ROW (row));
+  const char *before_page = NULL;
+  GtkWidget *header = NULL;
+
+  if (before != NULL)
+    before_page = convene_sidebar_row_get_page (CONVENE_SIDEBAR_ROW (before));
+
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && g_strcmp0 (before_page, PAGE_GROUP) != 0)
+    header = make_heading (_("Working Groups"));
+  else if (g_strcmp0 (page, PAGE_PEOPLE) == 0 && before != NULL)
+    header = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+results_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  const char *page = convene_sidebar_row_get_page (CONVENE_SIDEBAR_ROW (row));
+  const char *before_page = NULL;
+  GtkWidget *header = NULL;
+
+  if (before != NULL)
+    before_page = convene_sidebar_row_get_page (CONVENE_SIDEBAR_ROW (before));
+
+  if (g_strcmp0 (page, before_page) != 0)
+    header = make_heading (g_strcmp0 (page, PAGE_GROUP) == 0 ? _("Working Groups") : _("People"));
+
+  gtk_list_box_row_set_header (row, header);
+}
+
+/* Search */
+
+static gboolean
+group_filter_func (gpointer item,
+                   gpointer user_data)
+{
+  ConveneWindow *self = user_data;
+
+  return self->terms != NULL && self->terms[0] != NULL &&
+         convene_search_match_group (CONVENE_GROUP (item),
+                                     (const char * const *)self->terms, NULL);
+}
+
+static gboolean
+person_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  ConveneWindow *self = user_data;
+
+  return self->terms != NULL && self->terms[0] != NULL &&
+         convene_search_match_person (CONVENE_PERSON (item),
+                                      (const char * const *)self->terms, NULL);
+}
+
+static char *
+dup_result_subtitle (ConveneWindow *self,
+                     GObject       *item)
+{
+  g_autofree char *why = NULL;
+  const char * const *terms = (const char * const *)self->terms;
+
+  if (CONVENE_IS_GROUP (item))
+    {
+      if (terms != NULL && convene_search_match_group (CONVENE_GROUP (item), terms, &why) && why)
+        return g_steal_pointer (&why);
+
+      return convene_group_dup_topics_text (CONVENE_GROUP (item));
+    }
+
+  if (terms != NULL && convene_search_match_person (CONVENE_PERSON (item), terms, &why) && why)
+    return g_steal_pointer (&why);
+
+  return g_strdup (convene_person_get_company (CONVENE_PERSON (item)));
+}
+
+static GtkWidget *
+create_result_row (gpointer item,
+                   gpointer user_data)
+{
+  ConveneWindow *self = CONVENE_WINDOW (user_data);
+  g_autofree char *subtitle = dup_result_subtitle (self, item);
+  GtkWidget *row;
+
+  if (CONVENE_IS_GROUP (item))
+    row = convene_sidebar_row_new (PAGE_GROUP,
+                                   convene_group_get_id (item),
+                                   convene_group_get_name (item),
+                                   subtitle,
+                                   NULL);
+  else
+    row = convene_sidebar_row_new (PAGE_PERSON,
+                                   convene_person_get_id (item),
+                                   convene_person_get_name (item),
+                                   subtitle,
+                                   NULL);
+
+  g_object_set_data_full (G_OBJECT (row), "convene-item", g_object_ref (item), g_object_unref);
+  return row;
+}
+
+static void
+update_result_subtitles (ConveneWindow *self)
+{
+  /* Rows that survive a change of the query keep their widget; what
+   * matched may have changed all the same.
+   */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GObject *item;
+      g_autofree char *subtitle = NULL;
+
+      if (!CONVENE_IS_SIDEBAR_ROW (child))
+        continue;
+
+      item = g_object_get_data (G_OBJECT (child), "convene-item");
+      if (item == NULL)
+        continue;
+
+      subtitle = dup_result_subtitle (self, item);
+      convene_sidebar_row_set_subtitle (CONVENE_SIDEBAR_ROW (child), subtitle);
+    }
+}
+
+static void
+update_sidebar_stack (ConveneWindow *self)
+{
+  const char *name;
+
+  if (self->terms == NULL || self->terms[0] == NULL)
+    name = "browse";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    name = "results";
+  else if (gtk_filter_list_model_get_pending (self->group_results) > 0 ||
+           gtk_filter_list_model_get_pending (self->person_results) > 0)
+    /* Still filtering: do not flash the empty state, nor keep showing
+     * the groups a query is being typed against.
+     */
+    name = g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "empty") == 0
+           ? "empty" : "results";
+  else
+    name = "empty";
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, name);
+}
+
+static void
+set_query (ConveneWindow *self,
+           const char    *text)
+{
+  g_autofree char *query = convene_search_normalize (text ? text : "");
+  GtkFilterChange change;
+
+  g_strstrip (query);
+
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
+  /* Typing on narrows the results, deleting widens them: the filter
+   * models then only look at the items that can change.
+   */
+  if (self->query != NULL && *self->query != '\0' && strstr (query, self->query) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->query != NULL && *query != '\0' && strstr (self->query, query) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_strfreev (self->terms);
+  self->terms = convene_search_split_query (text);
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+
+  gtk_filter_changed (GTK_FILTER (self->group_filter), change);
+  gtk_filter_changed (GTK_FILTER (self->person_filter), change);
+
+  update_result_subtitles (self);
+  update_sidebar_stack (self);
+}
+
+static void
+results_changed_cb (ConveneWindow *self)
+{
+  update_sidebar_stack (self);
+}
+
+/* Registry */
+
+static void
+set_error_text (ConveneWindow *self,
+                const char    *path,
+                const GError  *error,
+                GPtrArray     *issues)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *description = NULL;
+
+  if (issues != NULL && issues->len > 0)
+    {
+      for (guint i = 0; i < issues->len; i++)
+        {
+          g_autofree char *line = convene_issue_to_string (g_ptr_array_index (issues, i));
+
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, line);
+        }
+    }
+  else if (error != NULL)
+    {
+      g_string_append (text, error->message);
+    }
+  else
+    {
+      g_string_append (text, _("The registry could not be read."));
+    }
+
+  if (path != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *escaped = g_markup_escape_text (display, -1);
+
+      /* Translators: %s is the path of a file */
+      description = g_strdup_printf (_("Convene could not use “%s”. Fix the problems below and "
+                                       "reload, or use the registry that comes with Convene."),
+                                     escaped);
+    }
+  else
+    {
+      description = g_strdup (_("The registry that comes with Convene could not be used."));
+    }
+
+  adw_status_page_set_description (self->error_page, description);
+  gtk_label_set_label (self->error_label, text->str);
+}
+
+static void
+show_registry_error (ConveneWindow *self,
+                     const char    *path,
+                     const GError  *error,
+                     GPtrArray     *issues)
+{
+  convene_window_set_registry (self, NULL);
+  set_error_text (self, path, error, issues);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, PAGE_ERROR);
+}
+
+static void
+sync_with_application (ConveneWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ConveneApplication *convene_app;
+  ConveneRegistry *registry;
+  const GError *error;
+
+  if (!CONVENE_IS_APPLICATION (app))
+    return;
+
+  convene_app = CONVENE_APPLICATION (app);
+  registry = convene_application_get_registry (convene_app);
+  error = convene_application_get_registry_error (convene_app);
+
+  if (registry != NULL)
+    convene_window_set_registry (self, registry);
+  else if (error != NULL)
+    show_registry_error (self,
+                         convene_application_get_registry_path (convene_app),
+                         error,
+                         convene_application_get_registry_issues (convene_app));
+}
+
+/* Avatars */
+
+typedef struct
+{
+  GtkWidget *owner;
+  ConveneAvatarSetter setter;
+} AvatarRequest;
+
+static void
+avatar_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AvatarRequest *request = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = convene_avatar_cache_load_finish (CONVENE_AVATAR_CACHE (object), result, &error);
+
+  if (texture != NULL)
+    request->setter (request->owner, GDK_PAINTABLE (texture));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The initials stay; a missing picture is not worth a dialog. */
+    g_debug ("No avatar: %s", error->message);
+
+  g_object_unref (request->owner);
+  g_free (request);
+}
+
+/* Opening links */
+
+static void
+open_uri_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ConveneWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (convene_launcher_open_finish (CONVENE_LAUNCHER (object), result, &error))
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error->domain == CONVENE_LAUNCHER_ERROR)
+    {
+      convene_window_add_toast (self, error->message);
+    }
+  else
+    {
+      /* Translators: %s says why, such as "No application is registered as handling this file" */
+      g_autofree char *text = g_strdup_printf (_("Could not open the link: %s"), error->message);
+
+      g_debug ("%s", text);
+      convene_window_add_toast (self, text);
+    }
+}
+
+/* Actions */
+
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  convene_launcher_open_async (convene_launcher_get_default (),
+                               g_variant_get_string (param, NULL),
+                               widget,
+                               self->cancellable,
+                               open_uri_cb,
+                               g_object_ref (self));
+}
+
+static void
+copy_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (param, NULL));
+  convene_window_add_toast (self, _("Link copied"));
+}
+
+static void
+show_group_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  convene_window_show_group (CONVENE_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  convene_window_show_person (CONVENE_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  convene_window_show_overview (CONVENE_WINDOW (widget));
+}
+
+static void
+show_people_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  convene_window_show_people (CONVENE_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->registry == NULL)
+    return;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (is_folded (self))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Callbacks */
+
+static void
+row_activated_cb (ConveneWindow *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list)
+{
+  ConveneSidebarRow *sidebar_row;
+  const char *page;
+  const char *target;
+
+  if (!CONVENE_IS_SIDEBAR_ROW (row))
+    return;
+
+  sidebar_row = CONVENE_SIDEBAR_ROW (row);
+  page = convene_sidebar_row_get_page (sidebar_row);
+  target = convene_sidebar_row_get_target (sidebar_row);
+
+  if (g_strcmp0 (page, PAGE_GROUP) == 0)
+    show_group (self, target, TRUE);
+  else if (g_strcmp0 (page, PAGE_PERSON) == 0)
+    show_person (self, target, TRUE);
+  else if (g_strcmp0 (page, PAGE_PEOPLE) == 0)
+    show_people (self, TRUE);
+  else
+    {
+      show_overview (self, TRUE);
+      remember_group (self, NULL);
+    }
+}
+
+static void
+search_changed_cb (ConveneWindow  *self,
+                   GtkSearchEntry *entry)
+{
+  set_query (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+search_activate_cb (ConveneWindow  *self,
+                    GtkSearchEntry *entry)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+  const char *shown = gtk_stack_get_visible_child_name (self->sidebar_stack);
+
+  if (first != NULL && g_strcmp0 (shown, "results") == 0)
+    row_activated_cb (self, first, self->results_list);
+}
+
+static void
+search_mode_cb (ConveneWindow *self,
+                GParamSpec    *pspec,
+                GtkSearchBar  *search_bar)
+{
+  if (gtk_search_bar_get_search_mode (search_bar))
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  /* Escape leaves the user where they were in the sidebar. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->sidebar_list)))
+    {
+      GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
+
+      if (selected != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (selected));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+    }
+}
+
+static void
+leaflet_folded_cb (ConveneWindow *self,
+                   GParamSpec    *pspec,
+                   AdwLeaflet    *leaflet)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+  const char *target = NULL;
+
+  /* A folded sidebar is a list to pick from, not a selection to keep. */
+  if (adw_leaflet_get_folded (leaflet))
+    {
+      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
+      gtk_list_box_set_selection_mode (self->results_list, GTK_SELECTION_NONE);
+      return;
+    }
+
+  gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_SINGLE);
+  gtk_list_box_set_selection_mode (self->results_list, GTK_SELECTION_SINGLE);
+
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && convene_group_page_get_group (self->group_page))
+    target = convene_group_get_id (convene_group_page_get_group (self->group_page));
+
+  select_sidebar_row (self, page, target);
+}
+
+/* Vfuncs */
+
+static gboolean
+convene_window_close_request (GtkWindow *window)
+{
+  ConveneWindow *self = CONVENE_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (convene_window_parent_class)->close_request (window);
+}
+
+/* GtkWindow:application is set after construction, so this is where the
+ * window meets its registry.
+ */
+static void
+application_registry_cb (ConveneWindow      *self,
+                         GParamSpec         *pspec,
+                         ConveneApplication *app)
+{
+  sync_with_application (self);
+}
+
+static void
+application_changed_cb (ConveneWindow *self,
+                        GParamSpec    *pspec,
+                        gpointer       user_data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!CONVENE_IS_APPLICATION (app) || self->application_seen)
+    return;
+
+  self->application_seen = TRUE;
+
+  g_signal_connect_object (app, "notify::registry",
+                           G_CALLBACK (application_registry_cb), self,
+                           G_CONNECT_SWAPPED);
+  sync_with_application (self);
+
+  /* Come back to the group of last time; `--group` overrides this later. */
+  if (self->settings != NULL && self->registry != NULL)
+    {
+      g_autofree char *last_group = g_settings_get_string (self->settings, "last-group");
+
+      if (*last_group != '\0')
+        show_group (self, last_group, FALSE);
+    }
+}
+
+static void
+convene_window_dispose (GObject *object)
+{
+  ConveneWindow *self = (ConveneWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
+
+  g_clear_object (&self->results);
+  g_clear_object (&self->group_results);
+  g_clear_object (&self->person_results);
+  g_clear_object (&self->sorted_people);
+  g_clear_object (&self->group_filter);
+  g_clear_object (&self->person_filter);
+  g_clear_object (&self->registry);
+  g_clear_object (&self->avatar_cache);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (convene_window_parent_class)->dispose (object);
+}
+
+static void
+convene_window_finalize (GObject *object)
+{
+  ConveneWindow *self = (ConveneWindow *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->terms, g_strfreev);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
+
+  G_OBJECT_CLASS (convene_window_parent_class)->finalize (object);
+}
+
+static void
+convene_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      g_value_set_object (value, self->registry);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      convene_window_set_registry (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 convene_window_class_init (ConveneWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = convene_window_dispose;
+  object_class->finalize = convene_window_finalize;
+  object_class->get_property = convene_window_get_property;
+  object_class->set_property = convene_window_set_property;
+
+  window_class->close_request = convene_window_close_request;
+
+  /**
+   * ConveneWindow:registry:
+   *
+   * The registry shown; %NULL while none is loaded or after one failed.
+   */
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CONVENE_TYPE_GROUP_PAGE);
+  g_type_ensure (CONVENE_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CONVENE_TYPE_PEOPLE_PAGE);
+  g_type_ensure (CONVENE_TYPE_PERSON_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/gui/convene-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, group_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, person_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-uri", "s", copy_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.show-group", "s", show_group_action);
+  gtk_widget_class_install_action (widget_class, "win.show-person", "s", show_person_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
 }
 
 static void
 convene_window_init (ConveneWindow *self)
 {
-  gtk_window_set_title (GTK_WINDOW (self), _("Convene"));
+  GtkExpression *name;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = create_settings ();
+  self->avatar_cache = g_object_ref (convene_avatar_cache_get_default ());
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+
+  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->results_list, results_header_func, NULL, NULL);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
+
+  /* The results are the groups, then the people, that match every term.
+   * The filter models work incrementally so a large registry never blocks
+   * typing.
+   */
+  self->group_filter = gtk_custom_filter_new (group_filter_func, self, NULL);
+  self->person_filter = gtk_custom_filter_new (person_filter_func, self, NULL);
+  self->group_results = gtk_filter_list_model_new (NULL,
+                                                   g_object_ref (GTK_FILTER (self->group_filter)));
+  gtk_filter_list_model_set_incremental (self->group_results, TRUE);
+
+  name = gtk_property_expression_new (CONVENE_TYPE_PERSON, NULL, "name");
+  self->sorted_people = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_string_sorter_new (name)));
+  self->person_results =
+    gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted_people)),
+                               g_object_ref (GTK_FILTER (self->person_filter)));
+  gtk_filter_list_model_set_incremental (self->person_results, TRUE);
+
+  {
+    GListStore *sections = g_list_store_new (G_TYPE_LIST_MODEL);
+
+    g_list_store_append (sections, self->group_results);
+    g_list_store_append (sections, self->person_results);
+    self->results = gtk_flatten_list_model_new (G_LIST_MODEL (sections));
+  }
+
+  g_signal_connect_object (self->results, "items-changed",
+                           G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->group_results, "notify::pending",
+                           G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->person_results, "notify::pending",
+                           G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_box_bind_model (self->results_list, G_LIST_MODEL (self->results),
+                           create_result_row, self, NULL);
+
+  show_overview (self, FALSE);
 }
 
+/* Public API */
+
+/**
+ * convene_window_new:
+ * @application: the application; its registry is shown, and shown again
+ *   on every reload
+ *
+ * Returns: (transfer none): a new #ConveneWindow, owned by @application
+ */
 ConveneWindow *
 convene_window_new (ConveneApplication *application)
 {
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (application), NULL);
+
   return g_object_new (CONVENE_TYPE_WINDOW, "application", application, NULL);
 }
 
+/**
+ * convene_window_get_registry:
+ * @self: a #ConveneWindow
+ *
+ * Returns: (transfer none) (nullable): the registry shown
+ */
+ConveneRegistry *
+convene_window_get_registry (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return self->registry;
+}
+
+/**
+ * convene_window_set_registry:
+ * @self: a #ConveneWindow
+ * @registry: (nullable): the registry to show
+ *
+ * Shows @registry. The page shown stays if it still exists in @registry,
+ * so a reload keeps the user where they were.
+ */
+void
+convene_window_set_registry (ConveneWindow   *self,
+                             ConveneRegistry *registry)
+{
+  g_autofree char *page = NULL;
+  g_autofree char *target = NULL;
+  ConveneCommunity *community = NULL;
+
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+  g_return_if_fail (registry == NULL || CONVENE_IS_REGISTRY (registry));
+
+  if (registry != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "browse");
+
+  if (!g_set_object (&self->registry, registry))
+    return;
+
+  page = g_strdup (gtk_stack_get_visible_child_name (self->content_stack));
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && convene_group_page_get_group (self->group_page))
+    target = g_strdup (convene_group_get_id (convene_group_page_get_group (self->group_page)));
+  else if (g_strcmp0 (page, PAGE_PERSON) == 0 && convene_person_page_get_person (self->person_page))
+    target = g_strdup (convene_person_get_id (convene_person_page_get_person (self->person_page)));
+
+  if (registry != NULL)
+    community = convene_registry_get_community (registry);
+
+  adw_window_title_set_title (self->sidebar_title,
+                              community ? convene_community_get_name (community) : _("Convene"));
+  adw_window_title_set_subtitle (self->sidebar_title, community ? _("Working Groups") : NULL);
+
+  gtk_filter_list_model_set_model (self->group_results, G_LIST_MODEL (registry));
+  gtk_sort_list_model_set_model (self->sorted_people,
+                                 registry ? convene_registry_get_people (registry) : NULL);
+
+  rebuild_sidebar (self);
+  convene_overview_page_set_registry (self->overview_page, registry);
+  convene_people_page_set_registry (self->people_page, registry);
+  convene_group_page_set_group (self->group_page, NULL, NULL);
+  convene_person_page_set_person (self->person_page, NULL, NULL);
+
+  restore_page (self, page, target);
+
+  update_sidebar_stack (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}
+
+/**
+ * convene_window_show_group:
+ * @self: a #ConveneWindow
+ * @group_id: the id of a group of the registry
+ *
+ * Shows the page of a group. An unknown id shows the overview and a toast
+ * that says so.
+ *
+ * Returns: %TRUE if the group exists
+ */
 gboolean
 convene_window_show_group (ConveneWindow *self,
                            const char    *group_id)
 {
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (group_id != NULL, FALSE);
+
+  if (show_group (self, group_id, TRUE))
+    return TRUE;
+
+  if (self->registry != NULL)
+    {
+      /* Translators: %s is the id of a working group given on the command line */
+      g_autofree char *text = g_strdup_printf (_("No group “%s”"), group_id);
+
+      show_overview (self, TRUE);
+      convene_window_add_toast (self, text);
+    }
+
   return FALSE;
+}
+
+/**
+ * convene_window_show_person:
+ * @self: a #ConveneWindow
+ * @person_id: the id of a person of the registry
+ *
+ * Returns: %TRUE if the person exists and is shown
+ */
+gboolean
+convene_window_show_person (ConveneWindow *self,
+                            const char    *person_id)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (person_id != NULL, FALSE);
+
+  return show_person (self, person_id, TRUE);
+}
+
+void
+convene_window_show_overview (ConveneWindow *self)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  show_overview (self, TRUE);
+  remember_group (self, NULL);
+}
+
+void
+convene_window_show_people (ConveneWindow *self)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  if (self->registry != NULL)
+    show_people (self, TRUE);
+}
+
+/**
+ * convene_window_get_page:
+ * @self: a #ConveneWindow
+ *
+ * Returns: what the window shows: "overview", "group", "people", "person",
+ *   or "error" when the registry failed to load
+ */
+const char *
+convene_window_get_page (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), PAGE_ERROR) == 0)
+    return PAGE_ERROR;
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+/**
+ * convene_window_get_group:
+ * @self: a #ConveneWindow
+ *
+ * Returns: (transfer none) (nullable): the group shown, if the group page
+ *   is shown
+ */
+ConveneGroup *
+convene_window_get_group (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (convene_window_get_page (self), PAGE_GROUP) != 0)
+    return NULL;
+
+  return convene_group_page_get_group (self->group_page);
+}
+
+/**
+ * convene_window_add_toast:
+ * @self: a #ConveneWindow
+ * @text: the message, plain text
+ *
+ * Tells the user something briefly.
+ */
+void
+convene_window_add_toast (ConveneWindow *self,
+                          const char    *text)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  /* AdwToast takes its title as markup. */
+  markup = g_markup_escape_text (text, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (text);
+}
+
+/**
+ * convene_window_get_avatar_cache:
+ * @self: a #ConveneWindow
+ *
+ * Returns: (transfer none) (nullable): where the window's avatars come
+ *   from; %NULL when avatars are not loaded
+ */
+ConveneAvatarCache *
+convene_window_get_avatar_cache (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return self->avatar_cache;
+}
+
+/**
+ * convene_window_set_avatar_cache:
+ * @self: a #ConveneWindow
+ * @cache: (nullable): the cache to load avatars from, or %NULL to show
+ *   initials only
+ *
+ * Replaces the default avatar cache; avatars are asked for when they are
+ * first shown, so call this before presenting the window.
+ */
+void
+convene_window_set_avatar_cache (ConveneWindow      *self,
+                                 ConveneAvatarCache *cache)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+  g_return_if_fail (cache == NULL || CONVENE_IS_AVATAR_CACHE (cache));
+
+  g_set_object (&self->avatar_cache, cache);
+}
+
+/**
+ * convene_window_request_avatar:
+ * @self: a #ConveneWindow
+ * @url: (nullable): the avatar URL of a person
+ * @owner: the widget showing the avatar
+ * @setter: (scope async): shows the picture in @owner
+ * @cancellable: (nullable): cancels @owner's interest, such as when it is
+ *   hidden
+ *
+ * Shows the avatar at @url in @owner: at once when the cache has it, and
+ * again once it was loaded or revalidated. Nothing happens without a URL
+ * or a cache, and a failure leaves the initials.
+ */
+void
+convene_window_request_avatar (ConveneWindow       *self,
+                               const char          *url,
+                               GtkWidget           *owner,
+                               ConveneAvatarSetter  setter,
+                               GCancellable        *cancellable)
+{
+  g_autoptr(GdkTexture) cached = NULL;
+  AvatarRequest *request;
+
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (setter != NULL);
+
+  if (self->avatar_cache == NULL || url == NULL || *url == '\0')
+    return;
+
+  cached = convene_avatar_cache_lookup (self->avatar_cache, url);
+  if (cached != NULL)
+    setter (owner, GDK_PAINTABLE (cached));
+
+  request = g_new0 (AvatarRequest, 1);
+  request->owner = g_object_ref (owner);
+  request->setter = setter;
+  convene_avatar_cache_load_async (self->avatar_cache, url, cancellable, avatar_loaded_cb, request);
+}
+
+/**
+ * convene_window_get_last_toast:
+ * @self: a #ConveneWindow
+ *
+ * Returns: (nullable): the text of the most recent toast
+ */
+const char *
+convene_window_get_last_toast (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return self->last_toast;
 }

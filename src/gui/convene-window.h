@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "convene-application.h"
+#include "convene-avatar-cache.h"
+#include "convene-registry.h"
 
 G_BEGIN_DECLS
 
@@ -11,8 +13,38 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConveneWindow, convene_window, CONVENE, WINDOW, AdwApplicationWindow)
 
-ConveneWindow *convene_window_new        (ConveneApplication *application);
-gboolean       convene_window_show_group (ConveneWindow      *self,
-                                          const char         *group_id);
+/**
+ * ConveneAvatarSetter:
+ * @owner: the widget that asked for the avatar
+ * @paintable: the picture
+ *
+ * Shows a loaded avatar, such as convene_person_row_set_avatar().
+ */
+typedef void (*ConveneAvatarSetter) (GtkWidget    *owner,
+                                     GdkPaintable *paintable);
+
+ConveneWindow      *convene_window_new              (ConveneApplication  *application);
+ConveneRegistry    *convene_window_get_registry     (ConveneWindow       *self);
+void                convene_window_set_registry     (ConveneWindow       *self,
+                                                     ConveneRegistry     *registry);
+gboolean            convene_window_show_group       (ConveneWindow       *self,
+                                                     const char          *group_id);
+gboolean            convene_window_show_person      (ConveneWindow       *self,
+                                                     const char          *person_id);
+void                convene_window_show_overview    (ConveneWindow       *self);
+void                convene_window_show_people      (ConveneWindow       *self);
+const char         *convene_window_get_page         (ConveneWindow       *self);
+ConveneGroup       *convene_window_get_group        (ConveneWindow       *self);
+void                convene_window_add_toast        (ConveneWindow       *self,
+                                                     const char          *text);
+const char         *convene_window_get_last_toast   (ConveneWindow       *self);
+ConveneAvatarCache *convene_window_get_avatar_cache (ConveneWindow       *self);
+void                convene_window_set_avatar_cache (ConveneWindow       *self,
+                                                     ConveneAvatarCache  *cache);
+void                convene_window_request_avatar   (ConveneWindow       *self,
+                                                     const char          *url,
+                                                     GtkWidget           *owner,
+                                                     ConveneAvatarSetter  setter,
+                                                     GCancellable        *cancellable);
 
 G_END_DECLS

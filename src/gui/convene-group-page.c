@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-group-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-group-page.h"
+#include "convene-link-row.h"
+#include "convene-person-row.h"
+
+/* The page of one working group: what it works on, when it meets, where
+ * it talks, and who leads it. The lists are bound to the models of the
+ * group, so the page holds no copy of the data.
+ */
+struct _ConveneGroupPage
+{
+  AdwPreferencesPage parent_instance;
+
+  ConveneGroup *group;
+  ConveneCommunity *community;
+
+  GtkLabel *description_label;
+  GtkListBox *leads_list;
+  AdwPreferencesGroup *leads_group;
+  GtkListBox *links_list;
+  AdwPreferencesGroup *links_group;
+  GtkListBox *meetings_list;
+  AdwPreferencesGroup *meetings_group;
+  GtkLabel *title_label;
+  GtkLabel *topics_label;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneGroupPage, convene_group_page, ADW_TYPE_PREFERENCES_PAGE)
+
+enum {
+  PROP_0,
+  PROP_GROUP,
+  PROP_COMMUNITY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  gtk_label_set_label (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static GtkWidget *
+create_link_row (gpointer item,
+                 gpointer user_data)
+{
+  return convene_link_row_new_for_link (CONVENE_LINK (item));
+}
+
+static GtkWidget *
+create_meeting_row (gpointer item,
+                    gpointer user_data)
+{
+  return convene_link_row_new_for_meeting (CONVENE_MEETING (item));
+}
+
+static GtkWidget *
+create_lead_row (gpointer item,
+                 gpointer user_data)
+{
+  ConveneLead *lead = CONVENE_LEAD (item);
+  ConvenePerson *person = convene_lead_get_person (lead);
+  ConveneRole role = convene_lead_get_role (lead);
+  const char *company = convene_person_get_company (person);
+  g_autofree char *subtitle = NULL;
+
+  if (role == CONVENE_ROLE_LEAD)
+    subtitle = g_strdup (company);
+  else if (company == NULL || *company == '\0')
+    subtitle = g_strdup (convene_role_get_title (role));
+  else
+    /* Translators: the subtitle of a lead: a company, then a role such as "Chair" */
+    subtitle = g_strdup_printf (_("%s · %s"), company, convene_role_get_title (role));
+
+  return convene_person_row_new (person, subtitle);
+}
+
+static void
+bind_list (AdwPreferencesGroup  *group,
+           GtkListBox           *list,
+           GListModel           *model,
+           GtkListBoxCreateWidgetFunc create_row,
+           gpointer              user_data)
+{
+  gtk_list_box_bind_model (list, model, create_row, user_data, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (group),
+                          model != NULL && g_list_model_get_n_items (model) > 0);
+}
+
+static void
+scroll_to_top (ConveneGroupPage *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+
+  /* AdwPreferencesPage gained a call for this only in libadwaita 1.3. */
+  if (GTK_IS_SCROLLED_WINDOW (child))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0);
+}
+
+static void
+update (ConveneGroupPage *self)
+{
+  GListModel *meetings = NULL;
+  gboolean shared = FALSE;
+  g_autofree char *topics = NULL;
+
+  if (self->group == NULL)
+    {
+      set_label_text (self->title_label, NULL);
+      set_label_text (self->topics_label, NULL);
+      set_label_text (self->description_label, NULL);
+      bind_list (self->meetings_group, self->meetings_list, NULL, NULL, NULL);
+      bind_list (self->links_group, self->links_list, NULL, NULL, NULL);
+      bind_list (self->leads_group, self->leads_list, NULL, NULL, NULL);
+      return;
+    }
+
+  topics = convene_group_dup_topics_text (self->group);
+
+  set_label_text (self->title_label, convene_group_get_name (self->group));
+  set_label_text (self->topics_label, topics);
+  set_label_text (self->description_label, convene_group_get_description (self->group));
+
+  /* A community whose groups all meet in one call lists the meeting once,
+   * for the community; show it on every group, marked as shared.
+   */
+  meetings = convene_group_get_meetings (self->group);
+  if (g_list_model_get_n_items (meetings) == 0 && self->community != NULL)
+    {
+      meetings = convene_community_get_meetings (self->community);
+      shared = TRUE;
+    }
+
+  adw_preferences_group_set_description (self->meetings_group,
+                                         shared && g_list_model_get_n_items (meetings) > 0
+                                         ? _("Shared by all working groups")
+                                         : NULL);
+
+  bind_list (self->meetings_group, self->meetings_list, meetings,
+             create_meeting_row, GINT_TO_POINTER (shared));
+  bind_list (self->links_group, self->links_list, convene_group_get_links (self->group),
+             create_link_row, NULL);
+  bind_list (self->leads_group, self->leads_list, convene_group_get_leads (self->group),
+             create_lead_row, NULL);
+
+  scroll_to_top (self);
+}
+
+/* Vfuncs */
+
+static void
+convene_group_page_dispose (GObject *object)
+{
+  ConveneGroupPage *self = (ConveneGroupPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_GROUP_PAGE);
+  g_clear_object (&self->group);
+  g_clear_object (&self->community);
+
+  G_OBJECT_CLASS (convene_group_page_parent_class)->dispose (object);
+}
+
+static void
+convene_group_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ConveneGroupPage *self = CONVENE_GROUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GROUP:
+      g_value_set_object (value, self->group);
+      break;
+
+    case PROP_COMMUNITY:
+      g_value_set_object (value, self->community);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_group_page_class_init (ConveneGroupPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_group_page_dispose;
+  object_class->get_property = convene_group_page_get_property;
+
+  properties[PROP_GROUP] =
+    g_param_spec_object ("group", NULL, NULL, CONVENE_TYPE_GROUP,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_COMMUNITY] =
+    g_param_spec_object ("community", NULL, NULL, CONVENE_TYPE_COMMUNITY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/gui/convene-group-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, leads_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, leads_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, links_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, links_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, meetings_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, meetings_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, topics_label);
+}
+
+static void
+convene_group_page_init (ConveneGroupPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+/* Public API */
+
+/**
+ * convene_group_page_new:
+ *
+ * Returns: (transfer floating): a new, empty #ConveneGroupPage
+ */
+GtkWidget *
+convene_group_page_new (void)
+{
+  return g_object_new (CONVENE_TYPE_GROUP_PAGE, NULL);
+}
+
+/**
+ * convene_group_page_get_group:
+ * @self: a #ConveneGroupPage
+ *
+ * Returns: (transfer none) (nullable): the group shown
+ */
+ConveneGroup *
+convene_group_page_get_group (ConveneGroupPage *self)
+{
+  g_return_val_if_fail (CONVENE_IS_GROUP_PAGE (self), NULL);
+  return self->group;
+}
+
+/**
+ * convene_group_page_set_group:
+ * @self: a #ConveneGroupPage
+ * @group: (nullable): the group to show
+ * @community: (nullable): the community of @group, for its shared meetings
+ *
+ * Shows @group.
+ */
+void
+convene_group_page_set_group (ConveneGroupPage *self,
+                              ConveneGroup     *group,
+                              ConveneCommunity *community)
+{
+  gboolean group_changed;
+  gboolean community_changed;
+
+  g_return_if_fail (CONVENE_IS_GROUP_PAGE (self));
+  g_return_if_fail (group == NULL || CONVENE_IS_GROUP (group));
+  g_return_if_fail (community == NULL || CONVENE_IS_COMMUNITY (community));
+
+  group_changed = g_set_object (&self->group, group);
+  community_changed = g_set_object (&self->community, community);
+
+  update (self);
+
+  if (group_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
+  if (community_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMUNITY]);
+}

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-link-row.h"
+#include "convene-overview-page.h"
+
+/* The first page: what the community says about its working groups, its
+ * shared meetings and links, where the design documents are, and how to
+ * start a new group. Links in the texts open through "win.open-uri", so
+ * they are checked like every other link.
+ */
+struct _ConveneOverviewPage
+{
+  AdwPreferencesPage parent_instance;
+
+  ConveneRegistry *registry;
+
+  GtkListBox *design_docs_list;
+  AdwPreferencesGroup *design_docs_group;
+  GtkLabel *groups_count_label;
+  GtkLabel *intro_label;
+  GtkListBox *links_list;
+  AdwPreferencesGroup *links_group;
+  GtkListBox *meetings_list;
+  AdwPreferencesGroup *meetings_group;
+  GtkLabel *new_group_label;
+  AdwPreferencesGroup *new_group_group;
+  GtkLabel *people_count_label;
+  GtkLabel *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneOverviewPage, convene_overview_page, ADW_TYPE_PREFERENCES_PAGE)
+
+enum {
+  PROP_0,
+  PROP_REGISTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+set_rich_text (GtkLabel        *label,
+               ConveneRichText *text)
+{
+  g_autofree char *markup = NULL;
+
+  if (text != NULL && !convene_rich_text_is_empty (text))
+    markup = convene_rich_text_to_markup (text);
+
+  gtk_label_set_markup (label, markup ? markup : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), markup != NULL);
+}
+
+/* gtk_list_box_remove_all() is GTK 4.12. */
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static GtkWidget *
+create_link_row (gpointer item,
+                 gpointer user_data)
+{
+  return convene_link_row_new_for_link (CONVENE_LINK (item));
+}
+
+static GtkWidget *
+create_meeting_row (gpointer item,
+                    gpointer user_data)
+{
+  return convene_link_row_new_for_meeting (CONVENE_MEETING (item));
+}
+
+static void
+update (ConveneOverviewPage *self)
+{
+  ConveneCommunity *community = NULL;
+  ConveneRichText *new_group = NULL;
+  GListModel *links = NULL;
+  GListModel *meetings = NULL;
+  const char *design_docs = NULL;
+  g_autofree char *n_groups = NULL;
+  g_autofree char *n_people = NULL;
+
+  if (self->registry != NULL)
+    {
+      community = convene_registry_get_community (self->registry);
+      n_groups = g_strdup_printf ("%u", g_list_model_get_n_items (G_LIST_MODEL (self->registry)));
+      n_people = g_strdup_printf ("%u", convene_registry_get_n_people (self->registry));
+    }
+
+  gtk_label_set_label (self->title_label, community ? convene_community_get_name (community) : "");
+  set_rich_text (self->intro_label, community ? convene_community_get_intro (community) : NULL);
+  gtk_label_set_label (self->groups_count_label, n_groups ? n_groups : "");
+  gtk_label_set_label (self->people_count_label, n_people ? n_people : "");
+
+  if (community != NULL)
+    {
+      meetings = convene_community_get_meetings (community);
+      links = convene_community_get_links (community);
+      design_docs = convene_community_get_design_docs_url (community);
+      new_group = convene_community_get_new_group (community);
+    }
+
+  gtk_list_box_bind_model (self->meetings_list, meetings, create_meeting_row, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->meetings_group),
+                          meetings != NULL && g_list_model_get_n_items (meetings) > 0);
+
+  gtk_list_box_bind_model (self->links_list, links, create_link_row, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group),
+                          links != NULL && g_list_model_get_n_items (links) > 0);
+
+  /* The folder is a single row: build it instead of binding a model. */
+  clear_list (self->design_docs_list);
+  if (design_docs != NULL && *design_docs != '\0')
+    {
+      g_autofree char *host = convene_link_row_dup_host (design_docs);
+
+      const char *icon_name = convene_link_kind_get_icon_name (CONVENE_LINK_FOLDER);
+
+      gtk_list_box_append (self->design_docs_list,
+                           convene_link_row_new (design_docs,
+                                                 _("Design Documents Folder"),
+                                                 host ? host : design_docs,
+                                                 icon_name));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->design_docs_group),
+                          design_docs != NULL && *design_docs != '\0');
+
+  set_rich_text (self->new_group_label, new_group);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_group_group),
+                          gtk_widget_get_visible (GTK_WIDGET (self->new_group_label)));
+}
+
+/* Callbacks */
+
+static gboolean
+activate_link_cb (ConveneOverviewPage *self,
+                  const char          *uri,
+                  GtkLabel            *label)
+{
+  gtk_widget_activate_action (GTK_WIDGET (label), "win.open-uri", "s", uri);
+
+  /* Handled, even when refused: GTK must not open it on its own. */
+  return TRUE;
+}
+
+/* Vfuncs */
+
+static void
+convene_overview_page_dispose (GObject *object)
+{
+  ConveneOverviewPage *self = (ConveneOverviewPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->registry);
+
+  G_OBJECT_CLASS (convene_overview_page_parent_class)->dispose (object);
+}
+
+static void
+convene_overview_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ConveneOverviewPage *self = CONVENE_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      g_value_set_object (value, self->registry);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_overview_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ConveneOverviewPage *self = CONVENE_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTRY:
+      convene_overview_page_set_registry (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_overview_page_class_init (ConveneOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_overview_page_dispose;
+  object_class->get_property = convene_overview_page_get_property;
+  object_class->set_property = convene_overview_page_set_property;
+
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/gui/convene-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, design_docs_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, design_docs_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, groups_count_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, links_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, links_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, meetings_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, meetings_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, new_group_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, new_group_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, people_count_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
+}
+
+static void
+convene_overview_page_init (ConveneOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+/* Public API */
+
+/**
+ * convene_overview_page_new:
+ *
+ * Returns: (transfer floating): a new #ConveneOverviewPage
+ */
+GtkWidget *
+convene_overview_page_new (void)
+{
+  return g_object_new (CONVENE_TYPE_OVERVIEW_PAGE, NULL);
+}
+
+/**
+ * convene_overview_page_get_registry:
+ * @self: a #ConveneOverviewPage
+ *
+ * Returns: (transfer none) (nullable): the registry shown
+ */
+ConveneRegistry *
+convene_overview_page_get_registry (ConveneOverviewPage *self)
+{
+  g_return_val_if_fail (CONVENE_IS_OVERVIEW_PAGE (self), NULL);
+  return self->registry;
+}
+
+void
+convene_overview_page_set_registry (ConveneOverviewPage *self,
+                                    ConveneRegistry     *registry)
+{
+  g_return_if_fail (CONVENE_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (registry == NULL || CONVENE_IS_REGISTRY (registry));
+
+  if (!g_set_object (&self->registry, registry))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}

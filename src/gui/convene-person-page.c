@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-person-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-link-row.h"
+#include "convene-person-page.h"
+#include "convene-window.h"
+
+/* One person: avatar, company, profile, and every group they have a role
+ * in. A group row leads to the page of that group.
+ */
+struct _ConvenePersonPage
+{
+  AdwPreferencesPage parent_instance;
+
+  ConvenePerson *person;
+  ConveneRegistry *registry;
+  GCancellable *avatar_cancellable;
+
+  AdwAvatar *avatar;
+  GtkLabel *company_label;
+  GtkListBox *groups_list;
+  AdwPreferencesGroup *groups_group;
+  GtkLabel *name_label;
+  AdwPreferencesGroup *profile_group;
+  GtkListBox *profile_list;
+};
+
+G_DEFINE_FINAL_TYPE (ConvenePersonPage, convene_person_page, ADW_TYPE_PREFERENCES_PAGE)
+
+enum {
+  PROP_0,
+  PROP_PERSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+/* gtk_list_box_remove_all() is GTK 4.12. */
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static ConveneLead *
+find_lead (ConveneGroup  *group,
+           ConvenePerson *person)
+{
+  GListModel *leads = convene_group_get_leads (group);
+  guint n_leads = g_list_model_get_n_items (leads);
+
+  for (guint i = 0; i < n_leads; i++)
+    {
+      g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, i);
+
+      if (convene_lead_get_person (lead) == person)
+        return g_steal_pointer (&lead);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+create_group_row (gpointer item,
+                  gpointer user_data)
+{
+  ConvenePersonPage *self = CONVENE_PERSON_PAGE (user_data);
+  ConveneGroup *group = CONVENE_GROUP (item);
+  g_autoptr(ConveneLead) lead = find_lead (group, self->person);
+  const char *role = lead ? convene_role_get_title (convene_lead_get_role (lead)) : NULL;
+  GtkWidget *row;
+
+  row = g_object_new (ADW_TYPE_ACTION_ROW,
+                      "use-markup", FALSE,
+                      "title", convene_group_get_name (group),
+                      "subtitle", role,
+                      "activatable", TRUE,
+                      NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-group");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", convene_group_get_id (group));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+  return row;
+}
+
+static void
+update_profile (ConvenePersonPage *self)
+{
+  const char *profile_url = NULL;
+  const char *github = NULL;
+
+  clear_list (self->profile_list);
+
+  if (self->person != NULL)
+    {
+      profile_url = convene_person_get_profile_url (self->person);
+      github = convene_person_get_github (self->person);
+    }
+
+  if (profile_url != NULL && *profile_url != '\0')
+    {
+      g_autofree char *host = convene_link_row_dup_host (profile_url);
+      g_autofree char *subtitle = NULL;
+      const char *title;
+
+      if (github != NULL && *github != '\0')
+        {
+          title = _("GitHub Profile");
+          subtitle = g_strdup_printf ("@%s", github);
+        }
+      else
+        {
+          title = _("Profile");
+          subtitle = g_steal_pointer (&host);
+        }
+
+      gtk_list_box_append (self->profile_list,
+                           convene_link_row_new (profile_url, title, subtitle,
+                                                 "web-browser-symbolic"));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_group),
+                          profile_url != NULL && *profile_url != '\0');
+}
+
+static void
+show_avatar (GtkWidget    *owner,
+             GdkPaintable *paintable)
+{
+  convene_person_page_set_avatar (CONVENE_PERSON_PAGE (owner), paintable);
+}
+
+static void
+request_avatar (ConvenePersonPage *self)
+{
+  GtkWidget *window;
+
+  g_cancellable_cancel (self->avatar_cancellable);
+  g_clear_object (&self->avatar_cancellable);
+
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
+  if (self->person == NULL || window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->avatar_cancellable = g_cancellable_new ();
+  convene_window_request_avatar (CONVENE_WINDOW (window),
+                                 convene_person_get_avatar_url (self->person),
+                                 GTK_WIDGET (self),
+                                 show_avatar,
+                                 self->avatar_cancellable);
+}
+
+static void
+update (ConvenePersonPage *self)
+{
+  g_autoptr(GListModel) groups = NULL;
+  const char *name = NULL;
+  const char *company = NULL;
+  g_autofree char *avatar_label = NULL;
+
+  if (self->person != NULL)
+    {
+      name = convene_person_get_name (self->person);
+      company = convene_person_get_company (self->person);
+    }
+
+  adw_avatar_set_text (self->avatar, name);
+  adw_avatar_set_custom_image (self->avatar, NULL);
+  /* Translators: the accessible name of a picture; %s is a person */
+  avatar_label = g_strdup_printf (_("Avatar of %s"), name ? name : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->avatar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, avatar_label,
+                                  -1);
+
+  gtk_label_set_label (self->name_label, name ? name : "");
+  gtk_label_set_label (self->company_label, company ? company : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->company_label), company != NULL && *company != '\0');
+
+  update_profile (self);
+
+  if (self->person != NULL && self->registry != NULL)
+    groups = convene_registry_list_groups_for_person (self->registry, self->person);
+
+  gtk_list_box_bind_model (self->groups_list, groups, create_group_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups_group),
+                          groups != NULL && g_list_model_get_n_items (groups) > 0);
+
+  request_avatar (self);
+}
+
+/* Vfuncs */
+
+static void
+convene_person_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (convene_person_page_parent_class)->map (widget);
+
+  request_avatar (CONVENE_PERSON_PAGE (widget));
+}
+
+static void
+convene_person_page_unmap (GtkWidget *widget)
+{
+  ConvenePersonPage *self = CONVENE_PERSON_PAGE (widget);
+
+  g_cancellable_cancel (self->avatar_cancellable);
+  g_clear_object (&self->avatar_cancellable);
+
+  GTK_WIDGET_CLASS (convene_person_page_parent_class)->unmap (widget);
+}
+
+static void
+convene_person_page_dispose (GObject *object)
+{
+  ConvenePersonPage *self = (ConvenePersonPage *)object;
+
+  g_cancellable_cancel (self->avatar_cancellable);
+  g_clear_object (&self->avatar_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PERSON_PAGE);
+  g_clear_object (&self->person);
+  g_clear_object (&self->registry);
+
+  G_OBJECT_CLASS (convene_person_page_parent_class)->dispose (object);
+}
+
+static void
+convene_person_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ConvenePersonPage *self = CONVENE_PERSON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_person_page_class_init (ConvenePersonPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_person_page_dispose;
+  object_class->get_property = convene_person_page_get_property;
+
+  widget_class->map = convene_person_page_map;
+  widget_class->unmap = convene_person_page_unmap;
+
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, CONVENE_TYPE_PERSON,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/gui/convene-person-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, company_label);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, groups_group);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, groups_list);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, profile_group);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, profile_list);
+}
+
+static void
+convene_person_page_init (ConvenePersonPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+/* Public API */
+
+/**
+ * convene_person_page_new:
+ *
+ * Returns: (transfer floating): a new #ConvenePersonPage
+ */
+GtkWidget *
+convene_person_page_new (void)
+{
+  return g_object_new (CONVENE_TYPE_PERSON_PAGE, NULL);
+}
+
+/**
+ * convene_person_page_get_person:
+ * @self: a #ConvenePersonPage
+ *
+ * Returns: (transfer none) (nullable): the person shown
+ */
+ConvenePerson *
+convene_person_page_get_person (ConvenePersonPage *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PERSON_PAGE (self), NULL);
+  return self->person;
+}
+
+/**
+ * convene_person_page_set_person:
+ * @self: a #ConvenePersonPage
+ * @person: (nullable): the person to show
+ * @registry: (nullable): the registry of @person, for the groups
+ *
+ * Shows @person.
+ */
+void
+convene_person_page_set_person (ConvenePersonPage *self,
+                                ConvenePerson     *person,
+                                ConveneRegistry   *registry)
+{
+  gboolean changed;
+
+  g_return_if_fail (CONVENE_IS_PERSON_PAGE (self));
+  g_return_if_fail (person == NULL || CONVENE_IS_PERSON (person));
+  g_return_if_fail (registry == NULL || CONVENE_IS_REGISTRY (registry));
+
+  changed = g_set_object (&self->person, person);
+  g_set_object (&self->registry, registry);
+
+  update (self);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
+/**
+ * convene_person_page_set_avatar:
+ * @self: a #ConvenePersonPage
+ * @paintable: (nullable): the picture of the person, or %NULL for initials
+ *
+ * Shows a picture in the avatar, typically one the avatar cache loaded.
+ */
+void
+convene_person_page_set_avatar (ConvenePersonPage *self,
+                                GdkPaintable      *paintable)
+{
+  g_return_if_fail (CONVENE_IS_PERSON_PAGE (self));
+  g_return_if_fail (paintable == NULL || GDK_IS_PAINTABLE (paintable));
+
+  adw_avatar_set_custom_image (self->avatar, paintable);
+}

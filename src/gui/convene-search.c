@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-search"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-search.h"
+
+/* Matching for the search of the window: every term of the query must
+ * occur in some field of a group or person, compared without case and
+ * without accents, so "jose" finds "José" and "IBM" finds "ibm". The
+ * functions also say which field matched, for the subtitle of a result.
+ */
+
+typedef enum
+{
+  FIELD_NONE,
+  FIELD_NAME,
+  FIELD_TOPIC,
+  FIELD_LEAD,
+  FIELD_DESCRIPTION,
+} Field;
+
+/* Helpers */
+
+static gboolean
+contains (const char *haystack,
+          const char *normalized_term)
+{
+  g_autofree char *normalized = NULL;
+
+  if (haystack == NULL || *haystack == '\0')
+    return FALSE;
+
+  normalized = convene_search_normalize (haystack);
+  return strstr (normalized, normalized_term) != NULL;
+}
+
+static gboolean
+lead_matches (ConveneLead *lead,
+              const char  *term)
+{
+  ConvenePerson *person = convene_lead_get_person (lead);
+
+  return contains (convene_person_get_name (person), term) ||
+         contains (convene_person_get_company (person), term) ||
+         contains (convene_person_get_github (person), term);
+}
+
+/* Finds the first field of @group that contains @term; for a topic or a
+ * lead, also which one.
+ */
+static Field
+find_group_field (ConveneGroup  *group,
+                  const char    *term,
+                  const char   **topic,
+                  ConveneLead  **lead)
+{
+  const char * const *topics;
+  GListModel *leads;
+  guint n_leads;
+
+  if (contains (convene_group_get_name (group), term) ||
+      contains (convene_group_get_id (group), term))
+    return FIELD_NAME;
+
+  topics = convene_group_get_topics (group);
+  for (guint i = 0; topics[i] != NULL; i++)
+    {
+      if (contains (topics[i], term))
+        {
+          *topic = topics[i];
+          return FIELD_TOPIC;
+        }
+    }
+
+  leads = convene_group_get_leads (group);
+  n_leads = g_list_model_get_n_items (leads);
+  for (guint i = 0; i < n_leads; i++)
+    {
+      g_autoptr(ConveneLead) item = g_list_model_get_item (leads, i);
+
+      if (lead_matches (item, term))
+        {
+          *lead = g_steal_pointer (&item);
+          return FIELD_LEAD;
+        }
+    }
+
+  if (contains (convene_group_get_description (group), term))
+    return FIELD_DESCRIPTION;
+
+  return FIELD_NONE;
+}
+
+/* With several terms, "lin ibm" should name Lin Sun of IBM rather than the
+ * first IBM lead: pick the lead who matches the most terms.
+ */
+static ConveneLead *
+find_best_lead (ConveneGroup        *group,
+                const char * const  *terms)
+{
+  GListModel *leads = convene_group_get_leads (group);
+  guint n_leads = g_list_model_get_n_items (leads);
+  g_autoptr(ConveneLead) best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < n_leads; i++)
+    {
+      g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, i);
+      guint count = 0;
+
+      for (guint j = 0; terms[j] != NULL; j++)
+        if (lead_matches (lead, terms[j]))
+          count++;
+
+      if (count > best_count)
+        {
+          best_count = count;
+          g_set_object (&best, lead);
+        }
+    }
+
+  return g_steal_pointer (&best);
+}
+
+static char *
+describe_lead (ConveneLead *lead)
+{
+  ConvenePerson *person = convene_lead_get_person (lead);
+  const char *company = convene_person_get_company (person);
+
+  if (company != NULL && *company != '\0')
+    /* Translators: a search result; the first %s is a person, the second a company */
+    return g_strdup_printf (_("Lead: %s (%s)"), convene_person_get_name (person), company);
+
+  /* Translators: a search result; %s is a person */
+  return g_strdup_printf (_("Lead: %s"), convene_person_get_name (person));
+}
+
+/* Public API */
+
+/**
+ * convene_search_normalize:
+ * @text: a UTF-8 string
+ *
+ * Folds @text for matching: compatibility decomposition, combining marks
+ * removed, case folded. "José", "JOSE" and "jose" all become "jose".
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+convene_search_normalize (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) stripped = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  stripped = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+        case G_UNICODE_NON_SPACING_MARK:
+          break;
+
+        default:
+          g_string_append_unichar (stripped, c);
+        }
+    }
+
+  return g_utf8_casefold (stripped->str, stripped->len);
+}
+
+/**
+ * convene_search_split_query:
+ * @query: what the user typed
+ *
+ * Returns: (transfer full): the normalized terms of @query, split at white
+ *   space; empty when @query has no terms
+ */
+char **
+convene_search_split_query (const char *query)
+{
+  g_autofree char *normalized = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = NULL;
+
+  if (query == NULL)
+    return g_strv_builder_end (builder);
+
+  normalized = convene_search_normalize (query);
+  words = g_strsplit_set (normalized, " \t\n\r", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (builder, words[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * convene_search_match_group:
+ * @group: a #ConveneGroup
+ * @terms: normalized terms from convene_search_split_query()
+ * @why: (out) (optional) (nullable) (transfer full): which field matched,
+ *   such as "Topic: Tracing" or "Lead: Lin Sun (IBM)"; %NULL when the name
+ *   of the group matched
+ *
+ * Every term must occur in the name, a topic, a lead (name, company or
+ * GitHub account) or the description of @group.
+ *
+ * Returns: %TRUE if @group matches
+ */
+gboolean
+convene_search_match_group (ConveneGroup        *group,
+                            const char * const  *terms,
+                            char               **why)
+{
+  Field best = FIELD_NONE;
+  const char *best_topic = NULL;
+  g_autoptr(ConveneLead) best_lead = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_GROUP (group), FALSE);
+  g_return_val_if_fail (terms != NULL, FALSE);
+
+  if (why != NULL)
+    *why = NULL;
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      const char *topic = NULL;
+      g_autoptr(ConveneLead) lead = NULL;
+      Field field = find_group_field (group, terms[i], &topic, &lead);
+
+      if (field == FIELD_NONE)
+        return FALSE;
+
+      /* The subtitle explains the first term that did not match the name. */
+      if (best == FIELD_NONE || best == FIELD_NAME)
+        {
+          best = field;
+          best_topic = topic;
+          g_set_object (&best_lead, lead);
+        }
+    }
+
+  if (why == NULL)
+    return TRUE;
+
+  switch (best)
+    {
+    case FIELD_TOPIC:
+      /* Translators: a search result; %s is a topic of a working group */
+      *why = g_strdup_printf (_("Topic: %s"), best_topic);
+      break;
+
+    case FIELD_LEAD:
+      {
+        g_autoptr(ConveneLead) lead = find_best_lead (group, terms);
+
+        *why = describe_lead (lead ? lead : best_lead);
+      }
+      break;
+
+    case FIELD_DESCRIPTION:
+      *why = g_strdup (_("Matches the description"));
+      break;
+
+    case FIELD_NONE:
+    case FIELD_NAME:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/**
+ * convene_search_match_person:
+ * @person: a #ConvenePerson
+ * @terms: normalized terms from convene_search_split_query()
+ * @why: (out) (optional) (nullable) (transfer full): "Company: IBM" when
+ *   a term matched only the company, else %NULL
+ *
+ * Every term must occur in the name, company or GitHub account of @person.
+ *
+ * Returns: %TRUE if @person matches
+ */
+gboolean
+convene_search_match_person (ConvenePerson       *person,
+                             const char * const  *terms,
+                             char               **why)
+{
+  gboolean company_matched = FALSE;
+
+  g_return_val_if_fail (CONVENE_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (terms != NULL, FALSE);
+
+  if (why != NULL)
+    *why = NULL;
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      if (contains (convene_person_get_name (person), terms[i]) ||
+          contains (convene_person_get_github (person), terms[i]))
+        continue;
+
+      if (!contains (convene_person_get_company (person), terms[i]))
+        return FALSE;
+
+      company_matched = TRUE;
+    }
+
+  if (why != NULL && company_matched)
+    /* Translators: a search result; %s is a company */
+    *why = g_strdup_printf (_("Company: %s"), convene_person_get_company (person));
+
+  return TRUE;
+}
