@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-application.h"
+#include "convene-avatar-cache.h"
 #include "convene-cli.h"
 #include "convene-registry-loader.h"
 #include "convene-window.h"
@@ -21,6 +22,10 @@ struct _ConveneApplication
   GError *registry_error;
   char *registry_path;
   char *pending_group;
+
+  /* The avatar cache the windows share, following the settings. */
+  GSettings *settings;
+  ConveneAvatarCache *avatar_cache;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
@@ -75,6 +80,28 @@ get_window (ConveneApplication *self)
       return l->data;
 
   return NULL;
+}
+
+/* The avatar cache follows the settings for as long as the application
+ * runs; without its schema (an uninstalled build run by hand) the cache
+ * keeps its defaults, and the window says why.
+ */
+static void
+bind_avatar_cache (ConveneApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  self->avatar_cache = g_object_ref (convene_avatar_cache_get_default ());
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  convene_avatar_cache_bind_settings (self->avatar_cache, self->settings);
 }
 
 static ConveneWindow *
@@ -229,6 +256,8 @@ convene_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.reload", reload_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  bind_avatar_cache (CONVENE_APPLICATION (app));
 }
 
 static void
@@ -237,6 +266,8 @@ convene_application_dispose (GObject *object)
   ConveneApplication *self = (ConveneApplication *)object;
 
   g_clear_object (&self->registry);
+  g_clear_object (&self->avatar_cache);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (convene_application_parent_class)->dispose (object);
 }

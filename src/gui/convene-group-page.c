@@ -7,11 +7,13 @@
 
 #include "convene-group-page.h"
 #include "convene-link-row.h"
+#include "convene-meeting-row.h"
 #include "convene-person-row.h"
 
 /* The page of one working group: what it works on, when it meets, where
  * it talks, and who leads it. The lists are bound to the models of the
- * group, so the page holds no copy of the data.
+ * group, so the page holds no copy of the data. The meeting rows show the
+ * time of the window's #ConveneUpcoming and follow it as it changes.
  */
 struct _ConveneGroupPage
 {
@@ -19,6 +21,7 @@ struct _ConveneGroupPage
 
   ConveneGroup *group;
   ConveneCommunity *community;
+  ConveneUpcoming *upcoming;
 
   GtkLabel *description_label;
   GtkListBox *leads_list;
@@ -63,7 +66,15 @@ static GtkWidget *
 create_meeting_row (gpointer item,
                     gpointer user_data)
 {
-  return convene_link_row_new_for_meeting (CONVENE_MEETING (item));
+  ConveneGroupPage *self = CONVENE_GROUP_PAGE (user_data);
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->upcoming != NULL)
+    now = g_date_time_ref (convene_upcoming_get_now (self->upcoming));
+  else
+    now = g_date_time_new_now_utc ();
+
+  return convene_meeting_row_new (CONVENE_MEETING (item), self->group, now);
 }
 
 static GtkWidget *
@@ -148,14 +159,28 @@ update (ConveneGroupPage *self)
                                          ? _("Shared by all working groups")
                                          : NULL);
 
-  bind_list (self->meetings_group, self->meetings_list, meetings,
-             create_meeting_row, GINT_TO_POINTER (shared));
+  bind_list (self->meetings_group, self->meetings_list, meetings, create_meeting_row, self);
   bind_list (self->links_group, self->links_list, convene_group_get_links (self->group),
              create_link_row, NULL);
   bind_list (self->leads_group, self->leads_list, convene_group_get_leads (self->group),
              create_lead_row, NULL);
 
   scroll_to_top (self);
+}
+
+/* Callbacks */
+
+static void
+upcoming_changed_cb (ConveneGroupPage *self,
+                     ConveneUpcoming  *upcoming)
+{
+  GDateTime *now = convene_upcoming_get_now (upcoming);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->meetings_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CONVENE_IS_MEETING_ROW (child))
+      convene_meeting_row_update (CONVENE_MEETING_ROW (child), now);
 }
 
 /* Vfuncs */
@@ -168,6 +193,7 @@ convene_group_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_GROUP_PAGE);
   g_clear_object (&self->group);
   g_clear_object (&self->community);
+  g_clear_object (&self->upcoming);
 
   G_OBJECT_CLASS (convene_group_page_parent_class)->dispose (object);
 }
@@ -288,4 +314,30 @@ convene_group_page_set_group (ConveneGroupPage *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
   if (community_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMUNITY]);
+}
+
+/**
+ * convene_group_page_set_upcoming:
+ * @self: a #ConveneGroupPage
+ * @upcoming: the window's clock for meetings
+ *
+ * Shows meeting times as of @upcoming's last refresh, and updates them on
+ * every #ConveneUpcoming::changed.
+ */
+void
+convene_group_page_set_upcoming (ConveneGroupPage *self,
+                                 ConveneUpcoming  *upcoming)
+{
+  g_return_if_fail (CONVENE_IS_GROUP_PAGE (self));
+  g_return_if_fail (CONVENE_IS_UPCOMING (upcoming));
+
+  if (self->upcoming != NULL)
+    g_signal_handlers_disconnect_by_func (self->upcoming, upcoming_changed_cb, self);
+
+  if (!g_set_object (&self->upcoming, upcoming))
+    return;
+
+  g_signal_connect_object (upcoming, "changed", G_CALLBACK (upcoming_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  upcoming_changed_cb (self, upcoming);
 }

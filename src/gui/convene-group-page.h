@@ -5,6 +5,7 @@
 
 #include "convene-community.h"
 #include "convene-group.h"
+#include "convene-upcoming.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +13,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConveneGroupPage, convene_group_page, CONVENE, GROUP_PAGE, AdwPreferencesPage)
 
-GtkWidget    *convene_group_page_new       (void);
-ConveneGroup *convene_group_page_get_group (ConveneGroupPage *self);
-void          convene_group_page_set_group (ConveneGroupPage *self,
-                                            ConveneGroup     *group,
-                                            ConveneCommunity *community);
+GtkWidget    *convene_group_page_new          (void);
+ConveneGroup *convene_group_page_get_group    (ConveneGroupPage *self);
+void          convene_group_page_set_group    (ConveneGroupPage *self,
+                                               ConveneGroup     *group,
+                                               ConveneCommunity *community);
+void          convene_group_page_set_upcoming (ConveneGroupPage *self,
+                                               ConveneUpcoming  *upcoming);
 
 G_END_DECLS

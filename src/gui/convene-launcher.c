@@ -11,6 +11,10 @@
  * A registry is data from the internet: only web and email links are
  * opened, anything else (javascript:, file:, data:, custom schemes) is
  * refused with an error the window shows to the user.
+ *
+ * Files are opened through a separate call that takes a #GFile, never a
+ * text: the ones Convene wrote itself into its cache directory (such as
+ * a meeting's calendar file), and nothing else.
  */
 
 G_DEFINE_TYPE (ConveneLauncher, convene_launcher, G_TYPE_OBJECT)
@@ -44,6 +48,15 @@ find_realized_window (GtkWidget *widget)
     return GTK_WINDOW (root);
 
   return NULL;
+}
+
+/* The directory convene_launcher_open_file_async() opens files from. */
+static GFile *
+dup_own_cache_dir (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), APP_ID, NULL);
+
+  return g_file_new_for_path (path);
 }
 
 /* Callbacks */
@@ -326,6 +339,83 @@ gboolean
 convene_launcher_open_finish (ConveneLauncher  *self,
                               GAsyncResult     *result,
                               GError          **error)
+{
+  g_return_val_if_fail (CONVENE_IS_LAUNCHER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * convene_launcher_open_file_async:
+ * @self: a #ConveneLauncher
+ * @file: a file Convene wrote into its cache directory
+ *   (g_get_user_cache_dir()/APP_ID)
+ * @widget: (nullable): the widget the request came from, as for
+ *   convene_launcher_open_async()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the file was handed on or refused
+ * @user_data: data for @callback
+ *
+ * Opens @file with the desktop's default application for its type, such
+ * as a calendar for an iCalendar file. Only local files inside Convene's
+ * own cache directory are opened; anything else fails with
+ * %CONVENE_LAUNCHER_ERROR_REFUSED. The file:// URI then goes through the
+ * same #ConveneLauncherClass.launch as a link, so a test's launcher sees
+ * it too.
+ */
+void
+convene_launcher_open_file_async (ConveneLauncher     *self,
+                                  GFile               *file,
+                                  GtkWidget           *widget,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) cache_dir = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (CONVENE_IS_LAUNCHER (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, convene_launcher_open_file_async);
+
+  cache_dir = dup_own_cache_dir ();
+  if (!g_file_is_native (file) || !g_file_has_prefix (file, cache_dir))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_debug ("Refusing to open %s: not in %s", name, g_file_peek_path (cache_dir));
+      g_task_return_new_error (task, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_REFUSED,
+                               /* Translators: %s is the name of a file */
+                               _("“%s” is not a file Convene made, so it is not opened"),
+                               name);
+      return;
+    }
+
+  uri = g_file_get_uri (file);
+  g_task_set_task_data (task, g_strdup (uri), g_free);
+
+  CONVENE_LAUNCHER_GET_CLASS (self)->launch (self, uri, find_realized_window (widget), cancellable,
+                                             launch_cb, g_steal_pointer (&task));
+}
+
+/**
+ * convene_launcher_open_file_finish:
+ * @self: a #ConveneLauncher
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the file was handed to the desktop
+ */
+gboolean
+convene_launcher_open_file_finish (ConveneLauncher  *self,
+                                   GAsyncResult     *result,
+                                   GError          **error)
 {
   g_return_val_if_fail (CONVENE_IS_LAUNCHER (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -10,9 +10,11 @@ G_BEGIN_DECLS
 /**
  * ConveneLauncherError:
  * @CONVENE_LAUNCHER_ERROR_INVALID: the text is not a URI at all
- * @CONVENE_LAUNCHER_ERROR_REFUSED: a URI whose scheme Convene does not open
+ * @CONVENE_LAUNCHER_ERROR_REFUSED: a URI whose scheme Convene does not open,
+ *   or a file that is not on this computer
  *
- * Why convene_launcher_check_uri() refused a URI.
+ * Why convene_launcher_check_uri() or convene_launcher_open_file_async()
+ * refused to open something.
  */
 typedef enum
 {
@@ -50,20 +52,29 @@ struct _ConveneLauncherClass
   gpointer padding[8];
 };
 
-GQuark           convene_launcher_error_quark  (void);
-ConveneLauncher *convene_launcher_new          (void);
-ConveneLauncher *convene_launcher_get_default  (void);
-void             convene_launcher_set_default  (ConveneLauncher      *launcher);
-gboolean         convene_launcher_check_uri    (const char           *uri,
-                                                GError              **error);
-void             convene_launcher_open_async   (ConveneLauncher      *self,
-                                                const char           *uri,
-                                                GtkWidget            *widget,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-gboolean         convene_launcher_open_finish  (ConveneLauncher      *self,
-                                                GAsyncResult         *result,
-                                                GError              **error);
+GQuark           convene_launcher_error_quark      (void);
+ConveneLauncher *convene_launcher_new              (void);
+ConveneLauncher *convene_launcher_get_default      (void);
+void             convene_launcher_set_default      (ConveneLauncher      *launcher);
+gboolean         convene_launcher_check_uri        (const char           *uri,
+                                                    GError              **error);
+void             convene_launcher_open_async       (ConveneLauncher      *self,
+                                                    const char           *uri,
+                                                    GtkWidget            *widget,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean         convene_launcher_open_finish      (ConveneLauncher      *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void             convene_launcher_open_file_async  (ConveneLauncher      *self,
+                                                    GFile                *file,
+                                                    GtkWidget            *widget,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean         convene_launcher_open_file_finish (ConveneLauncher      *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 
 G_END_DECLS

@@ -6,18 +6,21 @@
 #include <glib/gi18n.h>
 
 #include "convene-link-row.h"
+#include "convene-meeting-row.h"
 #include "convene-overview-page.h"
 
-/* The first page: what the community says about its working groups, its
- * shared meetings and links, where the design documents are, and how to
- * start a new group. Links in the texts open through "win.open-uri", so
- * they are checked like every other link.
+/* The first page: what the community says about its working groups, the
+ * meetings of the week ahead, its shared meetings and links, where the
+ * design documents are, and how to start a new group. Links in the texts
+ * open through "win.open-uri", so they are checked like every other link.
+ * The meetings follow the window's #ConveneUpcoming.
  */
 struct _ConveneOverviewPage
 {
   AdwPreferencesPage parent_instance;
 
   ConveneRegistry *registry;
+  ConveneUpcoming *upcoming;
 
   GtkListBox *design_docs_list;
   AdwPreferencesGroup *design_docs_group;
@@ -31,6 +34,8 @@ struct _ConveneOverviewPage
   AdwPreferencesGroup *new_group_group;
   GtkLabel *people_count_label;
   GtkLabel *title_label;
+  AdwPreferencesGroup *upcoming_group;
+  GtkListBox *upcoming_list;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneOverviewPage, convene_overview_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -75,11 +80,102 @@ create_link_row (gpointer item,
   return convene_link_row_new_for_link (CONVENE_LINK (item));
 }
 
+static GDateTime *
+dup_now (ConveneOverviewPage *self)
+{
+  if (self->upcoming != NULL)
+    return g_date_time_ref (convene_upcoming_get_now (self->upcoming));
+
+  return g_date_time_new_now_utc ();
+}
+
 static GtkWidget *
 create_meeting_row (gpointer item,
                     gpointer user_data)
 {
-  return convene_link_row_new_for_meeting (CONVENE_MEETING (item));
+  ConveneOverviewPage *self = CONVENE_OVERVIEW_PAGE (user_data);
+  g_autoptr(GDateTime) now = dup_now (self);
+
+  return convene_meeting_row_new (CONVENE_MEETING (item), NULL, now);
+}
+
+/* Whether @list shows the meetings of @week, in its order. */
+static gboolean
+shows_week (GtkListBox *list,
+            GPtrArray  *week)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+  guint i = 0;
+
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      ConveneUpcomingEntry *entry;
+
+      if (!CONVENE_IS_MEETING_ROW (child))
+        continue;
+
+      if (i >= week->len)
+        return FALSE;
+
+      entry = g_ptr_array_index (week, i++);
+      if (convene_meeting_row_get_meeting (CONVENE_MEETING_ROW (child)) != entry->meeting)
+        return FALSE;
+    }
+
+  return i == week->len;
+}
+
+static void
+update_meeting_rows (GtkListBox *list,
+                     GDateTime  *now)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CONVENE_IS_MEETING_ROW (child))
+      convene_meeting_row_update (CONVENE_MEETING_ROW (child), now);
+}
+
+static void
+update_upcoming (ConveneOverviewPage *self)
+{
+  ConveneCommunity *community = NULL;
+  GPtrArray *week;
+  GDateTime *now;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->upcoming_group),
+                          self->upcoming != NULL && self->registry != NULL);
+
+  if (self->upcoming == NULL || self->registry == NULL)
+    {
+      clear_list (self->upcoming_list);
+      return;
+    }
+
+  week = convene_upcoming_get_week (self->upcoming);
+  now = convene_upcoming_get_now (self->upcoming);
+  community = convene_registry_get_community (self->registry);
+
+  /* Most refreshes only change the times: keep the rows, and the focus
+   * of a keyboard user on them.
+   */
+  if (!shows_week (self->upcoming_list, week))
+    {
+      clear_list (self->upcoming_list);
+      for (guint i = 0; i < week->len; i++)
+        gtk_list_box_append (self->upcoming_list,
+                             convene_meeting_row_new_upcoming (g_ptr_array_index (week, i),
+                                                               community
+                                                               ? convene_community_get_name (community)
+                                                               : NULL,
+                                                               now));
+    }
+  else
+    {
+      update_meeting_rows (self->upcoming_list, now);
+    }
+
+  update_meeting_rows (self->meetings_list, now);
 }
 
 static void
@@ -113,7 +209,7 @@ update (ConveneOverviewPage *self)
       new_group = convene_community_get_new_group (community);
     }
 
-  gtk_list_box_bind_model (self->meetings_list, meetings, create_meeting_row, NULL, NULL);
+  gtk_list_box_bind_model (self->meetings_list, meetings, create_meeting_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->meetings_group),
                           meetings != NULL && g_list_model_get_n_items (meetings) > 0);
 
@@ -141,9 +237,24 @@ update (ConveneOverviewPage *self)
   set_rich_text (self->new_group_label, new_group);
   gtk_widget_set_visible (GTK_WIDGET (self->new_group_group),
                           gtk_widget_get_visible (GTK_WIDGET (self->new_group_label)));
+
+  update_upcoming (self);
 }
 
 /* Callbacks */
+
+static void
+upcoming_changed_cb (ConveneOverviewPage *self,
+                     ConveneUpcoming     *upcoming)
+{
+  /* The window refreshes its #ConveneUpcoming before handing a new
+   * registry to the page; wait for the page's turn.
+   */
+  if (convene_upcoming_get_registry (upcoming) != self->registry)
+    return;
+
+  update_upcoming (self);
+}
 
 static gboolean
 activate_link_cb (ConveneOverviewPage *self,
@@ -165,6 +276,7 @@ convene_overview_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->registry);
+  g_clear_object (&self->upcoming);
 
   G_OBJECT_CLASS (convene_overview_page_parent_class)->dispose (object);
 }
@@ -237,6 +349,8 @@ convene_overview_page_class_init (ConveneOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, new_group_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, people_count_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, upcoming_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, upcoming_list);
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
@@ -285,4 +399,29 @@ convene_overview_page_set_registry (ConveneOverviewPage *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}
+
+/**
+ * convene_overview_page_set_upcoming:
+ * @self: a #ConveneOverviewPage
+ * @upcoming: the window's clock for meetings
+ *
+ * Lists the meetings of the week ahead from @upcoming, and follows it.
+ */
+void
+convene_overview_page_set_upcoming (ConveneOverviewPage *self,
+                                    ConveneUpcoming     *upcoming)
+{
+  g_return_if_fail (CONVENE_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (CONVENE_IS_UPCOMING (upcoming));
+
+  if (self->upcoming != NULL)
+    g_signal_handlers_disconnect_by_func (self->upcoming, upcoming_changed_cb, self);
+
+  if (!g_set_object (&self->upcoming, upcoming))
+    return;
+
+  g_signal_connect_object (upcoming, "changed", G_CALLBACK (upcoming_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_upcoming (self);
 }

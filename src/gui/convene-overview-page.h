@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "convene-registry.h"
+#include "convene-upcoming.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,7 @@ GtkWidget       *convene_overview_page_new          (void);
 ConveneRegistry *convene_overview_page_get_registry (ConveneOverviewPage *self);
 void             convene_overview_page_set_registry (ConveneOverviewPage *self,
                                                      ConveneRegistry     *registry);
+void             convene_overview_page_set_upcoming (ConveneOverviewPage *self,
+                                                     ConveneUpcoming     *upcoming);
 
 G_END_DECLS

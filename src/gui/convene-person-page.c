@@ -20,6 +20,10 @@ struct _ConvenePersonPage
   ConveneRegistry *registry;
   GCancellable *avatar_cancellable;
 
+  /* While mapped: the cache whose updates the avatar follows. */
+  ConveneAvatarCache *avatar_cache;
+  gulong avatar_updated_id;
+
   AdwAvatar *avatar;
   GtkLabel *company_label;
   GtkListBox *groups_list;
@@ -163,6 +167,25 @@ request_avatar (ConvenePersonPage *self)
 }
 
 static void
+avatar_updated_cb (ConvenePersonPage  *self,
+                   const char         *url,
+                   GdkTexture         *texture,
+                   ConveneAvatarCache *cache)
+{
+  if (self->person != NULL && g_strcmp0 (url, convene_person_get_avatar_url (self->person)) == 0)
+    convene_person_page_set_avatar (self, GDK_PAINTABLE (texture));
+}
+
+static void
+stop_watching (ConvenePersonPage *self)
+{
+  g_cancellable_cancel (self->avatar_cancellable);
+  g_clear_object (&self->avatar_cancellable);
+  g_clear_signal_handler (&self->avatar_updated_id, self->avatar_cache);
+  g_clear_object (&self->avatar_cache);
+}
+
+static void
 update (ConvenePersonPage *self)
 {
   g_autoptr(GListModel) groups = NULL;
@@ -205,18 +228,28 @@ update (ConvenePersonPage *self)
 static void
 convene_person_page_map (GtkWidget *widget)
 {
+  ConvenePersonPage *self = CONVENE_PERSON_PAGE (widget);
+  GtkWidget *window;
+
   GTK_WIDGET_CLASS (convene_person_page_parent_class)->map (widget);
 
-  request_avatar (CONVENE_PERSON_PAGE (widget));
+  /* A revalidation that finds a new picture shows it here at once. */
+  window = gtk_widget_get_ancestor (widget, CONVENE_TYPE_WINDOW);
+  if (window != NULL && convene_window_get_avatar_cache (CONVENE_WINDOW (window)) != NULL)
+    {
+      self->avatar_cache = g_object_ref (convene_window_get_avatar_cache (CONVENE_WINDOW (window)));
+      self->avatar_updated_id = g_signal_connect_object (self->avatar_cache, "avatar-updated",
+                                                         G_CALLBACK (avatar_updated_cb), self,
+                                                         G_CONNECT_SWAPPED);
+    }
+
+  request_avatar (self);
 }
 
 static void
 convene_person_page_unmap (GtkWidget *widget)
 {
-  ConvenePersonPage *self = CONVENE_PERSON_PAGE (widget);
-
-  g_cancellable_cancel (self->avatar_cancellable);
-  g_clear_object (&self->avatar_cancellable);
+  stop_watching (CONVENE_PERSON_PAGE (widget));
 
   GTK_WIDGET_CLASS (convene_person_page_parent_class)->unmap (widget);
 }
@@ -226,8 +259,7 @@ convene_person_page_dispose (GObject *object)
 {
   ConvenePersonPage *self = (ConvenePersonPage *)object;
 
-  g_cancellable_cancel (self->avatar_cancellable);
-  g_clear_object (&self->avatar_cancellable);
+  stop_watching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PERSON_PAGE);
   g_clear_object (&self->person);
   g_clear_object (&self->registry);

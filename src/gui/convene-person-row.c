@@ -11,18 +11,40 @@
 /* A person in a list: avatar, name, a subtitle chosen by the list (the
  * company and role for a lead, the groups for the people page) and a
  * button to open the profile. Activating the row shows the person page.
+ *
+ * The avatar: a picture the cache already has is shown as soon as the row
+ * is mapped, before its first frame, so there is no flash of initials.
+ * The network is asked only for rows inside the visible part of their
+ * scrolled window: a GtkListBox keeps every row mapped, scrolled into
+ * view or not, so mapping alone would download a whole long list. A row
+ * that leaves the view before its picture came cancels its request, which
+ * the cache drops if it has not started.
  */
 struct _ConvenePersonRow
 {
   AdwActionRow parent_instance;
 
   ConvenePerson *person;
+
+  /* While mapped: the cache, the adjustment that scrolls the row and the
+   * frame clock a visibility check waits on. */
+  ConveneAvatarCache *avatar_cache;
+  gulong avatar_updated_id;
+  GtkAdjustment *vadjustment;
+  gulong value_changed_id;
+  gulong adjustment_changed_id;
+  GdkFrameClock *frame_clock;
+  gulong after_paint_id;
+
+  /* Set from the request until unmap, or until cancelled out of view. */
   GCancellable *avatar_cancellable;
   gboolean has_picture;
 
   AdwAvatar *avatar;
   GtkButton *profile_button;
 };
+
+static void queue_visibility_check (ConvenePersonRow *self);
 
 G_DEFINE_FINAL_TYPE (ConvenePersonRow, convene_person_row, ADW_TYPE_ACTION_ROW)
 
@@ -85,6 +107,8 @@ open_profile_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.open-uri", "s", profile_url);
 }
 
+/* Avatar */
+
 static void
 show_avatar (GtkWidget    *owner,
              GdkPaintable *paintable)
@@ -92,38 +116,198 @@ show_avatar (GtkWidget    *owner,
   convene_person_row_set_avatar (CONVENE_PERSON_ROW (owner), paintable);
 }
 
-/* Vfuncs */
+static const char *
+get_avatar_url (ConvenePersonRow *self)
+{
+  const char *url = convene_person_get_avatar_url (self->person);
+
+  return url != NULL && *url != '\0' ? url : NULL;
+}
+
+/* Whether some of the row is inside the visible part of the scrolled
+ * window around it; %FALSE until the row has been laid out.
+ */
+static gboolean
+is_in_view (ConvenePersonRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (scrolled == NULL)
+    return gtk_widget_get_height (widget) > 0;
+
+  if (!gtk_widget_compute_bounds (widget, scrolled, &bounds) || bounds.size.height <= 0)
+    return FALSE;
+
+  return bounds.origin.y < gtk_widget_get_height (scrolled) &&
+         bounds.origin.y + bounds.size.height > 0;
+}
 
 static void
-convene_person_row_map (GtkWidget *widget)
+update_avatar_request (ConvenePersonRow *self)
 {
-  ConvenePersonRow *self = CONVENE_PERSON_ROW (widget);
   GtkWidget *window;
 
-  GTK_WIDGET_CLASS (convene_person_row_parent_class)->map (widget);
+  g_assert (gtk_widget_get_mapped (GTK_WIDGET (self)));
 
-  /* Ask for the picture once the row is on screen: a long list does not
-   * download avatars nobody scrolls to.
-   */
-  window = gtk_widget_get_ancestor (widget, CONVENE_TYPE_WINDOW);
-  if (self->has_picture || self->avatar_cancellable != NULL || window == NULL)
+  /* Not laid out yet: look again after the next frame. */
+  if (gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    {
+      queue_visibility_check (self);
+      return;
+    }
+
+  if (!is_in_view (self))
+    {
+      /* A request that has not brought a picture yet is dropped; a row
+       * that has one keeps it.
+       */
+      if (self->avatar_cancellable != NULL && !self->has_picture)
+        {
+          g_cancellable_cancel (self->avatar_cancellable);
+          g_clear_object (&self->avatar_cancellable);
+        }
+      return;
+    }
+
+  if (self->avatar_cancellable != NULL)
     return;
 
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
+  if (window == NULL)
+    return;
+
+  /* Also when the row has a picture: the cache answers from memory and
+   * checks with the server when the picture is older than the freshness.
+   */
   self->avatar_cancellable = g_cancellable_new ();
   convene_window_request_avatar (CONVENE_WINDOW (window),
-                                 convene_person_get_avatar_url (self->person),
-                                 widget,
+                                 get_avatar_url (self),
+                                 GTK_WIDGET (self),
                                  show_avatar,
                                  self->avatar_cancellable);
 }
 
 static void
-convene_person_row_unmap (GtkWidget *widget)
+after_paint_cb (ConvenePersonRow *self,
+                GdkFrameClock    *frame_clock)
 {
-  ConvenePersonRow *self = CONVENE_PERSON_ROW (widget);
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
 
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_avatar_request (self);
+}
+
+/* Checks after the next frame, when the layout (and the scrolling that
+ * asked for the check) has settled. An idle could run before the frame.
+ */
+static void
+queue_visibility_check (ConvenePersonRow *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->after_paint_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  /* A row with a picture and its request made has nothing left to do. */
+  if (self->avatar_cancellable != NULL && self->has_picture)
+    return;
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock == NULL)
+    return;
+
+  self->frame_clock = g_object_ref (frame_clock);
+  self->after_paint_id = g_signal_connect_object (frame_clock, "after-paint",
+                                                  G_CALLBACK (after_paint_cb), self,
+                                                  G_CONNECT_SWAPPED);
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
+avatar_updated_cb (ConvenePersonRow   *self,
+                   const char         *url,
+                   GdkTexture         *texture,
+                   ConveneAvatarCache *cache)
+{
+  if (g_strcmp0 (url, get_avatar_url (self)) == 0)
+    convene_person_row_set_avatar (self, GDK_PAINTABLE (texture));
+}
+
+static void
+start_watching (ConvenePersonRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *window;
+  GtkWidget *scrolled;
+  ConveneAvatarCache *cache = NULL;
+  g_autoptr(GdkTexture) cached = NULL;
+  const char *url = get_avatar_url (self);
+
+  window = gtk_widget_get_ancestor (widget, CONVENE_TYPE_WINDOW);
+  if (window != NULL)
+    cache = convene_window_get_avatar_cache (CONVENE_WINDOW (window));
+
+  if (cache == NULL || url == NULL)
+    return;
+
+  /* Memory or disk, never the network: a small PNG, quick to decode. */
+  cached = convene_avatar_cache_lookup (cache, url);
+  if (cached != NULL)
+    convene_person_row_set_avatar (self, GDK_PAINTABLE (cached));
+
+  self->avatar_cache = g_object_ref (cache);
+  self->avatar_updated_id = g_signal_connect_object (cache, "avatar-updated",
+                                                     G_CALLBACK (avatar_updated_cb), self,
+                                                     G_CONNECT_SWAPPED);
+
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    {
+      self->vadjustment =
+        g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+      self->value_changed_id = g_signal_connect_object (self->vadjustment, "value-changed",
+                                                        G_CALLBACK (queue_visibility_check), self,
+                                                        G_CONNECT_SWAPPED);
+      self->adjustment_changed_id = g_signal_connect_object (self->vadjustment, "changed",
+                                                             G_CALLBACK (queue_visibility_check),
+                                                             self, G_CONNECT_SWAPPED);
+    }
+
+  queue_visibility_check (self);
+}
+
+static void
+stop_watching (ConvenePersonRow *self)
+{
   g_cancellable_cancel (self->avatar_cancellable);
   g_clear_object (&self->avatar_cancellable);
+
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  g_clear_signal_handler (&self->value_changed_id, self->vadjustment);
+  g_clear_signal_handler (&self->adjustment_changed_id, self->vadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_signal_handler (&self->avatar_updated_id, self->avatar_cache);
+  g_clear_object (&self->avatar_cache);
+}
+
+/* Vfuncs */
+
+static void
+convene_person_row_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (convene_person_row_parent_class)->map (widget);
+
+  start_watching (CONVENE_PERSON_ROW (widget));
+}
+
+static void
+convene_person_row_unmap (GtkWidget *widget)
+{
+  stop_watching (CONVENE_PERSON_ROW (widget));
 
   GTK_WIDGET_CLASS (convene_person_row_parent_class)->unmap (widget);
 }
@@ -144,8 +328,7 @@ convene_person_row_dispose (GObject *object)
 {
   ConvenePersonRow *self = (ConvenePersonRow *)object;
 
-  g_cancellable_cancel (self->avatar_cancellable);
-  g_clear_object (&self->avatar_cancellable);
+  stop_watching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PERSON_ROW);
   g_clear_object (&self->person);
 

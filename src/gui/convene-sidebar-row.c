@@ -9,7 +9,8 @@
 
 /* A row of the sidebar or of the search results: a title, an optional
  * subtitle and icon, and the page it leads to ("overview", "group",
- * "people" or "person") with the id of the group or person.
+ * "people" or "person") with the id of the group or person. A badge says
+ * when the group's meeting is running or about to start.
  */
 struct _ConveneSidebarRow
 {
@@ -17,7 +18,9 @@ struct _ConveneSidebarRow
 
   char *page;
   char *target;
+  ConveneMeetingState meeting_state;
 
+  GtkLabel *badge;
   GtkImage *icon;
   GtkLabel *subtitle_label;
   GtkLabel *title_label;
@@ -32,6 +35,7 @@ enum {
   PROP_TITLE,
   PROP_SUBTITLE,
   PROP_ICON_NAME,
+  PROP_MEETING_STATE,
   N_PROPS
 };
 
@@ -39,14 +43,42 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+static const char *
+get_meeting_state_text (ConveneSidebarRow *self)
+{
+  switch (self->meeting_state)
+    {
+    case CONVENE_MEETING_STATE_LIVE:
+      return _("Live now");
+    case CONVENE_MEETING_STATE_SOON:
+      return _("Starting soon");
+    case CONVENE_MEETING_STATE_NONE:
+    default:
+      return NULL;
+    }
+}
+
 static void
 update_accessible (ConveneSidebarRow *self)
 {
+  const char *subtitle = gtk_label_get_text (self->subtitle_label);
+  const char *state = get_meeting_state_text (self);
+  g_autofree char *description = NULL;
+
+  /* The badge is only a colour and a word: say it in full. */
+  if (state != NULL && *subtitle != '\0')
+    /* Translators: the description of a group in the sidebar: whether its
+     * meeting is running ("Live now"), then its topics
+     */
+    description = g_strdup_printf (_("%s. %s"), state, subtitle);
+  else
+    description = g_strdup (state ? state : subtitle);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->title_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  gtk_label_get_text (self->subtitle_label),
+                                  description,
                                   -1);
 }
 
@@ -101,6 +133,10 @@ convene_sidebar_row_get_property (GObject    *object,
       g_value_set_string (value, gtk_image_get_icon_name (self->icon));
       break;
 
+    case PROP_MEETING_STATE:
+      g_value_set_enum (value, self->meeting_state);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -137,6 +173,10 @@ convene_sidebar_row_set_property (GObject      *object,
       set_icon_name (self, g_value_get_string (value));
       break;
 
+    case PROP_MEETING_STATE:
+      convene_sidebar_row_set_meeting_state (self, g_value_get_enum (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -168,10 +208,22 @@ convene_sidebar_row_class_init (ConveneSidebarRowClass *klass)
     g_param_spec_string ("icon-name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ConveneSidebarRow:meeting-state:
+   *
+   * Whether the group's meeting is running or about to start, which the
+   * badge shows.
+   */
+  properties[PROP_MEETING_STATE] =
+    g_param_spec_enum ("meeting-state", NULL, NULL,
+                       CONVENE_TYPE_MEETING_STATE, CONVENE_MEETING_STATE_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/gui/convene-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneSidebarRow, badge);
   gtk_widget_class_bind_template_child (widget_class, ConveneSidebarRow, icon);
   gtk_widget_class_bind_template_child (widget_class, ConveneSidebarRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneSidebarRow, title_label);
@@ -268,4 +320,62 @@ convene_sidebar_row_set_subtitle (ConveneSidebarRow *self,
                                subtitle != NULL && *subtitle != '\0' ? subtitle : NULL);
   update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+ConveneMeetingState
+convene_sidebar_row_get_meeting_state (ConveneSidebarRow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SIDEBAR_ROW (self), CONVENE_MEETING_STATE_NONE);
+  return self->meeting_state;
+}
+
+/**
+ * convene_sidebar_row_set_meeting_state:
+ * @self: a #ConveneSidebarRow
+ * @state: the state of the meeting of the row's group
+ *
+ * Shows a badge, "Live" or "Soon", while the meeting is running or about
+ * to start; it is also said in the row's accessible description.
+ */
+void
+convene_sidebar_row_set_meeting_state (ConveneSidebarRow   *self,
+                                       ConveneMeetingState  state)
+{
+  GtkWidget *badge;
+
+  g_return_if_fail (CONVENE_IS_SIDEBAR_ROW (self));
+
+  if (self->meeting_state == state)
+    return;
+
+  self->meeting_state = state;
+  badge = GTK_WIDGET (self->badge);
+
+  gtk_widget_remove_css_class (badge, "live");
+  gtk_widget_remove_css_class (badge, "soon");
+
+  switch (state)
+    {
+    case CONVENE_MEETING_STATE_LIVE:
+      /* Translators: a short badge in the sidebar: the group's meeting is running */
+      gtk_label_set_label (self->badge, C_("meeting badge", "Live"));
+      gtk_widget_add_css_class (badge, "live");
+      break;
+
+    case CONVENE_MEETING_STATE_SOON:
+      /* Translators: a short badge in the sidebar: the group's meeting starts within minutes */
+      gtk_label_set_label (self->badge, C_("meeting badge", "Soon"));
+      gtk_widget_add_css_class (badge, "soon");
+      break;
+
+    case CONVENE_MEETING_STATE_NONE:
+    default:
+      gtk_label_set_label (self->badge, "");
+      break;
+    }
+
+  gtk_widget_set_visible (badge, state != CONVENE_MEETING_STATE_NONE);
+  gtk_widget_set_tooltip_text (badge, get_meeting_state_text (self));
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING_STATE]);
 }

@@ -3,16 +3,21 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "convene-group-page.h"
+#include "convene-ics.h"
 #include "convene-issue.h"
 #include "convene-launcher.h"
 #include "convene-overview-page.h"
 #include "convene-people-page.h"
 #include "convene-person-page.h"
+#include "convene-preferences-window.h"
 #include "convene-search.h"
 #include "convene-sidebar-row.h"
+#include "convene-upcoming.h"
 #include "convene-window.h"
 
 /* The main window: a sidebar with the community's groups beside a page
@@ -24,6 +29,12 @@
  * Every link of every page comes here through "win.open-uri" and
  * "win.copy-uri", so there is one place that asks the launcher and tells
  * the user what happened.
+ *
+ * Meetings: one #ConveneUpcoming keeps the time for the whole window (the
+ * sidebar's badges, the group page, the week on the overview) with one
+ * timer; joining a call and exporting calendars ("win.join-meeting",
+ * "win.open-meeting-calendar", "win.export-meeting",
+ * "win.export-all-meetings") are actions of the window.
  */
 struct _ConveneWindow
 {
@@ -35,6 +46,10 @@ struct _ConveneWindow
   GCancellable *cancellable;
   char *last_toast;
   gboolean application_seen;
+
+  /* Meetings: the window's clock, and the file chooser of an export. */
+  ConveneUpcoming *upcoming;
+  GtkFileChooserNative *file_chooser;
 
   /* Search: the normalized terms, and the models the results list shows. */
   char **terms;
@@ -261,6 +276,45 @@ restore_page (ConveneWindow *self,
     show_overview (self, FALSE);
 }
 
+/* The badge of a sidebar or search row: the group's meeting, or for the
+ * overview the community's, running or about to start.
+ */
+static void
+update_meeting_badge (ConveneWindow     *self,
+                      ConveneSidebarRow *row)
+{
+  ConveneMeetingState state = CONVENE_MEETING_STATE_NONE;
+  const char *page = convene_sidebar_row_get_page (row);
+
+  if (self->registry != NULL && g_strcmp0 (page, PAGE_GROUP) == 0)
+    {
+      ConveneGroup *group = convene_registry_lookup_group (self->registry,
+                                                           convene_sidebar_row_get_target (row));
+
+      if (group != NULL)
+        state = convene_upcoming_get_group_state (self->upcoming, group);
+    }
+  else if (self->registry != NULL && g_strcmp0 (page, PAGE_OVERVIEW) == 0)
+    {
+      state = convene_upcoming_get_community_state (self->upcoming);
+    }
+
+  convene_sidebar_row_set_meeting_state (row, state);
+}
+
+static void
+update_meeting_badges (ConveneWindow *self)
+{
+  GtkListBox *lists[] = { self->sidebar_list, self->results_list };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[i]));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (CONVENE_IS_SIDEBAR_ROW (child))
+        update_meeting_badge (self, CONVENE_SIDEBAR_ROW (child));
+}
+
 static void
 rebuild_sidebar (ConveneWindow *self)
 {
@@ -292,6 +346,8 @@ rebuild_sidebar (ConveneWindow *self)
   gtk_list_box_append (self->sidebar_list,
                        convene_sidebar_row_new (PAGE_PEOPLE, NULL, _("People"), NULL,
                                                 "system-users-symbolic"));
+
+  update_meeting_badges (self);
 }
 
 static GtkWidget *
@@ -411,6 +467,7 @@ create_result_row (gpointer item,
                                    NULL);
 
   g_object_set_data_full (G_OBJECT (row), "convene-item", g_object_ref (item), g_object_unref);
+  update_meeting_badge (self, CONVENE_SIDEBAR_ROW (row));
   return row;
 }
 
@@ -646,6 +703,333 @@ open_uri_cb (GObject      *object,
     }
 }
 
+/* Meetings */
+
+/* The meetings a group attends: its own, or when it has none those the
+ * whole community shares, as its page shows them.
+ */
+static GListModel *
+get_group_meetings (ConveneWindow *self,
+                    ConveneGroup  *group,
+                    gboolean      *shared)
+{
+  GListModel *meetings = convene_group_get_meetings (group);
+  ConveneCommunity *community = convene_registry_get_community (self->registry);
+
+  *shared = FALSE;
+  if (g_list_model_get_n_items (meetings) == 0 && community != NULL)
+    {
+      *shared = TRUE;
+      return convene_community_get_meetings (community);
+    }
+
+  return meetings;
+}
+
+static ConveneGroup *
+lookup_group_or_toast (ConveneWindow *self,
+                       const char    *group_id)
+{
+  ConveneGroup *group = NULL;
+
+  if (self->registry != NULL && group_id != NULL)
+    group = convene_registry_lookup_group (self->registry, group_id);
+
+  if (group == NULL)
+    {
+      /* Translators: %s is the id of a working group */
+      g_autofree char *text = g_strdup_printf (_("No group “%s”"), group_id ? group_id : "");
+
+      convene_window_add_toast (self, text);
+    }
+
+  return group;
+}
+
+/* The meeting to join: of those with a link, the one running or starting
+ * next; a link without a known time is better than none.
+ */
+static ConveneMeeting *
+find_meeting_to_join (ConveneWindow *self,
+                      GListModel    *meetings)
+{
+  GDateTime *now = convene_upcoming_get_now (self->upcoming);
+  g_autoptr(GDateTime) soonest = NULL;
+  ConveneMeeting *found = NULL;
+  ConveneMeeting *first = NULL;
+  guint n = g_list_model_get_n_items (meetings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneMeeting) meeting = g_list_model_get_item (meetings, i);
+      g_autoptr(GDateTime) next = NULL;
+      const char *url = convene_meeting_get_url (meeting);
+
+      if (url == NULL || *url == '\0')
+        continue;
+
+      if (first == NULL)
+        first = meeting;
+
+      next = convene_schedule_next (meeting, now);
+      if (next != NULL && (soonest == NULL || g_date_time_compare (next, soonest) < 0))
+        {
+          g_clear_pointer (&soonest, g_date_time_unref);
+          soonest = g_steal_pointer (&next);
+          found = meeting;
+        }
+    }
+
+  /* The models hold the meetings; the references taken above were only
+   * for the loop.
+   */
+  return found != NULL ? found : first;
+}
+
+static void
+join_group_meeting (ConveneWindow *self,
+                    ConveneGroup  *group)
+{
+  ConveneMeeting *meeting;
+  gboolean shared;
+
+  meeting = find_meeting_to_join (self, get_group_meetings (self, group, &shared));
+  if (meeting == NULL)
+    {
+      /* Translators: %s is the name of a working group */
+      g_autofree char *text = g_strdup_printf (_("“%s” has no meeting link"),
+                                               convene_group_get_name (group));
+
+      convene_window_add_toast (self, text);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uri", "s",
+                              convene_meeting_get_url (meeting));
+}
+
+/* Tells the user why a calendar could not be made. */
+static void
+toast_ics_error (ConveneWindow *self,
+                 const GError  *error)
+{
+  if (g_error_matches (error, CONVENE_ICS_ERROR, CONVENE_ICS_ERROR_NO_MEETING))
+    {
+      convene_window_add_toast (self, _("This group’s meeting time is not known"));
+    }
+  else
+    {
+      /* Translators: %s says why, such as "The time zone … is unknown" */
+      g_autofree char *text = g_strdup_printf (_("Could not export the meetings: %s"),
+                                               error->message);
+
+      convene_window_add_toast (self, text);
+    }
+}
+
+/* The calendar of a group's meetings, as of the window's "now". */
+static GBytes *
+dup_group_ics (ConveneWindow  *self,
+               ConveneGroup   *group,
+               GError        **error)
+{
+  GDateTime *now = convene_upcoming_get_now (self->upcoming);
+  g_autofree char *ics = NULL;
+  gboolean shared;
+  gsize len;
+
+  get_group_meetings (self, group, &shared);
+
+  if (shared)
+    {
+      /* The same events, UIDs and title as the whole registry's export. */
+      ConveneCommunity *community = convene_registry_get_community (self->registry);
+      GListModel *meetings = convene_community_get_meetings (community);
+      /* Translators: the title of a meeting of the whole community in a
+       * calendar, "Istio community meeting"
+       */
+      g_autofree char *summary = g_strdup_printf (_("%s community meeting"),
+                                                  convene_community_get_name (community));
+      g_autoptr(ConveneGroup) community_group = convene_group_new ("community", summary);
+
+      for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
+        {
+          g_autoptr(ConveneMeeting) meeting = g_list_model_get_item (meetings, i);
+
+          convene_group_add_meeting (community_group, meeting);
+        }
+
+      ics = convene_ics_for_group_at (community_group, now, error);
+    }
+  else
+    {
+      ics = convene_ics_for_group_at (group, now, error);
+    }
+
+  if (ics == NULL)
+    return NULL;
+
+  len = strlen (ics);
+  return g_bytes_new_take (g_steal_pointer (&ics), len);
+}
+
+/* A file name made of the group id: ids come from the registry, so
+ * anything but letters, digits, "-" and "_" is replaced.
+ */
+static char *
+dup_ics_basename (const char *id)
+{
+  g_autofree char *safe = g_strdup (id != NULL && *id != '\0' ? id : "meetings");
+
+  g_strcanon (safe, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", '_');
+  return g_strconcat (safe, ".ics", NULL);
+}
+
+static void
+open_file_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ConveneWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (convene_launcher_open_file_finish (CONVENE_LAUNCHER (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  {
+    /* Translators: %s says why, such as "No application is registered as handling this file" */
+    g_autofree char *text = g_strdup_printf (_("Could not open the calendar: %s"), error->message);
+
+    convene_window_add_toast (self, text);
+  }
+}
+
+static void
+calendar_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ConveneWindow) self = user_data;
+  GFile *file = G_FILE (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (file, result, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s says why, such as "No space left on device" */
+          g_autofree char *text = g_strdup_printf (_("Could not write the calendar: %s"),
+                                                   error->message);
+
+          convene_window_add_toast (self, text);
+        }
+      return;
+    }
+
+  convene_launcher_open_file_async (convene_launcher_get_default (), file, GTK_WIDGET (self),
+                                    self->cancellable, open_file_cb, g_object_ref (self));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(ConveneWindow) self = user_data;
+  GFile *file = G_FILE (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *basename = g_path_get_basename (name);
+  g_autofree char *text = NULL;
+
+  if (g_file_replace_contents_finish (file, result, NULL, &error))
+    {
+      /* Translators: %s is the name of a file */
+      text = g_strdup_printf (_("Saved “%s”"), basename);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      return;
+    }
+  else
+    {
+      /* Translators: the name of a file, then why, such as "Permission denied" */
+      text = g_strdup_printf (_("Could not save “%s”: %s"), basename, error->message);
+    }
+
+  convene_window_add_toast (self, text);
+}
+
+static void
+close_file_chooser (ConveneWindow *self)
+{
+  if (self->file_chooser == NULL)
+    return;
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+file_chooser_response_cb (ConveneWindow        *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  GBytes *contents = g_object_get_data (G_OBJECT (chooser), "convene-contents");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  /* Written whole to a temporary file, then renamed over the old one. */
+  if (file != NULL)
+    g_file_replace_contents_bytes_async (file, contents, NULL, FALSE, G_FILE_CREATE_NONE,
+                                         self->cancellable, saved_cb, g_object_ref (self));
+
+  close_file_chooser (self);
+}
+
+static void
+save_calendar_as (ConveneWindow *self,
+                  GBytes        *contents,
+                  const char    *basename)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
+  const char *documents;
+
+  close_file_chooser (self);
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Save Meetings"),
+                                                    GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Save"),
+                                                    _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+
+  /* Calendar files are documents; without a folder the chooser starts
+   * in whatever directory Convene was started from.
+   */
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  folder = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                ? documents : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->file_chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), basename);
+
+  gtk_file_filter_set_name (filter, _("Calendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+
+  g_object_set_data_full (G_OBJECT (self->file_chooser), "convene-contents",
+                          g_bytes_ref (contents), (GDestroyNotify)g_bytes_unref);
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (file_chooser_response_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
 /* Actions */
 
 static void
@@ -672,6 +1056,145 @@ copy_uri_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (param, NULL));
   convene_window_add_toast (self, _("Link copied"));
+}
+
+static void
+join_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  ConveneGroup *group = lookup_group_or_toast (self, g_variant_get_string (param, NULL));
+
+  if (group != NULL)
+    join_group_meeting (self, group);
+}
+
+static gboolean
+join_current_meeting_cb (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  ConveneGroup *group = convene_window_get_group (self);
+
+  if (group != NULL)
+    join_group_meeting (self, group);
+  else
+    convene_window_add_toast (self, _("Open a group to join its meeting"));
+
+  return TRUE;
+}
+
+static void
+open_meeting_calendar_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  const char *group_id = g_variant_get_string (param, NULL);
+  ConveneGroup *group = lookup_group_or_toast (self, group_id);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *path = NULL;
+
+  if (group == NULL)
+    return;
+
+  if ((contents = dup_group_ics (self, group, &error)) == NULL)
+    {
+      toast_ics_error (self, error);
+      return;
+    }
+
+  /* Only files in this directory are ever opened; see ConveneLauncher. */
+  dir = g_build_filename (g_get_user_cache_dir (), APP_ID, "ics", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      /* Translators: %s says why, such as "Permission denied" */
+      g_autofree char *text = g_strdup_printf (_("Could not write the calendar: %s"),
+                                               g_strerror (saved_errno));
+
+      convene_window_add_toast (self, text);
+      return;
+    }
+
+  basename = dup_ics_basename (convene_group_get_id (group));
+  path = g_build_filename (dir, basename, NULL);
+  file = g_file_new_for_path (path);
+
+  g_file_replace_contents_bytes_async (file, contents, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, calendar_written_cb,
+                                       g_object_ref (self));
+}
+
+static void
+export_meeting_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  ConveneGroup *group = lookup_group_or_toast (self, g_variant_get_string (param, NULL));
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+
+  if (group == NULL)
+    return;
+
+  if ((contents = dup_group_ics (self, group, &error)) == NULL)
+    {
+      toast_ics_error (self, error);
+      return;
+    }
+
+  basename = dup_ics_basename (convene_group_get_id (group));
+  save_calendar_as (self, contents, basename);
+}
+
+static void
+export_all_meetings_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  ConveneCommunity *community;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  gsize len;
+
+  if (self->registry == NULL)
+    return;
+
+  ics = convene_ics_for_registry_at (self->registry, convene_upcoming_get_now (self->upcoming),
+                                     &error);
+  if (ics == NULL)
+    {
+      if (g_error_matches (error, CONVENE_ICS_ERROR, CONVENE_ICS_ERROR_NO_MEETING))
+        convene_window_add_toast (self, _("No meeting time is known"));
+      else
+        toast_ics_error (self, error);
+      return;
+    }
+
+  community = convene_registry_get_community (self->registry);
+  if (community != NULL)
+    id = convene_group_make_id (convene_community_get_name (community));
+  name = id != NULL && *id != '\0' ? g_strconcat (id, "-meetings", NULL) : g_strdup ("meetings");
+  basename = dup_ics_basename (name);
+
+  len = strlen (ics);
+  contents = g_bytes_new_take (g_steal_pointer (&ics), len);
+  save_calendar_as (self, contents, basename);
 }
 
 static void
@@ -732,7 +1255,43 @@ go_back_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  ConveneAvatarCache *cache = self->avatar_cache;
+  GtkWidget *preferences;
+
+  /* A window showing initials only still clears the application's cache. */
+  if (cache == NULL)
+    cache = convene_avatar_cache_get_default ();
+
+  preferences = convene_preferences_window_new (GTK_WINDOW (self), cache, self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 /* Callbacks */
+
+static void
+upcoming_changed_cb (ConveneWindow   *self,
+                     ConveneUpcoming *upcoming)
+{
+  update_meeting_badges (self);
+}
+
+static void
+is_active_cb (ConveneWindow *self,
+              GParamSpec    *pspec,
+              gpointer       user_data)
+{
+  /* The timer stands still while the computer sleeps: coming back to the
+   * window is when it is most likely to be late.
+   */
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    convene_upcoming_refresh (self->upcoming);
+}
 
 static void
 row_activated_cb (ConveneWindow *self,
@@ -899,6 +1458,7 @@ convene_window_dispose (GObject *object)
   ConveneWindow *self = (ConveneWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  close_file_chooser (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
 
@@ -911,6 +1471,7 @@ convene_window_dispose (GObject *object)
   g_clear_object (&self->registry);
   g_clear_object (&self->avatar_cache);
   g_clear_object (&self->settings);
+  g_clear_object (&self->upcoming);
 
   G_OBJECT_CLASS (convene_window_parent_class)->dispose (object);
 }
@@ -1030,9 +1591,20 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.join-meeting", "s", join_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.open-meeting-calendar", "s",
+                                   open_meeting_calendar_action);
+  gtk_widget_class_install_action (widget_class, "win.export-meeting", "s", export_meeting_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all-meetings", NULL,
+                                   export_all_meetings_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
+                                join_current_meeting_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 }
 
 static void
@@ -1044,6 +1616,7 @@ convene_window_init (ConveneWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = create_settings ();
+  self->upcoming = convene_upcoming_new ();
   self->avatar_cache = g_object_ref (convene_avatar_cache_get_default ());
 
   if (self->settings != NULL)
@@ -1056,6 +1629,13 @@ convene_window_init (ConveneWindow *self)
     }
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+
+  g_signal_connect_object (self->upcoming, "changed",
+                           G_CALLBACK (upcoming_changed_cb), self, G_CONNECT_SWAPPED);
+  convene_group_page_set_upcoming (self->group_page, self->upcoming);
+  convene_overview_page_set_upcoming (self->overview_page, self->upcoming);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all-meetings", FALSE);
 
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
   gtk_list_box_set_header_func (self->results_list, results_header_func, NULL, NULL);
@@ -1166,6 +1746,9 @@ convene_window_set_registry (ConveneWindow   *self,
   adw_window_title_set_title (self->sidebar_title,
                               community ? convene_community_get_name (community) : _("Convene"));
   adw_window_title_set_subtitle (self->sidebar_title, community ? _("Working Groups") : NULL);
+
+  convene_upcoming_set_registry (self->upcoming, registry);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all-meetings", registry != NULL);
 
   gtk_filter_list_model_set_model (self->group_results, G_LIST_MODEL (registry));
   gtk_sort_list_model_set_model (self->sorted_people,
@@ -1395,4 +1978,18 @@ convene_window_get_last_toast (ConveneWindow *self)
 {
   g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
   return self->last_toast;
+}
+
+/**
+ * convene_window_get_upcoming:
+ * @self: a #ConveneWindow
+ *
+ * Returns: (transfer none): the clock of the window's meetings: their
+ *   states, the week ahead, and the one timer that keeps them current
+ */
+ConveneUpcoming *
+convene_window_get_upcoming (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return self->upcoming;
 }

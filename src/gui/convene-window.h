@@ -6,6 +6,7 @@
 #include "convene-application.h"
 #include "convene-avatar-cache.h"
 #include "convene-registry.h"
+#include "convene-upcoming.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,7 @@ void                convene_window_add_toast        (ConveneWindow       *self,
                                                      const char          *text);
 const char         *convene_window_get_last_toast   (ConveneWindow       *self);
 ConveneAvatarCache *convene_window_get_avatar_cache (ConveneWindow       *self);
+ConveneUpcoming    *convene_window_get_upcoming     (ConveneWindow       *self);
 void                convene_window_set_avatar_cache (ConveneWindow       *self,
                                                      ConveneAvatarCache  *cache);
 void                convene_window_request_avatar   (ConveneWindow       *self,
