@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "convene-link-row.h"
-#include "convene-schedule.h"
 
 /* A row that opens a URI when activated, and offers to copy it: a copy
  * button, a context menu (secondary click, long press, Menu or Shift+F10)
@@ -19,7 +18,6 @@ struct _ConveneLinkRow
   AdwActionRow parent_instance;
 
   char *uri;
-  ConveneMeeting *meeting;
   GtkWidget *popover;
 
   GMenuModel *context_menu;
@@ -57,43 +55,6 @@ popup_menu_at (ConveneLinkRow *self,
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
                                &(GdkRectangle) { (int)x, (int)y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->popover));
-}
-
-/* The next meeting, in the user's time zone, as seen now: recomputed
- * each time the row is shown, so a page left open does not go stale
- * for long.
- */
-static void
-update_meeting_subtitle (ConveneLinkRow *self)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) next = NULL;
-  g_autofree char *subtitle = NULL;
-
-  if (self->meeting == NULL)
-    return;
-
-  now = g_date_time_new_now_utc ();
-  if (convene_schedule_is_computable (self->meeting))
-    next = convene_schedule_next (self->meeting, now);
-
-  if (next != NULL)
-    {
-      g_autofree char *when = convene_schedule_format_next (next, now);
-
-      /* Translators: %s is the date of the next meeting, such as
-       * "Thu 30 Nov, 20:00 · in 3 days"
-       */
-      subtitle = g_strdup_printf (_("Next: %s"), when);
-    }
-  else
-    {
-      subtitle = convene_schedule_describe (self->meeting);
-      if (g_strcmp0 (subtitle, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self))) == 0)
-        g_clear_pointer (&subtitle, g_free);
-    }
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle ? subtitle : "");
 }
 
 /* Actions */
@@ -164,14 +125,6 @@ convene_link_row_activate (AdwActionRow *row)
 }
 
 static void
-convene_link_row_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (convene_link_row_parent_class)->map (widget);
-
-  update_meeting_subtitle (CONVENE_LINK_ROW (widget));
-}
-
-static void
 convene_link_row_size_allocate (GtkWidget *widget,
                                 int        width,
                                 int        height,
@@ -191,7 +144,6 @@ convene_link_row_dispose (GObject *object)
   ConveneLinkRow *self = (ConveneLinkRow *)object;
 
   g_clear_pointer (&self->popover, gtk_widget_unparent);
-  g_clear_object (&self->meeting);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_LINK_ROW);
 
   G_OBJECT_CLASS (convene_link_row_parent_class)->dispose (object);
@@ -257,7 +209,6 @@ convene_link_row_class_init (ConveneLinkRowClass *klass)
   object_class->get_property = convene_link_row_get_property;
   object_class->set_property = convene_link_row_set_property;
 
-  widget_class->map = convene_link_row_map;
   widget_class->size_allocate = convene_link_row_size_allocate;
 
   row_class->activate = convene_link_row_activate;
@@ -357,36 +308,6 @@ convene_link_row_new_for_link (ConveneLink *link)
 
   return convene_link_row_new (url, title, host ? host : url,
                                convene_link_kind_get_icon_name (kind));
-}
-
-/**
- * convene_link_row_new_for_meeting:
- * @meeting: a #ConveneMeeting
- *
- * Makes the row of a meeting: its schedule as the community wrote it, and
- * when it next takes place in the user's time zone; activating the row
- * joins the video call.
- *
- * Returns: (transfer floating): a new #ConveneLinkRow
- */
-GtkWidget *
-convene_link_row_new_for_meeting (ConveneMeeting *meeting)
-{
-  ConveneLinkRow *self;
-  const char *text;
-
-  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
-
-  text = convene_meeting_get_text (meeting);
-  if (text == NULL || *text == '\0')
-    text = _("Meeting");
-
-  self = CONVENE_LINK_ROW (convene_link_row_new (convene_meeting_get_url (meeting), text, NULL,
-                                                 "x-office-calendar-symbolic"));
-  self->meeting = g_object_ref (meeting);
-  update_meeting_subtitle (self);
-
-  return GTK_WIDGET (self);
 }
 
 /**

@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "convene-link.h"
-#include "convene-meeting.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +16,6 @@ GtkWidget  *convene_link_row_new             (const char     *uri,
                                               const char     *subtitle,
                                               const char     *icon_name);
 GtkWidget  *convene_link_row_new_for_link    (ConveneLink    *link);
-GtkWidget  *convene_link_row_new_for_meeting (ConveneMeeting *meeting);
 const char *convene_link_row_get_uri         (ConveneLinkRow *self);
 void        convene_link_row_set_uri         (ConveneLinkRow *self,
                                               const char     *uri);
