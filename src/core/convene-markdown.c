@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-markdown.h"
+#include "convene-url.h"
 
 #include <string.h>
 
@@ -785,9 +786,10 @@ resolve_url (Importer   *self,
 
   if (g_uri_peek_scheme (url) != NULL)
     {
-      if (!g_uri_is_valid (url, G_URI_FLAGS_PARSE_RELAXED, &error))
+      /* Only what the loader accepts is kept, so every import loads. */
+      if (!convene_url_check (url, &error))
         {
-          add_issue (self, node, _("“%s” is not a valid URL: %s"), url, error->message);
+          add_issue (self, node, _("link not imported: %s"), error->message);
           return NULL;
         }
       return g_strdup (url);
@@ -806,7 +808,16 @@ resolve_url (Importer   *self,
 
   resolved = g_uri_resolve_relative (self->base_url, url, G_URI_FLAGS_PARSE_RELAXED, &error);
   if (resolved == NULL)
-    add_issue (self, node, _("cannot resolve the relative link “%s”: %s"), url, error->message);
+    {
+      add_issue (self, node, _("cannot resolve the relative link “%s”: %s"), url, error->message);
+      return NULL;
+    }
+
+  if (!convene_url_check (resolved, &error))
+    {
+      add_issue (self, node, _("link not imported: %s"), error->message);
+      g_clear_pointer (&resolved, g_free);
+    }
 
   return resolved;
 }
@@ -1272,6 +1283,7 @@ read_profile_link (Importer   *self,
                    text, login);
     }
 
+  g_free (lead->login);
   lead->login = g_steal_pointer (&login);
 }
 
@@ -1663,7 +1675,13 @@ import_artifacts_table (Importer     *self,
           link = convene_link_new (kind, is_generic_link_text (label) ? NULL : label, url);
           convene_group_add_link (group, link);
 
-          if (kind == CONVENE_LINK_MEETING)
+          if (kind == CONVENE_LINK_MEETING && (label == NULL || *g_strstrip (label) == '\0'))
+            {
+              add_issue (self, link_node,
+                         _("the meeting link has no text saying when it meets; "
+                           "imported as a link only"));
+            }
+          else if (kind == CONVENE_LINK_MEETING)
             {
               VideoCall *call = g_new0 (VideoCall, 1);
 
@@ -2822,10 +2840,17 @@ convene_markdown_import (const char  *text,
 
   if (name == NULL || *name == '\0')
     {
-      add_issue_at (&importer, title ? node_line (title) : 0, 1,
-                    _("no “# Name Working Groups” title: the community has no name"));
+      g_autofree char *base = filename ? g_path_get_basename (filename) : NULL;
+      char *dot = base ? strrchr (base, '.') : NULL;
+
+      /* A registry needs a community name: take the file's */
+      if (dot != NULL && dot != base)
+        *dot = '\0';
       g_free (name);
-      name = g_strdup ("");
+      name = (base != NULL && *base != '\0' && strcmp (base, ".") != 0 && strcmp (base, "/") != 0)
+        ? g_steal_pointer (&base) : g_strdup (_("Community"));
+      add_issue_at (&importer, title ? node_line (title) : 0, 1,
+                    _("no “# Name Working Groups” title: the community is called “%s”"), name);
     }
 
   community = convene_community_new (name);

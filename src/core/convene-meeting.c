@@ -282,14 +282,14 @@ convene_meeting_get_timezone (ConveneMeeting *self)
 
 void
 convene_meeting_set_timezone (ConveneMeeting *self,
-                              const char     *timezone)
+                              const char     *zone)
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
 
-  if (self->timezone != timezone)
+  if (self->timezone != zone)
     {
       g_free (self->timezone);
-      self->timezone = g_strdup (timezone);
+      self->timezone = g_strdup (zone);
     }
 }
 

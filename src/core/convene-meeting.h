@@ -28,7 +28,7 @@ void            convene_meeting_set_end_minute     (ConveneMeeting *self,
                                                     int             minute);
 const char     *convene_meeting_get_timezone       (ConveneMeeting *self);
 void            convene_meeting_set_timezone       (ConveneMeeting *self,
-                                                    const char     *timezone);
+                                                    const char     *zone);
 guint           convene_meeting_get_interval_weeks (ConveneMeeting *self);
 void            convene_meeting_set_interval_weeks (ConveneMeeting *self,
                                                     guint           weeks);

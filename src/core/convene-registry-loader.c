@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "convene-registry-loader.h"
+#include "convene-url.h"
 
 /* Reading a registry file (format v1, docs/registry-format.md) into a
  * #ConveneRegistry, checking everything on the way and reporting every
@@ -952,57 +953,21 @@ get_element_object (Loader     *self,
   return json_node_get_object (node);
 }
 
-/* Returns whether @url is one the app may open: an absolute http, https
- * or mailto URL. Reports why not.
+/* Returns whether @url is one the app may open (see convene-url.c);
+ * reports why not.
  */
 static gboolean
 check_url (Loader     *self,
            const char *path,
            const char *url)
 {
-  g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
-  const char *scheme;
 
-  /* GUri accepts spaces and control characters, which no URL has. */
-  for (const char *p = url; *p != '\0'; p++)
-    {
-      if ((guchar)*p <= 0x20 || *p == 0x7f)
-        {
-          report (self, CONVENE_SEVERITY_ERROR, path, path,
-                  _("“%s” is not a valid URL: it contains a space or a control character"),
-                  url);
-          return FALSE;
-        }
-    }
+  if (convene_url_check (url, &error))
+    return TRUE;
 
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &error);
-  if (uri == NULL)
-    {
-      report (self, CONVENE_SEVERITY_ERROR, path, path,
-              _("“%s” is not a valid URL: %s"), url, error->message);
-      return FALSE;
-    }
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_strcmp0 (scheme, "http") != 0 &&
-      g_strcmp0 (scheme, "https") != 0 &&
-      g_strcmp0 (scheme, "mailto") != 0)
-    {
-      report (self, CONVENE_SEVERITY_ERROR, path, path,
-              _("URL scheme “%s” is not allowed; use http, https or mailto"), scheme);
-      return FALSE;
-    }
-
-  if (g_strcmp0 (scheme, "mailto") != 0 &&
-      (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0'))
-    {
-      report (self, CONVENE_SEVERITY_ERROR, path, path,
-              _("“%s” is not a valid URL: it has no host name"), url);
-      return FALSE;
-    }
-
-  return TRUE;
+  report (self, CONVENE_SEVERITY_ERROR, path, path, "%s", error->message);
+  return FALSE;
 }
 
 static const char *

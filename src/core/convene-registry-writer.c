@@ -282,7 +282,7 @@ write_meetings (Writer     *w,
       if (anchor != NULL)
         {
           g_autoptr(GDateTime) utc = g_date_time_to_utc (anchor);
-          g_autofree char *str = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+          g_autofree char *str = g_date_time_format (utc, "%C%y-%m-%dT%H:%M:%SZ");
 
           writer_string (w, "anchor", str);
         }

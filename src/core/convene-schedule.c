@@ -1198,6 +1198,7 @@ convene_schedule_parse (const char     *text,
   gboolean ok;
 
   g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), FALSE);
   g_return_val_if_fail (CONVENE_IS_MEETING (meeting), FALSE);
 
   scan.tokens = tokenize (text);
@@ -1246,6 +1247,9 @@ convene_schedule_parse_parts (const char     *day,
   g_return_val_if_fail (day != NULL, FALSE);
   g_return_val_if_fail (time != NULL, FALSE);
   g_return_val_if_fail (tz != NULL, FALSE);
+  g_return_val_if_fail (g_utf8_validate (day, -1, NULL) && g_utf8_validate (time, -1, NULL) &&
+                        g_utf8_validate (tz, -1, NULL), FALSE);
+  g_return_val_if_fail (frequency == NULL || g_utf8_validate (frequency, -1, NULL), FALSE);
   g_return_val_if_fail (CONVENE_IS_MEETING (meeting), FALSE);
 
   /* The time field must start with the time and the zone field must name

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-launcher.h"
+#include "convene-url.h"
 
 /* The one place a URI from a registry is checked and handed to the desktop.
  * A registry is data from the internet: only web and email links are
@@ -219,69 +220,42 @@ gboolean
 convene_launcher_check_uri (const char  *uri,
                             GError     **error)
 {
-  g_autoptr(GUri) parsed = NULL;
+  g_autoptr(GError) url_error = NULL;
   const char *scheme;
 
-  if (uri == NULL || *uri == '\0')
+  /* The rule is the registry's (convene-url.c); the words are for users. */
+  if (convene_url_check (uri, &url_error))
+    return TRUE;
+
+  scheme = uri ? g_uri_peek_scheme (uri) : NULL;
+
+  switch ((ConveneUrlError)url_error->code)
     {
+    case CONVENE_URL_ERROR_EMPTY:
       g_set_error_literal (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_INVALID,
                            _("The link is empty"));
-      return FALSE;
-    }
+      break;
 
-  /* GUri lets a space through in a host; a real link never has white
-   * space or control characters.
-   */
-  for (const char *p = uri; *p != '\0'; p++)
-    if ((guchar)*p <= ' ' || (guchar)*p == 0x7f)
-      {
-        g_set_error_literal (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_INVALID,
-                             _("The link is not a valid address"));
-        return FALSE;
-      }
+    case CONVENE_URL_ERROR_NO_HOST:
+      g_set_error_literal (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_INVALID,
+                           scheme_is (scheme, "mailto") ? _("The email link has no address")
+                                                        : _("The web link has no host"));
+      break;
 
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL)
-    {
+    case CONVENE_URL_ERROR_SCHEME:
+      g_set_error (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_REFUSED,
+                   /* Translators: %s is a URI scheme such as "javascript" or "file" */
+                   _("“%s:” links are not opened, only web and email links"),
+                   scheme);
+      break;
+
+    case CONVENE_URL_ERROR_INVALID:
+    default:
       g_set_error_literal (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_INVALID,
                            _("The link is not a valid address"));
-      return FALSE;
+      break;
     }
 
-  scheme = g_uri_get_scheme (parsed);
-
-  if (scheme_is (scheme, "http") || scheme_is (scheme, "https"))
-    {
-      const char *host = g_uri_get_host (parsed);
-
-      if (host == NULL || *host == '\0')
-        {
-          g_set_error_literal (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_INVALID,
-                               _("The web link has no host"));
-          return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  if (scheme_is (scheme, "mailto"))
-    {
-      const char *path = g_uri_get_path (parsed);
-
-      if (path == NULL || *path == '\0')
-        {
-          g_set_error_literal (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_INVALID,
-                               _("The email link has no address"));
-          return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  g_set_error (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_REFUSED,
-               /* Translators: %s is a URI scheme such as "javascript" or "file" */
-               _("“%s:” links are not opened, only web and email links"),
-               scheme);
   return FALSE;
 }
 
