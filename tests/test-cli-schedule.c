@@ -87,7 +87,7 @@ test_upcoming_berlin (void)
    * usual, and Config (biweekly, no anchor) and Quiet are left out.
    */
   g_assert_cmpstr (run.out, ==,
-                   "-\t2026-03-11T17:00:00+01:00\ton Wednesdays at 9:00 AM PST\n"
+                   "quiet\t2026-03-11T17:00:00+01:00\ton Wednesdays at 9:00 AM PST\n"
                    "berlin\t2026-03-12T17:00:00+01:00\tThursdays at 17:00 CET\n"
                    "api-management\t2026-03-18T21:00:00+01:00\tWednesdays at 13:00 PT - Biweekly\n"
                    "docs\t2026-03-25T19:00:00+01:00\tmonthly - last Wednesday every month\n");
@@ -105,7 +105,7 @@ test_upcoming_kolkata (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==,
-                   "-\t2026-03-11T21:30:00+05:30\ton Wednesdays at 9:00 AM PST\n"
+                   "quiet\t2026-03-11T21:30:00+05:30\ton Wednesdays at 9:00 AM PST\n"
                    "berlin\t2026-03-12T21:30:00+05:30\tThursdays at 17:00 CET\n"
                    "api-management\t2026-03-19T01:30:00+05:30\tWednesdays at 13:00 PT - Biweekly\n"
                    "docs\t2026-03-25T23:30:00+05:30\tmonthly - last Wednesday every month\n");
@@ -127,7 +127,7 @@ test_upcoming_boundary (void)
 
   run_convene (&after, "UTC", "--registry", registry, "--upcoming", "--now", "2026-03-12T16:00:01Z", NULL);
   g_assert_cmpint (after.status, ==, 0);
-  g_assert_true (g_str_has_prefix (after.out, "-\t2026-03-18T16:00:00+00:00\t"));
+  g_assert_true (g_str_has_prefix (after.out, "quiet\t2026-03-18T16:00:00+00:00\t"));
   g_assert_nonnull (strstr (after.out, "\nberlin\t2026-03-19T16:00:00+00:00\t"));
 }
 
@@ -307,9 +307,11 @@ test_ics_errors (void)
   g_assert_cmpstr (biweekly.out, ==, "");
   g_assert_cmpstr (biweekly.err, ==, "“Config” has no meeting with a known day, time and time zone\n");
 
+  /* A group without meetings of its own gets the community's */
   run_convene (&quiet, "UTC", "--registry", registry, "--ics", "quiet", NULL);
-  g_assert_cmpint (quiet.status, ==, 1);
-  g_assert_cmpstr (quiet.err, ==, "“Quiet” has no meeting with a known day, time and time zone\n");
+  g_assert_cmpint (quiet.status, ==, 0);
+  g_assert_nonnull (strstr (quiet.out, "\r\nUID:community-1@convene\r\n"));
+  g_assert_nonnull (strstr (quiet.out, "\r\nSUMMARY:Test community meeting\r\n"));
 }
 
 int

@@ -229,10 +229,10 @@ collect_upcoming (GPtrArray  *lines,
     }
 }
 
-/* Prints the next start of every meeting whose dates are known, soonest
- * first: group id ("-" for the meetings of the whole community), the first
- * start at or after @now in the local time zone as ISO 8601 with offset,
- * and the schedule text as the community wrote it.
+/* Prints the next start of every group's meetings whose dates are known,
+ * soonest first: group id, the first start at or after @now in the local
+ * time zone as ISO 8601 with offset, and the schedule text as the
+ * community wrote it.
  */
 static int
 list_upcoming (const char *path,
@@ -240,7 +240,6 @@ list_upcoming (const char *path,
 {
   g_autoptr(ConveneRegistry) registry = load_registry (path);
   g_autoptr(GPtrArray) lines = NULL;
-  ConveneCommunity *community;
   guint n;
 
   if (registry == NULL)
@@ -248,16 +247,14 @@ list_upcoming (const char *path,
 
   lines = g_ptr_array_new_with_free_func (upcoming_free);
 
-  community = convene_registry_get_community (registry);
-  if (community != NULL)
-    collect_upcoming (lines, convene_community_get_meetings (community), "-", now);
-
+  /* A group without meetings of its own attends the community's */
   n = g_list_model_get_n_items (G_LIST_MODEL (registry));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (registry), i);
 
-      collect_upcoming (lines, convene_group_get_meetings (group), convene_group_get_id (group), now);
+      collect_upcoming (lines, convene_registry_get_group_meetings (registry, group, NULL),
+                        convene_group_get_id (group), now);
     }
 
   g_ptr_array_sort (lines, compare_upcoming);
@@ -305,7 +302,7 @@ print_ics (const char *path,
       return EXIT_FAILURE;
     }
 
-  ics = convene_ics_for_group_at (group, now, &error);
+  ics = convene_ics_for_registry_group_at (registry, group, now, &error);
   if (ics == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -372,6 +372,75 @@ convene_ics_for_group (ConveneGroup  *group,
   return convene_ics_for_group_at (group, now, error);
 }
 
+/* The meetings of the whole community, with the UIDs and title the whole
+ * registry's export gives them.
+ */
+static gboolean
+export_community (Export            *export,
+                  ConveneCommunity  *community,
+                  guint             *n_added,
+                  GError           **error)
+{
+  /* Translators: the title of a meeting of the whole community in a
+   * calendar, "Istio community meeting"
+   */
+  g_autofree char *summary = g_strdup_printf (_("%s community meeting"),
+                                              convene_community_get_name (community));
+
+  return export_meetings (export, convene_community_get_meetings (community),
+                          "community", summary, n_added, error);
+}
+
+/**
+ * convene_ics_for_registry_group_at:
+ * @registry: a #ConveneRegistry
+ * @group: a group of @registry
+ * @now: the time of the export
+ * @error: return location for a #GError
+ *
+ * Exports the meetings @group attends (see
+ * convene_registry_get_group_meetings()): its own as
+ * convene_ics_for_group_at() does, or the community's shared meetings,
+ * as convene_ics_for_registry_at() exports them, when it has none.
+ *
+ * Returns: (transfer full) (nullable): the iCalendar text, or %NULL with
+ *   @error set when @group attends no meeting with computable dates
+ */
+char *
+convene_ics_for_registry_group_at (ConveneRegistry  *registry,
+                                   ConveneGroup     *group,
+                                   GDateTime        *now,
+                                   GError          **error)
+{
+  g_auto(Export) export = { 0 };
+  gboolean shared = FALSE;
+  guint n_added = 0;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (registry), NULL);
+  g_return_val_if_fail (CONVENE_IS_GROUP (group), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  convene_registry_get_group_meetings (registry, group, &shared);
+  if (!shared)
+    return convene_ics_for_group_at (group, now, error);
+
+  export_init (&export, now);
+  if (!export_community (&export, convene_registry_get_community (registry), &n_added, error))
+    return NULL;
+
+  if (n_added == 0)
+    {
+      g_set_error (error, CONVENE_ICS_ERROR, CONVENE_ICS_ERROR_NO_MEETING,
+                   /* Translators: the name of a working group */
+                   _("“%s” has no meeting with a known day, time and time zone"),
+                   convene_group_get_name (group));
+      return NULL;
+    }
+
+  return export_finish (&export);
+}
+
 /**
  * convene_ics_for_registry_at:
  * @registry: a #ConveneRegistry
@@ -403,18 +472,8 @@ convene_ics_for_registry_at (ConveneRegistry  *registry,
   community = convene_registry_get_community (registry);
   export_init (&export, now);
 
-  if (community != NULL)
-    {
-      /* Translators: the title of a meeting of the whole community in a
-       * calendar, "Istio community meeting"
-       */
-      g_autofree char *summary = g_strdup_printf (_("%s community meeting"),
-                                                  convene_community_get_name (community));
-
-      if (!export_meetings (&export, convene_community_get_meetings (community),
-                            "community", summary, &n_added, error))
-        return NULL;
-    }
+  if (community != NULL && !export_community (&export, community, &n_added, error))
+    return NULL;
 
   n_groups = g_list_model_get_n_items (G_LIST_MODEL (registry));
   for (guint i = 0; i < n_groups; i++)

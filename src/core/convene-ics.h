@@ -28,6 +28,10 @@ char   *convene_ics_for_group       (ConveneGroup    *group,
 char   *convene_ics_for_group_at    (ConveneGroup    *group,
                                      GDateTime       *now,
                                      GError         **error);
+char   *convene_ics_for_registry_group_at (ConveneRegistry *registry,
+                                          ConveneGroup    *group,
+                                          GDateTime       *now,
+                                          GError         **error);
 char   *convene_ics_for_registry    (ConveneRegistry *registry,
                                      GError         **error);
 char   *convene_ics_for_registry_at (ConveneRegistry *registry,

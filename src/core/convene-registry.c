@@ -348,6 +348,42 @@ convene_registry_list_groups_for_person (ConveneRegistry *self,
   return G_LIST_MODEL (store);
 }
 
+/**
+ * convene_registry_get_group_meetings:
+ * @self: a #ConveneRegistry
+ * @group: a group of the registry
+ * @shared: (out) (optional): set to %TRUE when the meetings are the
+ *   community's
+ *
+ * The meetings @group attends: its own, or when it has none, those the
+ * whole community shares (Istio's groups have met in one weekly meeting
+ * since 2020). The window, --upcoming and --ics all ask here.
+ *
+ * Returns: (transfer none): a #GListModel of #ConveneMeeting
+ */
+GListModel *
+convene_registry_get_group_meetings (ConveneRegistry *self,
+                                     ConveneGroup    *group,
+                                     gboolean        *shared)
+{
+  GListModel *meetings;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (CONVENE_IS_GROUP (group), NULL);
+
+  meetings = convene_group_get_meetings (group);
+  if (g_list_model_get_n_items (meetings) == 0 && self->community != NULL)
+    {
+      if (shared != NULL)
+        *shared = TRUE;
+      return convene_community_get_meetings (self->community);
+    }
+
+  if (shared != NULL)
+    *shared = FALSE;
+  return meetings;
+}
+
 const char *
 convene_registry_get_source_kind (ConveneRegistry *self)
 {

@@ -29,6 +29,9 @@ ConvenePerson    *convene_registry_lookup_person        (ConveneRegistry  *self,
                                                          const char       *id);
 GListModel       *convene_registry_list_groups_for_person (ConveneRegistry *self,
                                                          ConvenePerson    *person);
+GListModel       *convene_registry_get_group_meetings   (ConveneRegistry  *self,
+                                                         ConveneGroup     *group,
+                                                         gboolean         *shared);
 guint             convene_registry_get_n_people         (ConveneRegistry  *self);
 const char       *convene_registry_get_source_kind      (ConveneRegistry  *self);
 const char       *convene_registry_get_source_location  (ConveneRegistry  *self);

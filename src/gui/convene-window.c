@@ -713,17 +713,7 @@ get_group_meetings (ConveneWindow *self,
                     ConveneGroup  *group,
                     gboolean      *shared)
 {
-  GListModel *meetings = convene_group_get_meetings (group);
-  ConveneCommunity *community = convene_registry_get_community (self->registry);
-
-  *shared = FALSE;
-  if (g_list_model_get_n_items (meetings) == 0 && community != NULL)
-    {
-      *shared = TRUE;
-      return convene_community_get_meetings (community);
-    }
-
-  return meetings;
+  return convene_registry_get_group_meetings (self->registry, group, shared);
 }
 
 static ConveneGroup *
@@ -835,36 +825,10 @@ dup_group_ics (ConveneWindow  *self,
 {
   GDateTime *now = convene_upcoming_get_now (self->upcoming);
   g_autofree char *ics = NULL;
-  gboolean shared;
   gsize len;
 
-  get_group_meetings (self, group, &shared);
-
-  if (shared)
-    {
-      /* The same events, UIDs and title as the whole registry's export. */
-      ConveneCommunity *community = convene_registry_get_community (self->registry);
-      GListModel *meetings = convene_community_get_meetings (community);
-      /* Translators: the title of a meeting of the whole community in a
-       * calendar, "Istio community meeting"
-       */
-      g_autofree char *summary = g_strdup_printf (_("%s community meeting"),
-                                                  convene_community_get_name (community));
-      g_autoptr(ConveneGroup) community_group = convene_group_new ("community", summary);
-
-      for (guint i = 0; i < g_list_model_get_n_items (meetings); i++)
-        {
-          g_autoptr(ConveneMeeting) meeting = g_list_model_get_item (meetings, i);
-
-          convene_group_add_meeting (community_group, meeting);
-        }
-
-      ics = convene_ics_for_group_at (community_group, now, error);
-    }
-  else
-    {
-      ics = convene_ics_for_group_at (group, now, error);
-    }
+  /* The same events, UIDs and titles as the whole registry's export */
+  ics = convene_ics_for_registry_group_at (self->registry, group, now, error);
 
   if (ics == NULL)
     return NULL;
