@@ -89,6 +89,10 @@ validate (const char *path)
   g_autoptr(ConveneRegistry) registry = NULL;
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *groups = NULL;
+  g_autofree char *people = NULL;
+  guint n_groups;
+  guint n_people;
 
   registry = convene_registry_load_from_file (path, &issues, &error);
 
@@ -102,10 +106,17 @@ validate (const char *path)
     }
 
   print_issues (issues);
-  /* Translators: the output of convene --validate for a good registry */
-  g_print (_("OK: %u groups, %u people\n"),
-           g_list_model_get_n_items (G_LIST_MODEL (registry)),
-           convene_registry_get_n_people (registry));
+
+  n_groups = g_list_model_get_n_items (G_LIST_MODEL (registry));
+  n_people = convene_registry_get_n_people (registry);
+  /* Translators: part of the output of convene --validate, "OK: 9 groups, 22 people" */
+  groups = g_strdup_printf (ngettext ("%u group", "%u groups", n_groups), n_groups);
+  /* Translators: part of the output of convene --validate, "OK: 9 groups, 22 people" */
+  people = g_strdup_printf (ngettext ("%u person", "%u people", n_people), n_people);
+  /* Translators: the output of convene --validate for a good registry:
+   * "OK: 9 groups, 22 people"
+   */
+  g_print (_("OK: %s, %s\n"), groups, people);
   return EXIT_SUCCESS;
 }
 

@@ -1010,8 +1010,8 @@ get_int (Loader     *self,
       g_autofree char *path = member_path (parent, name);
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, *value);
 
-      /* Translators: “7 is out of range; it must be from -1 to 5” */
       report (self, CONVENE_SEVERITY_ERROR, path, path,
+              /* Translators: “7 is out of range; it must be from -1 to 5” */
               _("%s is out of range; it must be from %d to %d"),
               number, min, max);
       return FALSE;
