@@ -15,7 +15,9 @@ main (int   argc,
   g_autoptr(ConveneApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CONVENE_LOCALEDIR points at the translations built in the build tree,
+   * so tests (and translators) can run the uninstalled app in their language. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CONVENE_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
