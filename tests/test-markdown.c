@@ -530,7 +530,7 @@ test_seed_warnings (void)
     "misspelling of github.com; the URL is kept as written",
     NULL
   };
-  static const char * const expected_without_base[] = {
+  const char * const expected_without_base[] = {
     "5:27: relative link “CONTRIBUTING.md” needs a base URL to be resolved; kept as plain text",
     expected[0],
     expected[1],
