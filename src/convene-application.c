@@ -23,6 +23,12 @@ struct _ConveneApplication
   char *registry_path;
   char *pending_group;
 
+  /* The registry file being read in a thread, and how to stop reading
+   * it; both %NULL when no load is under way.
+   */
+  char *loading_path;
+  GCancellable *load_cancellable;
+
   /* The avatar cache the windows share, following the settings. */
   GSettings *settings;
   ConveneAvatarCache *avatar_cache;
@@ -32,6 +38,8 @@ G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATI
 
 enum {
   PROP_0,
+  PROP_LOADING,
+  PROP_LOADING_PATH,
   PROP_REGISTRY,
   PROP_REGISTRY_PATH,
   N_PROPS
@@ -113,6 +121,115 @@ ensure_window (ConveneApplication *self)
     window = convene_window_new (self);
 
   return window;
+}
+
+/* Loading */
+
+/* `--group` waits for the registry it names a group of. */
+static void
+show_pending_group (ConveneApplication *self)
+{
+  g_autofree char *group = g_steal_pointer (&self->pending_group);
+  ConveneWindow *window;
+
+  if (group == NULL)
+    return;
+
+  window = get_window (self);
+  if (window != NULL)
+    convene_window_show_group (window, group);
+}
+
+/* Stops the file load under way, if any: a newer load or the end of the
+ * application makes its result pointless. Returns whether there was one;
+ * the caller says that #ConveneApplication:loading changed.
+ */
+static gboolean
+cancel_load (ConveneApplication *self)
+{
+  if (self->load_cancellable == NULL)
+    return FALSE;
+
+  g_debug ("Cancelling the load of %s", self->loading_path);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_path, g_free);
+
+  return TRUE;
+}
+
+/* Makes a loaded registry, or the failure to load one, the application's
+ * and tells the windows. Takes @registry, @issues and @error.
+ */
+static void
+take_registry (ConveneApplication *self,
+               const char         *path,
+               ConveneRegistry    *registry,
+               GPtrArray          *issues,
+               GError             *error)
+{
+  g_assert (registry != NULL || error != NULL);
+
+  if (registry == NULL)
+    g_debug ("Failed to load registry %s: %s", path ? path : "(bundled)", error->message);
+
+  g_clear_object (&self->registry);
+  g_clear_error (&self->registry_error);
+  g_clear_pointer (&self->registry_issues, g_ptr_array_unref);
+
+  self->registry = registry;
+  self->registry_error = error;
+  self->registry_issues = issues;
+
+  g_free (self->registry_path);
+  self->registry_path = g_strdup (path);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY_PATH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}
+
+static void
+notify_loading (ConveneApplication *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING_PATH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+registry_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ConveneApplication *self;
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  registry = convene_registry_load_from_file_finish (result, &issues, &error);
+
+  /* Every load but the current one has been cancelled, and so has the
+   * current one when the application went away: only an uncancelled
+   * load may touch the application, which holds no reference while it
+   * waits.
+   */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CONVENE_APPLICATION (user_data);
+  g_assert (g_task_get_cancellable (G_TASK (result)) == self->load_cancellable);
+
+  path = g_steal_pointer (&self->loading_path);
+  g_clear_object (&self->load_cancellable);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  take_registry (self, path, g_steal_pointer (&registry), g_steal_pointer (&issues),
+                 g_steal_pointer (&error));
+  notify_loading (self);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  show_pending_group (self);
 }
 
 /* Actions */
@@ -227,16 +344,14 @@ convene_application_activate (GApplication *app)
   ConveneApplication *self = CONVENE_APPLICATION (app);
   ConveneWindow *window;
 
-  if (self->registry == NULL && self->registry_error == NULL)
+  if (self->registry == NULL && self->registry_error == NULL && self->loading_path == NULL)
     convene_application_load_registry (self, self->registry_path);
 
   window = ensure_window (self);
 
-  if (self->pending_group != NULL)
-    {
-      convene_window_show_group (window, self->pending_group);
-      g_clear_pointer (&self->pending_group, g_free);
-    }
+  /* A registry file still loading shows the group when it arrives. */
+  if (self->loading_path == NULL)
+    show_pending_group (self);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -261,10 +376,23 @@ convene_application_startup (GApplication *app)
 }
 
 static void
+convene_application_shutdown (GApplication *app)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+
+  /* Quitting while a file loads: nobody will look at it. */
+  if (cancel_load (self))
+    notify_loading (self);
+
+  G_APPLICATION_CLASS (convene_application_parent_class)->shutdown (app);
+}
+
+static void
 convene_application_dispose (GObject *object)
 {
   ConveneApplication *self = (ConveneApplication *)object;
 
+  cancel_load (self);
   g_clear_object (&self->registry);
   g_clear_object (&self->avatar_cache);
   g_clear_object (&self->settings);
@@ -281,6 +409,7 @@ convene_application_finalize (GObject *object)
   g_clear_error (&self->registry_error);
   g_clear_pointer (&self->registry_path, g_free);
   g_clear_pointer (&self->pending_group, g_free);
+  g_clear_pointer (&self->loading_path, g_free);
 
   G_OBJECT_CLASS (convene_application_parent_class)->finalize (object);
 }
@@ -295,6 +424,14 @@ convene_application_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_LOADING:
+      g_value_set_boolean (value, convene_application_get_loading (self));
+      break;
+
+    case PROP_LOADING_PATH:
+      g_value_set_string (value, self->loading_path);
+      break;
+
     case PROP_REGISTRY:
       g_value_set_object (value, self->registry);
       break;
@@ -322,6 +459,26 @@ convene_application_class_init (ConveneApplicationClass *klass)
   app_class->command_line = convene_application_command_line;
   app_class->handle_local_options = convene_application_handle_local_options;
   app_class->startup = convene_application_startup;
+  app_class->shutdown = convene_application_shutdown;
+
+  /**
+   * ConveneApplication:loading:
+   *
+   * Whether a registry file is being loaded. Meanwhile the registry
+   * loaded before, if any, stays the application's.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneApplication:loading-path:
+   *
+   * The registry file being loaded, %NULL when none is.
+   */
+  properties[PROP_LOADING_PATH] =
+    g_param_spec_string ("loading-path", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * ConveneApplication:registry:
@@ -419,6 +576,32 @@ convene_application_get_registry_path (ConveneApplication *self)
 }
 
 /**
+ * convene_application_get_loading:
+ * @self: a #ConveneApplication
+ *
+ * Returns: whether a registry file is being loaded
+ */
+gboolean
+convene_application_get_loading (ConveneApplication *self)
+{
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (self), FALSE);
+  return self->loading_path != NULL;
+}
+
+/**
+ * convene_application_get_loading_path:
+ * @self: a #ConveneApplication
+ *
+ * Returns: (nullable): the registry file being loaded, %NULL when none is
+ */
+const char *
+convene_application_get_loading_path (ConveneApplication *self)
+{
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
+  return self->loading_path;
+}
+
+/**
  * convene_application_load_registry:
  * @self: a #ConveneApplication
  * @path: (nullable): a registry file, or %NULL for the bundled one
@@ -426,54 +609,62 @@ convene_application_get_registry_path (ConveneApplication *self)
  * Loads a registry and makes it the application's. On failure the registry
  * becomes %NULL and the error is kept for the window to show; the
  * ConveneApplication:registry property is notified in both cases.
+ *
+ * The bundled registry is small and loads at once. A file loads in a
+ * worker thread: ConveneApplication:loading is %TRUE until its registry
+ * (or its error) replaces the one before. Any load cancels the file
+ * load under way, whose result never shows.
  */
 void
 convene_application_load_registry (ConveneApplication *self,
                                    const char         *path)
 {
-  g_autoptr(ConveneRegistry) registry = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *new_path = g_strdup (path);
+  gboolean was_loading;
 
   g_return_if_fail (CONVENE_IS_APPLICATION (self));
 
-  if (path != NULL)
+  g_object_freeze_notify (G_OBJECT (self));
+
+  was_loading = cancel_load (self);
+
+  if (new_path != NULL)
     {
-      registry = convene_registry_load_from_file (path, &issues, &error);
+      g_debug ("Loading %s in a thread", new_path);
+
+      self->load_cancellable = g_cancellable_new ();
+      self->loading_path = g_steal_pointer (&new_path);
+
+      /* No reference to @self: see registry_loaded_cb(). */
+      convene_registry_load_from_file_async (self->loading_path, self->load_cancellable,
+                                             registry_loaded_cb, self);
+      notify_loading (self);
     }
   else
     {
+      g_autoptr(ConveneRegistry) registry = NULL;
+      g_autoptr(GPtrArray) issues = NULL;
+      g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = g_resources_lookup_data (BUNDLED_REGISTRY, 0, &error);
 
       if (bytes != NULL)
         registry = convene_registry_load_from_bytes (bytes, "resource://" BUNDLED_REGISTRY,
                                                      &issues, &error);
+
+      take_registry (self, NULL, g_steal_pointer (&registry), g_steal_pointer (&issues),
+                     g_steal_pointer (&error));
+      if (was_loading)
+        notify_loading (self);
     }
 
-  if (registry == NULL)
-    g_debug ("Failed to load registry %s: %s", path ? path : "(bundled)", error->message);
-
-  g_clear_object (&self->registry);
-  g_clear_error (&self->registry_error);
-  g_clear_pointer (&self->registry_issues, g_ptr_array_unref);
-
-  self->registry = g_steal_pointer (&registry);
-  self->registry_error = g_steal_pointer (&error);
-  self->registry_issues = g_steal_pointer (&issues);
-
-  g_free (self->registry_path);
-  self->registry_path = g_steal_pointer (&new_path);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY_PATH]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
  * convene_application_reload:
  * @self: a #ConveneApplication
  *
- * Reads the current registry file again.
+ * Reads the current registry file again, or the file being loaded.
  */
 void
 convene_application_reload (ConveneApplication *self)
@@ -482,6 +673,6 @@ convene_application_reload (ConveneApplication *self)
 
   g_return_if_fail (CONVENE_IS_APPLICATION (self));
 
-  path = g_strdup (self->registry_path);
+  path = g_strdup (self->loading_path ? self->loading_path : self->registry_path);
   convene_application_load_registry (self, path);
 }

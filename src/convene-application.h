@@ -16,6 +16,8 @@ ConveneRegistry    *convene_application_get_registry        (ConveneApplication 
 const GError       *convene_application_get_registry_error  (ConveneApplication *self);
 GPtrArray          *convene_application_get_registry_issues (ConveneApplication *self);
 const char         *convene_application_get_registry_path   (ConveneApplication *self);
+gboolean            convene_application_get_loading         (ConveneApplication *self);
+const char         *convene_application_get_loading_path    (ConveneApplication *self);
 void                convene_application_load_registry       (ConveneApplication *self,
                                                              const char         *path);
 void                convene_application_reload              (ConveneApplication *self);

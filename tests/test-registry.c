@@ -1220,6 +1220,200 @@ test_limits_large_errors (void)
   g_assert_cmpfloat (elapsed, <, 5.0);
 }
 
+/* Loading in a thread */
+
+typedef struct
+{
+  ConveneRegistry *registry;
+  GPtrArray *issues;
+  GError *error;
+  gboolean done;
+  GThread *thread;   /* the thread the callback ran in */
+} AsyncLoad;
+
+static void
+async_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AsyncLoad *load = user_data;
+
+  g_assert_null (object);
+  load->registry = convene_registry_load_from_file_finish (result, &load->issues, &load->error);
+  load->thread = g_thread_self ();
+  load->done = TRUE;
+}
+
+static void
+async_load_clear (AsyncLoad *load)
+{
+  g_clear_object (&load->registry);
+  g_clear_pointer (&load->issues, g_ptr_array_unref);
+  g_clear_error (&load->error);
+}
+
+/* Iterates the main context until @load is done; no sleeps. */
+static void
+wait_for (AsyncLoad *load)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!load->done)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the load");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The same registry, issues and error as the load in the calling thread. */
+static void
+assert_async_like_sync (const char *path)
+{
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncLoad load = { 0 };
+
+  registry = convene_registry_load_from_file (path, &issues, &error);
+
+  convene_registry_load_from_file_async (path, NULL, async_loaded_cb, &load);
+  g_assert_false (load.done);
+  wait_for (&load);
+
+  /* The callback runs in the caller's main context, not in the worker. */
+  g_assert_true (load.thread == g_thread_self ());
+
+  g_assert_true ((registry == NULL) == (load.registry == NULL));
+  if (registry != NULL)
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (load.registry)), ==,
+                        g_list_model_get_n_items (G_LIST_MODEL (registry)));
+      g_assert_cmpuint (convene_registry_get_n_people (load.registry), ==,
+                        convene_registry_get_n_people (registry));
+    }
+
+  if (error != NULL)
+    g_assert_error (load.error, error->domain, error->code);
+  else
+    g_assert_no_error (load.error);
+  g_assert_cmpstr (load.error ? load.error->message : NULL, ==, error ? error->message : NULL);
+
+  g_assert_nonnull (load.issues);
+  g_assert_cmpuint (load.issues->len, ==, issues->len);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      g_autofree char *expected = convene_issue_to_string (g_ptr_array_index (issues, i));
+      g_autofree char *got = convene_issue_to_string (g_ptr_array_index (load.issues, i));
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  async_load_clear (&load);
+}
+
+static void
+test_load_async (void)
+{
+  static const char * const names[] = { "full.json", "warnings.json", "missing.json", "types.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = data_path (names[i]);
+
+      g_test_message ("%s", names[i]);
+      assert_async_like_sync (path);
+    }
+
+  assert_async_like_sync ("/nonexistent/registry.json");
+
+  /* A valid file gives its registry; a broken one its located issues. */
+  {
+    g_autofree char *path = data_path ("full.json");
+    AsyncLoad load = { 0 };
+
+    convene_registry_load_from_file_async (path, NULL, async_loaded_cb, &load);
+    wait_for (&load);
+    g_assert_no_error (load.error);
+    g_assert_nonnull (load.registry);
+    g_assert_cmpuint (load.issues->len, ==, 0);
+    async_load_clear (&load);
+  }
+  {
+    g_autofree char *path = data_path ("missing.json");
+    AsyncLoad load = { 0 };
+    const ConveneIssue *issue;
+
+    convene_registry_load_from_file_async (path, NULL, async_loaded_cb, &load);
+    wait_for (&load);
+    g_assert_null (load.registry);
+    g_assert_error (load.error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_INVALID);
+    g_assert_cmpuint (load.issues->len, ==, 8);
+    issue = g_ptr_array_index (load.issues, 0);
+    g_assert_cmpstr (issue->file, ==, path);
+    g_assert_cmpuint (issue->line, ==, 3);
+    g_assert_cmpuint (issue->column, ==, 16);
+    async_load_clear (&load);
+  }
+}
+
+/* A cancelled load ends with G_IO_ERROR_CANCELLED and nothing else,
+ * whether it was cancelled before it started or while it ran.
+ */
+static void
+test_load_async_cancelled (void)
+{
+  g_autoptr(GString) json = build_large_registry (40000, FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("convene-test-registry-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    AsyncLoad load = { 0 };
+
+    g_cancellable_cancel (cancellable);
+    convene_registry_load_from_file_async (path, cancellable, async_loaded_cb, &load);
+    wait_for (&load);
+    g_assert_error (load.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (load.registry);
+    g_assert_null (load.issues);
+    async_load_clear (&load);
+  }
+
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    AsyncLoad load = { 0 };
+    AsyncLoad witness = { 0 };
+
+    /* The same file, uncancelled, alongside: the cancelled load ends
+     * first, without waiting for its thread.
+     */
+    convene_registry_load_from_file_async (path, NULL, async_loaded_cb, &witness);
+    convene_registry_load_from_file_async (path, cancellable, async_loaded_cb, &load);
+    g_assert_false (load.done);
+    g_cancellable_cancel (cancellable);
+    wait_for (&load);
+    g_assert_error (load.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (load.registry);
+    g_assert_null (load.issues);
+    g_assert_false (witness.done);
+
+    wait_for (&witness);
+    g_assert_no_error (witness.error);
+    g_assert_nonnull (witness.registry);
+    g_assert_cmpuint (convene_registry_get_n_people (witness.registry), ==, 40000);
+    async_load_clear (&load);
+    async_load_clear (&witness);
+  }
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* Writer */
 
 /* The exact layout: two-space indents, "key": value, no empty members. */
@@ -1493,6 +1687,8 @@ main (int   argc,
   g_test_add_func ("/registry/load/not-object", test_load_not_object);
   g_test_add_func ("/registry/load/member-names", test_load_member_names);
   g_test_add_func ("/registry/load/file-not-found", test_load_file_not_found);
+  g_test_add_func ("/registry/load/async", test_load_async);
+  g_test_add_func ("/registry/load/async-cancelled", test_load_async_cancelled);
   g_test_add_func ("/registry/syntax/errors", test_syntax_errors);
   g_test_add_func ("/registry/syntax/truncated", test_syntax_truncated);
   g_test_add_func ("/registry/syntax/invalid-utf8", test_syntax_invalid_utf8);

@@ -1014,7 +1014,9 @@ test_window_broken_registry (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_true (convene_window_show_group (f->window, "networking"));
+  /* A file loads in a thread; test-loading-ui looks at the meantime. */
   convene_application_load_registry (app, path);
+  assert_eventually (!convene_application_get_loading (app));
   drain ();
 
   issues = convene_application_get_registry_issues (app);
@@ -1597,6 +1599,7 @@ test_window_screenshots (void)
     g_file_set_contents (path, "{\n  \"format_version\": 1,\n  \"groups\": [\n    { \"id\": \"a\", }\n  ]\n}\n",
                          -1, NULL);
     convene_application_load_registry (app, path);
+    assert_eventually (!convene_application_get_loading (app));
     window = open_window (&wide);
     save_screenshot (window, "error.png");
     close_window (window);

@@ -103,6 +103,14 @@ typedef struct
   GHashTable *timezones;       /* identifier → GTimeZone, or NULL when unknown */
 } Loader;
 
+/* What a load in a thread hands back: a task returns one value. */
+typedef struct
+{
+  ConveneRegistry *registry;
+  GPtrArray *issues;           /* of ConveneIssue */
+  GError *error;
+} LoadResult;
+
 static const char * const weekday_names[] = {
   NULL, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 };
@@ -1847,38 +1855,49 @@ check_text (Loader     *self,
   return ok;
 }
 
-/* Public API */
+/* Loading, with a way to stop */
 
-/**
- * convene_registry_load_from_bytes:
- * @bytes: the contents of a registry file
- * @filename: (nullable): the name to report issues against
- * @issues: (out) (optional) (transfer full) (element-type ConveneIssue):
- *   every problem found, errors and warnings, in the order of the checks
- * @error: return location for a #GError
- *
- * Reads a registry in the JSON format v1 (docs/registry-format.md) and
- * checks it. Each issue carries @filename, a line, a column and the JSON
- * path of the value it is about. Warnings alone do not stop the load.
- *
- * Returns: (transfer full) (nullable): the registry, or %NULL with @error
- *   set, in the %CONVENE_REGISTRY_ERROR domain, to the first error
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->registry);
+  g_clear_pointer (&result->issues, g_ptr_array_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+/* Drops what was found and sets @error when @cancellable was cancelled:
+ * a load nobody waits for any more stops at the next of these checks.
  */
-ConveneRegistry *
-convene_registry_load_from_bytes (GBytes      *bytes,
-                                  const char  *filename,
-                                  GPtrArray  **issues,
-                                  GError     **error)
+static gboolean
+load_cancelled (Loader        *self,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+
+  loader_finish (self, NULL, NULL);
+  g_cancellable_set_error_if_cancelled (cancellable, error);
+  return TRUE;
+}
+
+/* The loads behind the public functions: between its stages, a load
+ * looks at @cancellable (which may be %NULL) and gives up with
+ * %G_IO_ERROR_CANCELLED.
+ */
+static ConveneRegistry *
+load_bytes (GBytes        *bytes,
+            const char    *filename,
+            GCancellable  *cancellable,
+            GPtrArray    **issues,
+            GError       **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   const char *text;
   gsize length;
   Loader self;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (issues == NULL || *issues == NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   loader_init (&self, filename);
   text = g_bytes_get_data (bytes, &length);
@@ -1899,6 +1918,9 @@ convene_registry_load_from_bytes (GBytes      *bytes,
   if (!check_text (&self, text, length))
     return loader_finish (&self, issues, error);
 
+  if (load_cancelled (&self, cancellable, error))
+    return NULL;
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, text, length, &parse_error))
     {
@@ -1915,7 +1937,13 @@ convene_registry_load_from_bytes (GBytes      *bytes,
       return loader_finish (&self, issues, error);
     }
 
+  if (load_cancelled (&self, cancellable, error))
+    return NULL;
+
   load_document (&self, json_parser_get_root (parser));
+
+  if (load_cancelled (&self, cancellable, error))
+    return NULL;
 
   if (self.issues->len > 0)
     locate_issues (&self, text, length);
@@ -1923,23 +1951,11 @@ convene_registry_load_from_bytes (GBytes      *bytes,
   return loader_finish (&self, issues, error);
 }
 
-/**
- * convene_registry_load_from_file:
- * @path: the registry file
- * @issues: (out) (optional) (transfer full) (element-type ConveneIssue):
- *   every problem found
- * @error: return location for a #GError
- *
- * Like convene_registry_load_from_bytes(), for a file. A file larger than
- * %CONVENE_REGISTRY_MAX_SIZE is refused before it is read. Errors reading
- * the file are reported in the #G_IO_ERROR domain, without issues.
- *
- * Returns: (transfer full) (nullable): the registry, or %NULL with @error set
- */
-ConveneRegistry *
-convene_registry_load_from_file (const char  *path,
-                                 GPtrArray  **issues,
-                                 GError     **error)
+static ConveneRegistry *
+load_file (const char    *path,
+           GCancellable  *cancellable,
+           GPtrArray    **issues,
+           GError       **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
@@ -1948,12 +1964,8 @@ convene_registry_load_from_file (const char  *path,
   g_autoptr(GBytes) bytes = NULL;
   goffset size = -1;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (issues == NULL || *issues == NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, error);
+  stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
     goto io_error;
 
@@ -1981,7 +1993,7 @@ convene_registry_load_from_file (const char  *path,
 
       g_byte_array_set_size (buffer, old_len + READ_CHUNK);
       n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len,
-                                    READ_CHUNK, NULL, error);
+                                    READ_CHUNK, cancellable, error);
       if (n_read < 0)
         goto io_error;
 
@@ -2000,10 +2012,165 @@ convene_registry_load_from_file (const char  *path,
     }
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-  return convene_registry_load_from_bytes (bytes, path, issues, error);
+  return load_bytes (bytes, path, cancellable, issues, error);
 
 io_error:
   if (issues != NULL)
     *issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
   return NULL;
+}
+
+/* Runs in a worker thread: everything it touches is its own. */
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const char *path = task_data;
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->registry = load_file (path, cancellable, &result->issues, &result->error);
+
+  /* An error and issues go together, and a task returns one value. */
+  if (g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&result->error));
+      load_result_free (result);
+      return;
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify)load_result_free);
+}
+
+/* Public API */
+
+/**
+ * convene_registry_load_from_bytes:
+ * @bytes: the contents of a registry file
+ * @filename: (nullable): the name to report issues against
+ * @issues: (out) (optional) (transfer full) (element-type ConveneIssue):
+ *   every problem found, errors and warnings, in the order of the checks
+ * @error: return location for a #GError
+ *
+ * Reads a registry in the JSON format v1 (docs/registry-format.md) and
+ * checks it. Each issue carries @filename, a line, a column and the JSON
+ * path of the value it is about. Warnings alone do not stop the load.
+ *
+ * Returns: (transfer full) (nullable): the registry, or %NULL with @error
+ *   set, in the %CONVENE_REGISTRY_ERROR domain, to the first error
+ */
+ConveneRegistry *
+convene_registry_load_from_bytes (GBytes      *bytes,
+                                  const char  *filename,
+                                  GPtrArray  **issues,
+                                  GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (issues == NULL || *issues == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (bytes, filename, NULL, issues, error);
+}
+
+/**
+ * convene_registry_load_from_file:
+ * @path: the registry file
+ * @issues: (out) (optional) (transfer full) (element-type ConveneIssue):
+ *   every problem found
+ * @error: return location for a #GError
+ *
+ * Like convene_registry_load_from_bytes(), for a file. A file larger than
+ * %CONVENE_REGISTRY_MAX_SIZE is refused before it is read. Errors reading
+ * the file are reported in the #G_IO_ERROR domain, without issues.
+ *
+ * Returns: (transfer full) (nullable): the registry, or %NULL with @error set
+ */
+ConveneRegistry *
+convene_registry_load_from_file (const char  *path,
+                                 GPtrArray  **issues,
+                                 GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (issues == NULL || *issues == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file (path, NULL, issues, error);
+}
+
+/**
+ * convene_registry_load_from_file_async:
+ * @path: the registry file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context of the caller
+ *   when the registry is loaded or failed to load
+ * @user_data: data for @callback
+ *
+ * Loads a registry file like convene_registry_load_from_file(), in a
+ * worker thread, so a large file does not hold up the caller's main
+ * loop. Cancelling @cancellable completes the operation at once with
+ * %G_IO_ERROR_CANCELLED; the thread stops at its next check.
+ */
+void
+convene_registry_load_from_file_async (const char          *path,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, convene_registry_load_from_file_async);
+  g_task_set_name (task, "[convene] load registry file");
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  /* The loader keeps no state outside the thread, so an abandoned load
+   * may finish on its own while the caller goes on.
+   */
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+/**
+ * convene_registry_load_from_file_finish:
+ * @result: the #GAsyncResult passed to the callback
+ * @issues: (out) (optional) (transfer full) (element-type ConveneIssue):
+ *   every problem found; left %NULL when the load was cancelled
+ * @error: return location for a #GError
+ *
+ * Finishes convene_registry_load_from_file_async(). The registry, the
+ * issues and the error are those convene_registry_load_from_file()
+ * would have given, or %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: (transfer full) (nullable): the registry, or %NULL with @error set
+ */
+ConveneRegistry *
+convene_registry_load_from_file_finish (GAsyncResult  *result,
+                                        GPtrArray    **issues,
+                                        GError       **error)
+{
+  LoadResult *load;
+  ConveneRegistry *registry;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        convene_registry_load_from_file_async, NULL);
+  g_return_val_if_fail (issues == NULL || *issues == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  load = g_task_propagate_pointer (G_TASK (result), error);
+  if (load == NULL)
+    return NULL;
+
+  if (issues != NULL)
+    *issues = g_steal_pointer (&load->issues);
+  if (load->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&load->error));
+  registry = g_steal_pointer (&load->registry);
+
+  load_result_free (load);
+
+  return registry;
 }

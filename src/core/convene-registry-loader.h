@@ -29,5 +29,12 @@ ConveneRegistry *convene_registry_load_from_bytes (GBytes      *bytes,
                                                    const char  *filename,
                                                    GPtrArray  **issues,
                                                    GError     **error);
+void             convene_registry_load_from_file_async  (const char          *path,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+ConveneRegistry *convene_registry_load_from_file_finish (GAsyncResult        *result,
+                                                         GPtrArray          **issues,
+                                                         GError             **error);
 
 G_END_DECLS

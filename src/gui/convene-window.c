@@ -24,7 +24,10 @@
  * for the selected one, folding into one pane on narrow screens. It takes
  * its registry from the application and shows it again whenever the
  * application (re)loads one; a registry that failed to load replaces
- * everything with the problems found and a way out.
+ * everything with the problems found and a way out. While the application
+ * reads a registry file in a thread, the window keeps the registry it
+ * shows (with a spinner in the sidebar's header), or shows a loading page
+ * when it has none.
  *
  * Every link of every page comes here through "win.open-uri" and
  * "win.copy-uri", so there is one place that asks the launcher and tells
@@ -46,6 +49,10 @@ struct _ConveneWindow
   GCancellable *cancellable;
   char *last_toast;
   gboolean application_seen;
+  /* The registry the window first met is still loading: the group of
+   * last time is shown when it comes.
+   */
+  gboolean last_group_pending;
 
   /* Meetings: the window's clock, and the file chooser of an export. */
   ConveneUpcoming *upcoming;
@@ -67,10 +74,13 @@ struct _ConveneWindow
   AdwStatusPage *error_page;
   ConveneGroupPage *group_page;
   AdwLeaflet *leaflet;
+  AdwStatusPage *loading_page;
+  GtkSpinner *loading_spinner;
   GtkStack *main_stack;
   ConveneOverviewPage *overview_page;
   ConvenePeoplePage *people_page;
   ConvenePersonPage *person_page;
+  GtkSpinner *reload_spinner;
   GtkListBox *results_list;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
@@ -96,6 +106,7 @@ static GParamSpec *properties[N_PROPS];
 #define PAGE_PEOPLE   "people"
 #define PAGE_PERSON   "person"
 #define PAGE_ERROR    "error"
+#define PAGE_LOADING  "loading"
 
 /* Helpers */
 
@@ -620,6 +631,36 @@ show_registry_error (ConveneWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, PAGE_ERROR);
 }
 
+/* Until the first registry of a file comes, there is nothing else to show. */
+static void
+show_loading (ConveneWindow *self,
+              const char    *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *display = g_filename_display_name (path);
+  /* Translators: %s is the name of a registry file */
+  g_autofree char *title = g_strdup_printf (_("Loading “%s”…"), name);
+  g_autofree char *escaped = g_markup_escape_text (display, -1);
+
+  adw_status_page_set_title (self->loading_page, title);
+  adw_status_page_set_description (self->loading_page, escaped);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, PAGE_LOADING);
+}
+
+static void
+restore_last_group (ConveneWindow *self)
+{
+  g_autofree char *last_group = NULL;
+
+  if (self->settings == NULL || self->registry == NULL)
+    return;
+
+  last_group = g_settings_get_string (self->settings, "last-group");
+  if (*last_group != '\0')
+    show_group (self, last_group, FALSE);
+}
+
 static void
 sync_with_application (ConveneWindow *self)
 {
@@ -627,6 +668,7 @@ sync_with_application (ConveneWindow *self)
   ConveneApplication *convene_app;
   ConveneRegistry *registry;
   const GError *error;
+  gboolean loading;
 
   if (!CONVENE_IS_APPLICATION (app))
     return;
@@ -634,6 +676,7 @@ sync_with_application (ConveneWindow *self)
   convene_app = CONVENE_APPLICATION (app);
   registry = convene_application_get_registry (convene_app);
   error = convene_application_get_registry_error (convene_app);
+  loading = convene_application_get_loading (convene_app);
 
   if (registry != NULL)
     convene_window_set_registry (self, registry);
@@ -642,6 +685,20 @@ sync_with_application (ConveneWindow *self)
                          convene_application_get_registry_path (convene_app),
                          error,
                          convene_application_get_registry_issues (convene_app));
+
+  /* A reload keeps the registry shown until the new one replaces it. */
+  if (loading && self->registry == NULL)
+    show_loading (self, convene_application_get_loading_path (convene_app));
+
+  gtk_spinner_set_spinning (self->loading_spinner, loading && self->registry == NULL);
+  gtk_spinner_set_spinning (self->reload_spinner, loading && self->registry != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), loading && self->registry != NULL);
+
+  if (!loading && self->last_group_pending)
+    {
+      self->last_group_pending = FALSE;
+      restore_last_group (self);
+    }
 }
 
 /* Avatars */
@@ -1404,16 +1461,18 @@ application_changed_cb (ConveneWindow *self,
   g_signal_connect_object (app, "notify::registry",
                            G_CALLBACK (application_registry_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::loading",
+                           G_CALLBACK (application_registry_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::loading-path",
+                           G_CALLBACK (application_registry_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Come back to the group of last time, now or when the registry file
+   * the application is loading comes; `--group` overrides this later.
+   */
+  self->last_group_pending = TRUE;
   sync_with_application (self);
-
-  /* Come back to the group of last time; `--group` overrides this later. */
-  if (self->settings != NULL && self->registry != NULL)
-    {
-      g_autofree char *last_group = g_settings_get_string (self->settings, "last-group");
-
-      if (*last_group != '\0')
-        show_group (self, last_group, FALSE);
-    }
 }
 
 static void
@@ -1529,10 +1588,13 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, group_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, person_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, reload_spinner);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, search_entry);
@@ -1803,15 +1865,19 @@ convene_window_show_people (ConveneWindow *self)
  * @self: a #ConveneWindow
  *
  * Returns: what the window shows: "overview", "group", "people", "person",
- *   or "error" when the registry failed to load
+ *   "error" when the registry failed to load, or "loading" while the first
+ *   registry of a file loads
  */
 const char *
 convene_window_get_page (ConveneWindow *self)
 {
+  const char *main_page;
+
   g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), PAGE_ERROR) == 0)
-    return PAGE_ERROR;
+  main_page = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (main_page, PAGE_ERROR) == 0 || g_strcmp0 (main_page, PAGE_LOADING) == 0)
+    return main_page;
 
   return gtk_stack_get_visible_child_name (self->content_stack);
 }
