@@ -14,6 +14,8 @@
 #include "convene-registry-loader.h"
 #include "convene-window.h"
 
+#include "ui-test-utils.h"
+
 /* Avatars in the real window under Xvfb, and the preferences that manage
  * them. The bundled registry is loaded with its avatar host replaced by a
  * SoupServer on 127.0.0.1 in this process, which counts every request:
@@ -25,8 +27,7 @@
  * releases them.
  */
 
-#define TIMEOUT_SECONDS 10
-#define ONE_DAY         (24 * 60 * 60)
+#define ONE_DAY (24 * 60 * 60)
 
 static const char * const networking_leads[] = {
   "Andra Cismaru",
@@ -36,60 +37,6 @@ static const char * const networking_leads[] = {
 };
 
 static ConveneApplication *app;
-
-/* Main loop helpers: no sleeps, only iterations until a condition holds */
-
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define assert_eventually(expr)                                                      \
-  G_STMT_START {                                                                     \
-    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;   \
-    guint tick_ = g_timeout_add (10, keep_waking, NULL);                             \
-    while (!(expr))                                                                  \
-      {                                                                              \
-        if (g_get_monotonic_time () > deadline_)                                     \
-          g_assertion_message_expr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,     \
-                                    "timed out waiting for: " #expr);                \
-        g_main_context_iteration (NULL, TRUE);                                       \
-      }                                                                              \
-    g_source_remove (tick_);                                                         \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets @n frames of @widget's window pass: layout, paint, and whatever
- * waits for a frame to end. */
-static void
-wait_frames (gpointer widget,
-             guint    n)
-{
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (GTK_WIDGET (widget), count_frame, &frames, NULL);
-
-  assert_eventually (frames >= n);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (widget), tick);
-  drain ();
-}
 
 /* The test server */
 
@@ -206,7 +153,7 @@ static void
 server_free (Server *server)
 {
   server_release (server);
-  drain ();
+  ui_test_drain ();
   soup_server_disconnect (server->server);
   g_clear_object (&server->server);
   g_hash_table_unref (server->counts);
@@ -266,54 +213,12 @@ load_registry (Server *server)
 
 /* Widget tree helpers */
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      /* Only what is mapped: hidden stack pages do not count. */
-      if (!gtk_widget_get_mapped (child))
-        continue;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-
-      collect (child, type, out);
-    }
-}
-
-static GPtrArray *
-find_all (gpointer root,
-          GType    type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (root), type, out);
-  return out;
-}
-
-static gpointer
-find_one (gpointer root,
-          GType    type)
-{
-  g_autoptr(GPtrArray) found = find_all (root, type);
-
-  if (found->len != 1)
-    g_error ("Expected one mapped %s, found %u", g_type_name (type), found->len);
-
-  return g_ptr_array_index (found, 0);
-}
-
 static gpointer
 find_row (gpointer    root,
           GType       type,
           const char *title)
 {
-  g_autoptr(GPtrArray) found = find_all (root, type);
+  g_autoptr(GPtrArray) found = ui_test_find_all (root, type);
 
   for (guint i = 0; i < found->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (found, i)), title) == 0)
@@ -339,7 +244,7 @@ static gboolean
 has_label (gpointer    root,
            const char *text)
 {
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
@@ -351,7 +256,7 @@ has_label (gpointer    root,
 static AdwAvatar *
 avatar_of (gpointer widget)
 {
-  return find_one (widget, ADW_TYPE_AVATAR);
+  return ui_test_find_one (widget, ADW_TYPE_AVATAR);
 }
 
 static GdkPaintable *
@@ -408,7 +313,7 @@ scroll_to_end (gpointer row)
       gtk_adjustment_set_value (adjustment,
                                 gtk_adjustment_get_upper (adjustment)
                                 - gtk_adjustment_get_page_size (adjustment));
-      wait_frames (row, 2);
+      ui_test_wait_frames (row, 2);
     }
   while (!at_end (adjustment));
 }
@@ -416,7 +321,7 @@ scroll_to_end (gpointer row)
 static GPtrArray *
 person_rows (gpointer root)
 {
-  return find_all (root, CONVENE_TYPE_PERSON_ROW);
+  return ui_test_find_all (root, CONVENE_TYPE_PERSON_ROW);
 }
 
 /* Every row in view whose avatar the server has shows a picture. */
@@ -458,42 +363,6 @@ count_png_files (const char *dir_path)
   return n;
 }
 
-static void
-save_screenshot (gpointer    window,
-                 const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  /* Let a few frames pass so that layout, styles and icons have settled. */
-  wait_frames (widget, 3);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                          "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 /* Fixture: a server, the registry pointing at it, a cache in a temporary
  * directory and a window using both */
 
@@ -512,10 +381,7 @@ reset_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  g_settings_reset (settings, "last-group");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
+  ui_test_reset_settings ();
   g_settings_reset (settings, "avatar-freshness-days");
 }
 
@@ -530,9 +396,9 @@ open_window (Fixture            *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
 
-  assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-                     gtk_widget_get_width (GTK_WIDGET (window)) > 1000 - 16);
-  drain ();
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                             gtk_widget_get_width (GTK_WIDGET (window)) > 1000 - 16);
+  ui_test_drain ();
   return window;
 }
 
@@ -542,21 +408,18 @@ close_window (ConveneWindow **window)
   if (*window != NULL)
     gtk_window_destroy (GTK_WINDOW (*window));
   *window = NULL;
-  drain ();
+  ui_test_drain ();
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   reset_settings ();
 
   f->server = server_new ();
   f->registry = load_registry (f->server);
-  f->tmpdir = g_dir_make_tmp ("convene-test-avatars-ui-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->tmpdir = ui_test_make_tmpdir ("convene-test-avatars-ui-XXXXXX");
   f->cache_dir = g_build_filename (f->tmpdir, "avatars", NULL);
   f->cache = convene_avatar_cache_new (f->cache_dir, NULL);
   f->window = open_window (f, f->cache);
@@ -566,22 +429,12 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   close_window (&f->window);
   g_clear_object (&f->cache);
   server_free (f->server);
   g_clear_object (&f->registry);
 
-  dir = g_dir_open (f->cache_dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->cache_dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->cache_dir);
-  g_rmdir (f->tmpdir);
+  ui_test_remove_tree (f->tmpdir);
   g_free (f->cache_dir);
   g_free (f->tmpdir);
 }
@@ -593,12 +446,12 @@ show_networking_leads (ConveneWindow *window)
   GPtrArray *rows;
 
   g_assert_true (convene_window_show_group (window, "networking"));
-  wait_frames (window, 2);
+  ui_test_wait_frames (window, 2);
   rows = person_rows (window);
   g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (networking_leads));
 
   scroll_to_end (g_ptr_array_index (rows, 0));
-  assert_eventually (all_have_pictures (rows));
+  ui_test_assert_eventually (all_have_pictures (rows));
   for (guint i = 0; i < rows->len; i++)
     g_assert_true (row_in_view (g_ptr_array_index (rows, i)));
 
@@ -621,11 +474,11 @@ test_visible_rows (Fixture       *f,
   g_assert_cmpuint (f->server->total, ==, 0);
 
   g_assert_true (convene_window_show_group (f->window, "networking"));
-  wait_frames (f->window, 3);
+  ui_test_wait_frames (f->window, 3);
   leads = person_rows (f->window);
   g_assert_cmpuint (leads->len, ==, G_N_ELEMENTS (networking_leads));
-  assert_eventually (in_view_rows_have_pictures (leads));
-  wait_frames (f->window, 3);
+  ui_test_assert_eventually (in_view_rows_have_pictures (leads));
+  ui_test_wait_frames (f->window, 3);
 
   /* The rows in view asked once each; the ones below the fold not at all. */
   for (guint i = 0; i < leads->len; i++)
@@ -650,8 +503,8 @@ test_visible_rows (Fixture       *f,
 
   /* Scrolled into view, the others ask too: once each. */
   scroll_to_end (g_ptr_array_index (leads, 0));
-  assert_eventually (all_have_pictures (leads));
-  wait_frames (f->window, 3);
+  ui_test_assert_eventually (all_have_pictures (leads));
+  ui_test_wait_frames (f->window, 3);
   for (guint i = 0; i < leads->len; i++)
     g_assert_cmpuint (count_for_url (f->server, url_of (g_ptr_array_index (leads, i))), ==, 1);
   g_assert_cmpuint (f->server->total, ==, leads->len);
@@ -661,11 +514,11 @@ test_visible_rows (Fixture       *f,
   /* The people page: the same people again cost no request, and rows
    * out of view ask for nothing. */
   convene_window_show_people (f->window);
-  wait_frames (f->window, 3);
+  ui_test_wait_frames (f->window, 3);
   people = person_rows (f->window);
   g_assert_cmpuint (people->len, ==, 22);
-  assert_eventually (in_view_rows_have_pictures (people));
-  wait_frames (f->window, 3);
+  ui_test_assert_eventually (in_view_rows_have_pictures (people));
+  ui_test_wait_frames (f->window, 3);
 
   for (guint i = 0; i < people->len; i++)
     {
@@ -696,8 +549,8 @@ test_visible_rows (Fixture       *f,
 
   /* Scrolling down brings the rest. */
   scroll_to_end (g_ptr_array_index (people, 0));
-  assert_eventually (in_view_rows_have_pictures (people));
-  wait_frames (f->window, 3);
+  ui_test_assert_eventually (in_view_rows_have_pictures (people));
+  ui_test_wait_frames (f->window, 3);
   for (guint i = 0; i < people->len; i++)
     {
       ConvenePersonRow *row = g_ptr_array_index (people, i);
@@ -721,10 +574,10 @@ test_scrolled_away_cancels (Fixture       *f,
   f->server->stall = TRUE;
 
   convene_window_show_people (f->window);
-  wait_frames (f->window, 3);
+  ui_test_wait_frames (f->window, 3);
   people = person_rows (f->window);
-  assert_eventually (f->server->total == 1);
-  assert_eventually (convene_avatar_cache_get_n_pending (f->cache) > 1);
+  ui_test_assert_eventually (f->server->total == 1);
+  ui_test_assert_eventually (convene_avatar_cache_get_n_pending (f->cache) > 1);
 
   for (guint i = 0; i < people->len; i++)
     if (row_in_view (g_ptr_array_index (people, i)) && url_of (g_ptr_array_index (people, i)))
@@ -732,11 +585,11 @@ test_scrolled_away_cancels (Fixture       *f,
 
   /* Scrolled away before their requests started: they are dropped. */
   scroll_to_end (g_ptr_array_index (people, 0));
-  wait_frames (f->window, 3);
+  ui_test_wait_frames (f->window, 3);
   server_release (f->server);
-  assert_eventually (in_view_rows_have_pictures (people));
-  assert_eventually (convene_avatar_cache_get_n_pending (f->cache) == 0);
-  wait_frames (f->window, 3);
+  ui_test_assert_eventually (in_view_rows_have_pictures (people));
+  ui_test_assert_eventually (convene_avatar_cache_get_n_pending (f->cache) == 0);
+  ui_test_wait_frames (f->window, 3);
 
   for (guint i = 0; i < left->len; i++)
     {
@@ -784,7 +637,7 @@ test_second_start (Fixture       *f,
   andra = picture_of (g_ptr_array_index (leads, 0));
 
   scroll_to_end (g_ptr_array_index (leads, 0));
-  wait_frames (f->window, 5);
+  ui_test_wait_frames (f->window, 5);
   g_assert_cmpuint (f->server->total, ==, total);
 
   /* The same person elsewhere: the same texture, decoded once. */
@@ -792,8 +645,8 @@ test_second_start (Fixture       *f,
   g_assert_true (picture_of (find_row (f->window, CONVENE_TYPE_PERSON_ROW, "Andra Cismaru"))
                  == andra);
   g_assert_true (convene_window_show_person (f->window, "andraxylia"));
-  g_assert_true (picture_of (find_one (f->window, CONVENE_TYPE_PERSON_PAGE)) == andra);
-  wait_frames (f->window, 5);
+  g_assert_true (picture_of (ui_test_find_one (f->window, CONVENE_TYPE_PERSON_PAGE)) == andra);
+  ui_test_wait_frames (f->window, 5);
   g_assert_cmpuint (f->server->total, ==, total);
 }
 
@@ -808,10 +661,10 @@ test_not_found (Fixture       *f,
 
   /* g_test_init() made warnings fatal: a 404 must not log one. */
   g_assert_true (convene_window_show_person (f->window, "lryan"));
-  avatar = avatar_of (find_one (f->window, CONVENE_TYPE_PERSON_PAGE));
-  assert_eventually (count_for_url (f->server, url) == 1 &&
-                     convene_avatar_cache_get_n_pending (f->cache) == 0);
-  wait_frames (f->window, 3);
+  avatar = avatar_of (ui_test_find_one (f->window, CONVENE_TYPE_PERSON_PAGE));
+  ui_test_assert_eventually (count_for_url (f->server, url) == 1 &&
+                             convene_avatar_cache_get_n_pending (f->cache) == 0);
+  ui_test_wait_frames (f->window, 3);
 
   g_assert_null (adw_avatar_get_custom_image (avatar));
   g_assert_cmpstr (adw_avatar_get_text (avatar), ==, "Louis Ryan");
@@ -819,11 +672,11 @@ test_not_found (Fixture       *f,
 
   /* His row in Steering keeps the initials too, without asking again. */
   g_assert_true (convene_window_show_group (f->window, "steering"));
-  wait_frames (f->window, 2);
+  ui_test_wait_frames (f->window, 2);
   leads = person_rows (f->window);
   scroll_to_end (g_ptr_array_index (leads, 0));
-  assert_eventually (in_view_rows_have_pictures (leads));
-  wait_frames (f->window, 3);
+  ui_test_assert_eventually (in_view_rows_have_pictures (leads));
+  ui_test_wait_frames (f->window, 3);
 
   avatar = avatar_of (find_row (f->window, CONVENE_TYPE_PERSON_ROW, "Louis Ryan"));
   g_assert_true (row_in_view (find_row (f->window, CONVENE_TYPE_PERSON_ROW, "Louis Ryan")));
@@ -846,7 +699,7 @@ test_updated (Fixture       *f,
 
   /* Another window shows Andra's page: the same picture, from memory. */
   g_assert_true (convene_window_show_person (other, "andraxylia"));
-  page = find_one (other, CONVENE_TYPE_PERSON_PAGE);
+  page = ui_test_find_one (other, CONVENE_TYPE_PERSON_PAGE);
   old = g_object_ref (picture_of (page));
   g_assert_true (old == picture_of (g_ptr_array_index (leads, 0)));
 
@@ -861,8 +714,8 @@ test_updated (Fixture       *f,
   row = find_row (f->window, CONVENE_TYPE_PERSON_ROW, "Andra Cismaru");
 
   /* Both places follow, the page in the other window included. */
-  assert_eventually (picture_of (page) != old);
-  assert_eventually (picture_of (row) == picture_of (page));
+  ui_test_assert_eventually (picture_of (page) != old);
+  ui_test_assert_eventually (picture_of (row) == picture_of (page));
   g_assert_cmpuint (count_for_url (f->server, url), ==, 2);
 
   close_window (&other);
@@ -883,7 +736,7 @@ test_preferences (Fixture       *f,
   g_assert_cmpuint (count_png_files (f->cache_dir), ==, G_N_ELEMENTS (networking_leads));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
-  drain ();
+  ui_test_drain ();
   prefs = find_toplevel (CONVENE_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prefs)) == GTK_WINDOW (f->window));
@@ -891,23 +744,23 @@ test_preferences (Fixture       *f,
 
   /* The size of the cache, as the cache counts it. */
   size_row = find_row (prefs, ADW_TYPE_ACTION_ROW, "Cache Size");
-  assert_eventually (g_strcmp0 (adw_action_row_get_subtitle (size_row), "Calculating…") != 0);
+  ui_test_assert_eventually (g_strcmp0 (adw_action_row_get_subtitle (size_row), "Calculating…") != 0);
   size = convene_avatar_cache_get_size (f->cache);
   g_assert_cmpuint (size, >, 0);
   size_text = g_format_size (size);
   g_assert_cmpstr (adw_action_row_get_subtitle (size_row), ==, size_text);
 
-  clear_button = find_one (size_row, GTK_TYPE_BUTTON);
+  clear_button = ui_test_find_one (size_row, GTK_TYPE_BUTTON);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (clear_button)), ==,
                    "preferences.clear-avatar-cache");
   g_assert_true (gtk_widget_has_css_class (clear_button, "destructive-action"));
   g_assert_true (gtk_widget_is_sensitive (clear_button));
-  save_screenshot (prefs, "preferences.png");
+  ui_test_save_screenshot (prefs, "preferences.png");
 
   /* Cancel keeps everything. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.clear-avatar-cache",
                                              NULL));
-  drain ();
+  ui_test_drain ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (prefs));
@@ -917,29 +770,29 @@ test_preferences (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "clear"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
-  save_screenshot (dialog, "preferences-clear.png");
+  ui_test_save_screenshot (dialog, "preferences-clear.png");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpuint (count_png_files (f->cache_dir), ==, G_N_ELEMENTS (networking_leads));
   g_assert_cmpstr (adw_action_row_get_subtitle (size_row), ==, size_text);
 
   /* Clear empties the directory, says so, and has nothing left to clear. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.clear-avatar-cache",
                                              NULL));
-  drain ();
+  ui_test_drain ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "clear");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  ui_test_drain ();
 
   g_assert_cmpuint (count_png_files (f->cache_dir), ==, 0);
   g_assert_cmpuint (convene_avatar_cache_get_size (f->cache), ==, 0);
   g_assert_cmpstr (adw_action_row_get_subtitle (size_row), ==, "Empty");
   g_assert_false (gtk_widget_is_sensitive (clear_button));
-  assert_eventually (has_label (prefs, "Avatar cache cleared"));
-  save_screenshot (prefs, "preferences-cleared.png");
+  ui_test_assert_eventually (has_label (prefs, "Avatar cache cleared"));
+  ui_test_save_screenshot (prefs, "preferences-cleared.png");
 
   /* The rows keep what they show... */
   g_assert_true (all_have_pictures (leads));
@@ -951,12 +804,12 @@ test_preferences (Fixture       *f,
   leads = show_networking_leads (f->window);
   for (guint i = 0; i < leads->len; i++)
     g_assert_cmpuint (count_for_url (f->server, url_of (g_ptr_array_index (leads, i))), ==, 2);
-  assert_eventually (count_png_files (f->cache_dir) == G_N_ELEMENTS (networking_leads));
-  assert_eventually (g_strcmp0 (adw_action_row_get_subtitle (size_row), size_text) == 0);
+  ui_test_assert_eventually (count_png_files (f->cache_dir) == G_N_ELEMENTS (networking_leads));
+  ui_test_assert_eventually (g_strcmp0 (adw_action_row_get_subtitle (size_row), size_text) == 0);
   g_assert_true (gtk_widget_is_sensitive (clear_button));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-  drain ();
+  ui_test_drain ();
 }
 
 static gboolean
@@ -984,48 +837,20 @@ menu_has_action (GMenuModel *model,
   return FALSE;
 }
 
-static gboolean
-has_shortcut (gpointer    widget,
-              const char *trigger,
-              const char *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *a = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
-
-          if (g_strcmp0 (t, trigger) == 0 && g_strcmp0 (a, action) == 0)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_preferences_freshness (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   ConveneAvatarCache *app_cache = convene_avatar_cache_get_default ();
-  g_autoptr(GPtrArray) menu_buttons = find_all (f->window, GTK_TYPE_MENU_BUTTON);
+  g_autoptr(GPtrArray) menu_buttons = ui_test_find_all (f->window, GTK_TYPE_MENU_BUTTON);
   gboolean in_menu = FALSE;
   ConvenePreferencesWindow *prefs;
   GtkSpinButton *spin;
   GtkAdjustment *adjustment;
 
   /* Reached from the keyboard and from the primary menu. */
-  g_assert_true (has_shortcut (f->window, "<Control>comma", "action(win.preferences)"));
+  g_assert_true (ui_test_has_shortcut (f->window, "<Control>comma", "action(win.preferences)"));
   for (guint i = 0; i < menu_buttons->len; i++)
     {
       GMenuModel *model = gtk_menu_button_get_menu_model (g_ptr_array_index (menu_buttons, i));
@@ -1037,14 +862,14 @@ test_preferences_freshness (Fixture       *f,
   /* The application binds its cache to the key. */
   g_assert_cmpuint (convene_avatar_cache_get_freshness (app_cache), ==, 7 * ONE_DAY);
   g_settings_set_uint (settings, "avatar-freshness-days", 3);
-  assert_eventually (convene_avatar_cache_get_freshness (app_cache) == 3 * ONE_DAY);
+  ui_test_assert_eventually (convene_avatar_cache_get_freshness (app_cache) == 3 * ONE_DAY);
 
   /* The spin button shows the key, within its range, and changes it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
-  drain ();
+  ui_test_drain ();
   prefs = find_toplevel (CONVENE_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
-  spin = find_one (prefs, GTK_TYPE_SPIN_BUTTON);
+  spin = ui_test_find_one (prefs, GTK_TYPE_SPIN_BUTTON);
   adjustment = gtk_spin_button_get_adjustment (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 3);
   g_assert_cmpfloat (gtk_adjustment_get_lower (adjustment), ==, 0);
@@ -1054,48 +879,35 @@ test_preferences_freshness (Fixture       *f,
 
   gtk_spin_button_set_value (spin, 1);
   g_assert_cmpuint (g_settings_get_uint (settings, "avatar-freshness-days"), ==, 1);
-  assert_eventually (convene_avatar_cache_get_freshness (app_cache) == ONE_DAY);
+  ui_test_assert_eventually (convene_avatar_cache_get_freshness (app_cache) == ONE_DAY);
   g_assert_true (has_label (prefs, "day"));
 
   gtk_spin_button_set_value (spin, 30);
   g_assert_cmpuint (g_settings_get_uint (settings, "avatar-freshness-days"), ==, 30);
-  assert_eventually (convene_avatar_cache_get_freshness (app_cache) == 30 * ONE_DAY);
+  ui_test_assert_eventually (convene_avatar_cache_get_freshness (app_cache) == 30 * ONE_DAY);
   g_assert_true (has_label (prefs, "days"));
 
   g_settings_reset (settings, "avatar-freshness-days");
-  assert_eventually (gtk_spin_button_get_value (spin) == 7);
-  assert_eventually (convene_avatar_cache_get_freshness (app_cache) == 7 * ONE_DAY);
+  ui_test_assert_eventually (gtk_spin_button_get_value (spin) == 7);
+  ui_test_assert_eventually (convene_avatar_cache_get_freshness (app_cache) == 7 * ONE_DAY);
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-  drain ();
+  ui_test_drain ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *cache_home = NULL;
   int status;
 
-  /* Before anything makes the default avatar cache: it must not be the
-   * user's. Not G_TEST_OPTION_ISOLATE_DIRS: without the system's
-   * XDG_DATA_DIRS there is no MIME database and no icon loads. */
-  cache_home = g_dir_make_tmp ("convene-test-avatars-ui-cache-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  /* Before anything makes the default avatar cache. */
+  cache_home = ui_test_set_cache_home ("convene-test-avatars-ui-cache-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
 
-  app = convene_application_new ();
-  /* No D-Bus name: the test must not meet a running Convene. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  /* No transitions: what a test looks for is on screen at once. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add ("/avatars-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

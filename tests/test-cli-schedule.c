@@ -6,62 +6,28 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "cli-test-utils.h"
+
 /* `convene --upcoming` and `convene --ics`, run as the real binary with
  * the registry in tests/data/schedule/registry.json.
  */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs convene in the time zone @tz with the NULL-terminated arguments. */
 static void
-run_convene (Run        *run,
+run_convene (CliRun     *run,
              const char *tz,
              ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  g_autoptr(GSubprocessLauncher) launcher = cli_test_launcher_new ();
   va_list args;
 
-  g_ptr_array_add (argv, (char *)g_getenv ("CONVENE_BIN"));
-  va_start (args, tz);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "TZ", tz, TRUE);
 
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
+  va_start (args, tz);
+  cli_test_run_valist (run, launcher, args);
+  va_end (args);
 }
 
 static char *
@@ -76,7 +42,7 @@ static void
 test_upcoming_berlin (void)
 {
   g_autofree char *registry = registry_path ();
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   run_convene (&run, "Europe/Berlin", "--registry", registry,
                "--upcoming", "--now", "2026-03-10T12:00:00Z", NULL);
@@ -97,7 +63,7 @@ static void
 test_upcoming_kolkata (void)
 {
   g_autofree char *registry = registry_path ();
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   /* A time without an offset is local: 17:30 in Kolkata is 12:00 UTC */
   run_convene (&run, "Asia/Kolkata", "--registry", registry,
@@ -118,8 +84,8 @@ static void
 test_upcoming_boundary (void)
 {
   g_autofree char *registry = registry_path ();
-  g_auto(Run) at = { 0 };
-  g_auto(Run) after = { 0 };
+  g_auto(CliRun) at = { 0 };
+  g_auto(CliRun) after = { 0 };
 
   run_convene (&at, "UTC", "--registry", registry, "--upcoming", "--now", "2026-03-12T16:00:00Z", NULL);
   g_assert_cmpint (at.status, ==, 0);
@@ -135,8 +101,8 @@ test_upcoming_boundary (void)
 static void
 test_upcoming_bundled (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) list = { 0 };
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) list = { 0 };
   g_auto(GStrv) lines = NULL;
   g_autofree char *previous = g_strdup ("2026-08-21T00:00:00+00:00");
   guint n = 0;
@@ -178,9 +144,9 @@ static void
 test_now_errors (void)
 {
   g_autofree char *registry = registry_path ();
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) alone = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(CliRun) bad = { 0 };
+  g_auto(CliRun) alone = { 0 };
+  g_auto(CliRun) missing = { 0 };
 
   run_convene (&bad, "UTC", "--registry", registry, "--upcoming", "--now", "next tuesday", NULL);
   g_assert_cmpint (bad.status, ==, 1);
@@ -234,7 +200,7 @@ static void
 test_ics (void)
 {
   g_autofree char *registry = registry_path ();
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   run_convene (&run, "Europe/Berlin", "--registry", registry,
                "--ics", "api-management", "--now", "2026-03-10T12:00:00Z", NULL);
@@ -252,7 +218,7 @@ test_ics_output (void)
   g_autofree char *output = g_build_filename (dir, "api.ics", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   g_assert_nonnull (dir);
   run_convene (&run, "UTC", "--registry", registry, "--ics", "api-management",
@@ -273,7 +239,7 @@ static void
 test_ics_escaping (void)
 {
   g_autofree char *registry = registry_path ();
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autoptr(icalcomponent) calendar = NULL;
   icalcomponent *event;
 
@@ -293,9 +259,9 @@ static void
 test_ics_errors (void)
 {
   g_autofree char *registry = registry_path ();
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) biweekly = { 0 };
-  g_auto(Run) quiet = { 0 };
+  g_auto(CliRun) unknown = { 0 };
+  g_auto(CliRun) biweekly = { 0 };
+  g_auto(CliRun) quiet = { 0 };
 
   run_convene (&unknown, "UTC", "--registry", registry, "--ics", "nope", NULL);
   g_assert_cmpint (unknown.status, ==, 1);

@@ -4,58 +4,22 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "cli-test-utils.h"
+
 /* The command-line tools, run as the real `convene` binary: exit codes,
  * stdout and stderr as a script would see them.
  */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_convene (Run *run,
+run_convene (CliRun *run,
              ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  g_autoptr(GSubprocessLauncher) launcher = cli_test_launcher_new ();
   va_list args;
 
-  g_ptr_array_add (argv, (char *)g_getenv ("CONVENE_BIN"));
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (char *)arg);
+  cli_test_run_valist (run, launcher, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* The command-line tools must work without a display or a session bus. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
 }
 
 static char *
@@ -92,7 +56,7 @@ count_lines (const char *text)
 static void
 test_cli_version (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   run_convene (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -102,7 +66,7 @@ test_cli_version (void)
 static void
 test_cli_list_bundled (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
   run_convene (&run, "--list", NULL);
@@ -122,7 +86,7 @@ test_cli_list_bundled (void)
 static void
 test_cli_validate_bundled_copy (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"),
                                             "data", "registry", "istio.json", NULL);
 
@@ -135,7 +99,7 @@ test_cli_validate_bundled_copy (void)
 static void
 test_cli_validate_errors (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *path = NULL;
   g_autofree char *expected_first = NULL;
@@ -174,7 +138,7 @@ test_cli_validate_errors (void)
 static void
 test_cli_validate_syntax (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *path = write_temp (dir, "truncated.json", "{\n  \"format_version\": 1,\n  \"groups\": [\n");
   g_autofree char *prefix = g_strdup_printf ("%s:", path);
@@ -191,7 +155,7 @@ test_cli_validate_syntax (void)
 static void
 test_cli_validate_missing_file (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   run_convene (&run, "--validate", "/nonexistent/registry.json", NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -202,7 +166,7 @@ test_cli_validate_missing_file (void)
 static void
 test_cli_import_stdout (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *md = fixture ("WORKING-GROUPS-2017-12-11.md");
   g_autoptr(GError) error = NULL;
   g_autofree char *bundled = NULL;
@@ -226,8 +190,8 @@ test_cli_import_stdout (void)
 static void
 test_cli_import_output (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) check = { 0 };
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) check = { 0 };
   g_autofree char *md = fixture ("WORKING-GROUPS-2018-03-27.md");
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "out.json", NULL);
@@ -256,7 +220,7 @@ test_cli_import_output (void)
 static void
 test_cli_import_unreadable (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "out.json", NULL);
 
@@ -271,7 +235,7 @@ test_cli_import_unreadable (void)
 static void
 test_cli_import_keeps_output_on_failure (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *out = write_temp (dir, "out.json", "precious");
   g_autofree char *md = write_temp (dir, "empty.md", "# Nothing here\n\nJust a paragraph.\n");
@@ -292,7 +256,7 @@ test_cli_import_keeps_output_on_failure (void)
 static void
 test_cli_list_registry (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *path = write_temp (dir, "small.json",
                                       "{ \"format_version\": 1,\n"
@@ -316,7 +280,7 @@ test_cli_list_registry (void)
 static void
 test_cli_list_broken_registry (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *path = write_temp (dir, "v2.json",
                                       "{ \"format_version\": 2, \"community\": { \"name\": \"Future\" },"
@@ -334,7 +298,7 @@ test_cli_list_broken_registry (void)
 static void
 test_cli_stray_option (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   run_convene (&run, "--output", "/tmp/x.json", NULL);
   g_assert_cmpint (run.status, ==, 1);

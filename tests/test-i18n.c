@@ -13,6 +13,8 @@
 #include "convene-registry-loader.h"
 #include "convene-schedule.h"
 
+#include "cli-test-utils.h"
+
 /* Translations, with the real catalogs the build makes from the po/ files:
  * the library's strings through gettext, the command line through the
  * real binary, the desktop file and metainfo merged by the build, and
@@ -81,57 +83,22 @@ assert_describes (ConveneMeeting *m,
   g_assert_cmpstr (text, ==, expected_text);
 }
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs the real `convene` in German, reading the catalogs of the build. */
 static void
-run_convene_de (Run *run,
+run_convene_de (CliRun *run,
                 ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
+  g_autoptr(GSubprocessLauncher) launcher = cli_test_launcher_new ();
   va_list args;
 
-  g_ptr_array_add (argv, (char *)g_getenv ("CONVENE_BIN"));
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "LC_MESSAGES");
   g_subprocess_launcher_unsetenv (launcher, "LANG");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "de", TRUE);
   g_subprocess_launcher_setenv (launcher, "CONVENE_LOCALEDIR", po_builddir (), TRUE);
 
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
+  va_start (args, run);
+  cli_test_run_valist (run, launcher, args);
+  va_end (args);
 }
 
 /* Core strings through gettext */
@@ -261,7 +228,7 @@ test_plural_forms (void)
 static void
 test_cli_validate (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"),
                                             "data", "registry", "istio.json", NULL);
   g_autoptr(ConveneRegistry) registry = NULL;
@@ -283,8 +250,8 @@ test_cli_validate (void)
 static void
 test_cli_errors (void)
 {
-  g_auto(Run) group = { 0 };
-  g_auto(Run) now = { 0 };
+  g_auto(CliRun) group = { 0 };
+  g_auto(CliRun) now = { 0 };
 
   run_convene_de (&group, "--ics", "no-such-group", NULL);
   g_assert_cmpint (group.status, !=, 0);
@@ -300,7 +267,7 @@ test_cli_errors (void)
 static void
 test_cli_help (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
   /* GApplication's options are translated in the app's domain */
   run_convene_de (&run, "--help", NULL);

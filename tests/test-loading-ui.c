@@ -10,6 +10,8 @@
 #include "convene-sidebar-row.h"
 #include "convene-window.h"
 
+#include "ui-test-utils.h"
+
 /* Registry files load in a worker thread: the window keeps drawing (the
  * main loop keeps running) while a large file loads, shows a loading page
  * until the first registry of a file comes, keeps the registry it shows
@@ -66,34 +68,7 @@ null_launcher_init (NullLauncher *self)
 {
 }
 
-/* Main loop helpers: no sleeps, only iterations until a condition holds */
-
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define assert_eventually(expr)                                                      \
-  G_STMT_START {                                                                     \
-    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;   \
-    guint tick_ = g_timeout_add (10, keep_waking, NULL);                             \
-    while (!(expr))                                                                  \
-      {                                                                              \
-        if (g_get_monotonic_time () > deadline_)                                     \
-          g_assertion_message_expr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,     \
-                                    "timed out waiting for: " #expr);                \
-        g_main_context_iteration (NULL, TRUE);                                       \
-      }                                                                              \
-    g_source_remove (tick_);                                                         \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+/* The main loop during a load */
 
 static gboolean
 count_tick (gpointer data)
@@ -130,62 +105,10 @@ run_while_loading (ConveneApplication *application,
     }
 
   g_source_remove (tick);
-  drain ();
+  ui_test_drain ();
 
   g_test_message ("The main loop ticked %u times during the load", ticks);
   return ticks;
-}
-
-/* Screenshots a person can look at, in _build/tests/screenshots/ */
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  guint frames = 0;
-  guint tick;
-  int width, height;
-
-  /* Let a few frames pass so that layout, styles and icons have settled. */
-  tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  assert_eventually (frames >= 3);
-  gtk_widget_remove_tick_callback (widget, tick);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                          "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
 }
 
 /* Registry files */
@@ -293,41 +216,11 @@ write_broken_registry (const char *dir)
 
 /* Widget tree helpers */
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      /* Only what is on screen: hidden stack pages do not count. */
-      if (!gtk_widget_get_mapped (child))
-        continue;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-
-      collect (child, type, out);
-    }
-}
-
-static GPtrArray *
-find_all (gpointer root,
-          GType    type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (root), type, out);
-  return out;
-}
-
 /* The titles of the groups in the sidebar, without Overview and People */
 static char *
 sidebar_groups (ConveneWindow *window)
 {
-  g_autoptr(GPtrArray) rows = find_all (window, CONVENE_TYPE_SIDEBAR_ROW);
+  g_autoptr(GPtrArray) rows = ui_test_find_all (window, CONVENE_TYPE_SIDEBAR_ROW);
   g_autoptr(GString) titles = g_string_new (NULL);
 
   for (guint i = 0; i < rows->len; i++)
@@ -361,7 +254,7 @@ expected_groups (const char *prefix,
 static AdwStatusPage *
 find_status_page (ConveneWindow *window)
 {
-  g_autoptr(GPtrArray) pages = find_all (window, ADW_TYPE_STATUS_PAGE);
+  g_autoptr(GPtrArray) pages = ui_test_find_all (window, ADW_TYPE_STATUS_PAGE);
 
   g_assert_cmpuint (pages->len, ==, 1);
   return g_ptr_array_index (pages, 0);
@@ -370,7 +263,7 @@ find_status_page (ConveneWindow *window)
 static GtkSpinner *
 find_spinner (ConveneWindow *window)
 {
-  g_autoptr(GPtrArray) spinners = find_all (window, GTK_TYPE_SPINNER);
+  g_autoptr(GPtrArray) spinners = ui_test_find_all (window, GTK_TYPE_SPINNER);
 
   g_assert_cmpuint (spinners->len, ==, 1);
   return g_ptr_array_index (spinners, 0);
@@ -379,7 +272,7 @@ find_spinner (ConveneWindow *window)
 static guint
 n_spinners (ConveneWindow *window)
 {
-  g_autoptr(GPtrArray) spinners = find_all (window, GTK_TYPE_SPINNER);
+  g_autoptr(GPtrArray) spinners = ui_test_find_all (window, GTK_TYPE_SPINNER);
 
   return spinners->len;
 }
@@ -387,14 +280,12 @@ n_spinners (ConveneWindow *window)
 static GtkLabel *
 error_label (ConveneWindow *window)
 {
-  g_autoptr(GPtrArray) labels = find_all (window, GTK_TYPE_LABEL);
+  GtkLabel *label = ui_test_lookup_css_class (window, GTK_TYPE_LABEL, "error-details");
 
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error-details"))
-      return g_ptr_array_index (labels, i);
+  if (label == NULL)
+    g_error ("No error details shown");
 
-  g_error ("No error details shown");
-  return NULL;
+  return label;
 }
 
 /* Fixture: a window of the shared application, showing the bundled registry */
@@ -406,17 +297,6 @@ typedef struct
   char *tmpdir;
 } Fixture;
 
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_reset (settings, "last-group");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
-}
-
 static ConveneWindow *
 open_window (void)
 {
@@ -427,38 +307,21 @@ open_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
 
-  assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  drain ();
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ui_test_drain ();
   return window;
-}
-
-static void
-remove_tmpdir (const char *tmpdir)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (tmpdir);
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  reset_settings ();
+  ui_test_reset_settings ();
 
   f->launcher = g_object_new (NULL_TYPE_LAUNCHER, NULL);
   convene_launcher_set_default (f->launcher);
 
-  f->tmpdir = g_dir_make_tmp ("convene-test-loading-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->tmpdir = ui_test_make_tmpdir ("convene-test-loading-XXXXXX");
 
   /* The bundled registry loads at once, as at startup. */
   convene_application_load_registry (app, NULL);
@@ -474,7 +337,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
+  ui_test_drain ();
 
   /* No test leaves a load behind for the next. */
   g_assert_false (convene_application_get_loading (app));
@@ -482,7 +345,7 @@ fixture_teardown (Fixture       *f,
   convene_launcher_set_default (NULL);
   g_clear_object (&f->launcher);
 
-  remove_tmpdir (f->tmpdir);
+  ui_test_remove_tree (f->tmpdir);
   g_free (f->tmpdir);
 }
 
@@ -517,7 +380,7 @@ check_loading_page (gpointer data)
   check->n_checks++;
 
   if (check->n_checks == 1)
-    save_screenshot (GTK_WIDGET (check->window), "loading.png");
+    ui_test_save_screenshot (check->window, "loading.png");
 }
 
 static void
@@ -532,8 +395,8 @@ test_loading_first_registry (Fixture       *f,
   guint ticks;
 
   convene_application_load_registry (app, broken);
-  assert_eventually (!convene_application_get_loading (app));
-  drain ();
+  ui_test_assert_eventually (!convene_application_get_loading (app));
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "error");
 
   convene_application_load_registry (app, large);
@@ -706,8 +569,8 @@ test_loading_newer_wins (Fixture       *f,
   g_assert_cmpstr (groups, ==, expected);
 
   /* Past the time the first load would have taken, nothing else came. */
-  assert_eventually (witness_done);
-  drain ();
+  ui_test_assert_eventually (witness_done);
+  ui_test_drain ();
 
   g_assert_false (convene_application_get_loading (app));
   g_assert_cmpstr (convene_application_get_registry_path (app), ==, second);
@@ -726,7 +589,7 @@ test_loading_newer_wins (Fixture       *f,
   convene_application_load_registry (app, NULL);
   g_assert_false (convene_application_get_loading (app));
   g_assert_null (convene_application_get_registry_path (app));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpuint (recorder.registries->len, ==, 2);
   g_assert_cmpstr (first_group_name (g_ptr_array_index (recorder.registries, 1)), ==, "Steering");
   g_assert_cmpuint (n_spinners (f->window), ==, 0);
@@ -765,7 +628,7 @@ check_old_groups (gpointer data)
   check->n_checks++;
 
   if (check->n_checks == 1)
-    save_screenshot (GTK_WIDGET (check->window), "reloading.png");
+    ui_test_save_screenshot (check->window, "reloading.png");
 }
 
 static void
@@ -931,7 +794,7 @@ destroy_application (ConveneApplication *application)
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
     gtk_window_destroy (windows->data);
-  drain ();
+  ui_test_drain ();
 
   /* A load under way held no reference: the application goes. */
   g_object_add_weak_pointer (G_OBJECT (application), (gpointer *)&application);
@@ -957,7 +820,7 @@ test_loading_startup (void)
   ConveneApplication *application;
   Startup startup = { 0 };
 
-  reset_settings ();
+  ui_test_reset_settings ();
 
   application = run_application (APP_ID ".Test.Startup", path, "group-7", FALSE, &startup);
 
@@ -976,7 +839,7 @@ test_loading_startup (void)
 
   destroy_application (application);
   startup_clear (&startup);
-  remove_tmpdir (dir);
+  ui_test_remove_tree (dir);
 }
 
 /* Quitting while the file loads: the load is dropped, the application
@@ -991,7 +854,7 @@ test_loading_quit (void)
   Startup startup = { 0 };
   gboolean witness_done = FALSE;
 
-  reset_settings ();
+  ui_test_reset_settings ();
 
   application = run_application (APP_ID ".Test.Quit", path, NULL, TRUE, &startup);
 
@@ -1006,36 +869,26 @@ test_loading_quit (void)
 
   destroy_application (application);
 
-  assert_eventually (witness_done);
-  drain ();
+  ui_test_assert_eventually (witness_done);
+  ui_test_drain ();
 
   startup_clear (&startup);
-  remove_tmpdir (dir);
+  ui_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *cache_home = NULL;
 
   /* Only the cache, where avatars would go, is kept apart. */
-  cache_home = g_dir_make_tmp ("convene-test-cache-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  cache_home = ui_test_set_cache_home ("convene-test-cache-XXXXXX");
 
   g_test_init (&argc, &argv, NULL);
 
-  app = convene_application_new ();
-  /* No D-Bus name: the test must not meet a running Convene. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  /* No transitions: what a test looks for is on screen at once, alone. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_test_application_new ();
+  ui_test_set_timeout (TIMEOUT_SECONDS);
 
 #define ADD(path, func) \
   g_test_add ("/loading/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -16,6 +16,8 @@
 #include "convene-upcoming.h"
 #include "convene-window.h"
 
+#include "ui-test-utils.h"
+
 /* Meetings in the real window under Xvfb, with the bundled registry and a
  * fixed clock: the meeting rows of a group page, joining, the calendar
  * files, the sidebar's badges and the one timer behind them, and the
@@ -25,8 +27,6 @@
  * known in advance. The seed's meetings are on Pacific time: in March
  * 2026 before the 8th, 11:00 PT is 19:00 UTC and 20:00 in Berlin.
  */
-
-#define TIMEOUT_SECONDS 10
 
 #define NETWORKING_MEETING "https://plus.google.com/hangouts/_/google.com/istio-net"
 
@@ -38,132 +38,13 @@
 
 static ConveneApplication *app;
 
-/* A launcher that records instead of opening */
-
-#define RECORDING_TYPE_LAUNCHER (recording_launcher_get_type ())
-G_DECLARE_FINAL_TYPE (RecordingLauncher, recording_launcher, RECORDING, LAUNCHER, ConveneLauncher)
-
-struct _RecordingLauncher
-{
-  ConveneLauncher parent_instance;
-  GPtrArray *uris;
-};
-
-G_DEFINE_FINAL_TYPE (RecordingLauncher, recording_launcher, CONVENE_TYPE_LAUNCHER)
-
-static void
-recording_launcher_launch (ConveneLauncher     *launcher,
-                           const char          *uri,
-                           GtkWindow           *parent,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  RecordingLauncher *self = RECORDING_LAUNCHER (launcher);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_ptr_array_add (self->uris, g_strdup (uri));
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-recording_launcher_finalize (GObject *object)
-{
-  g_ptr_array_unref (RECORDING_LAUNCHER (object)->uris);
-  G_OBJECT_CLASS (recording_launcher_parent_class)->finalize (object);
-}
-
-static void
-recording_launcher_class_init (RecordingLauncherClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = recording_launcher_finalize;
-  CONVENE_LAUNCHER_CLASS (klass)->launch = recording_launcher_launch;
-}
-
-static void
-recording_launcher_init (RecordingLauncher *self)
-{
-  self->uris = g_ptr_array_new_with_free_func (g_free);
-}
-
-/* Main loop helpers: no sleeps, only iterations until a condition holds */
-
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define assert_eventually(expr)                                                      \
-  G_STMT_START {                                                                     \
-    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;   \
-    guint tick_ = g_timeout_add (10, keep_waking, NULL);                             \
-    while (!(expr))                                                                  \
-      {                                                                              \
-        if (g_get_monotonic_time () > deadline_)                                     \
-          g_assertion_message_expr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,     \
-                                    "timed out waiting for: " #expr);                \
-        g_main_context_iteration (NULL, TRUE);                                       \
-      }                                                                              \
-    g_source_remove (tick_);                                                         \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Widget tree helpers */
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      /* Only what is on screen: hidden stack pages do not count. */
-      if (!gtk_widget_get_mapped (child))
-        continue;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-
-      collect (child, type, out);
-    }
-}
-
-static GPtrArray *
-find_all (gpointer root,
-          GType    type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (root), type, out);
-  return out;
-}
-
-static gpointer
-find_one (gpointer root,
-          GType    type)
-{
-  g_autoptr(GPtrArray) found = find_all (root, type);
-
-  if (found->len != 1)
-    g_error ("Expected one mapped %s, found %u", g_type_name (type), found->len);
-
-  return g_ptr_array_index (found, 0);
-}
 
 static gpointer
 lookup_sidebar_row (ConveneWindow *window,
                     const char    *title)
 {
-  g_autoptr(GPtrArray) rows = find_all (window, CONVENE_TYPE_SIDEBAR_ROW);
+  g_autoptr(GPtrArray) rows = ui_test_find_all (window, CONVENE_TYPE_SIDEBAR_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (convene_sidebar_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
@@ -188,7 +69,7 @@ static AdwPreferencesGroup *
 find_group (gpointer    root,
             const char *title)
 {
-  g_autoptr(GPtrArray) groups = find_all (root, ADW_TYPE_PREFERENCES_GROUP);
+  g_autoptr(GPtrArray) groups = ui_test_find_all (root, ADW_TYPE_PREFERENCES_GROUP);
 
   for (guint i = 0; i < groups->len; i++)
     if (g_strcmp0 (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), title) == 0)
@@ -201,7 +82,7 @@ static GtkWidget *
 find_button (gpointer    root,
              const char *action_name)
 {
-  g_autoptr(GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
@@ -217,7 +98,7 @@ the_meeting_row (ConveneWindow *window)
   AdwPreferencesGroup *meetings = find_group (window, "Meetings");
 
   g_assert_nonnull (meetings);
-  return find_one (meetings, CONVENE_TYPE_MEETING_ROW);
+  return ui_test_find_one (meetings, CONVENE_TYPE_MEETING_ROW);
 }
 
 static char *
@@ -244,13 +125,9 @@ join_row_texts (GPtrArray *rows,
 static const char *
 status_shown (gpointer row)
 {
-  g_autoptr(GPtrArray) labels = find_all (row, GTK_TYPE_LABEL);
+  GtkLabel *label = ui_test_lookup_css_class (row, GTK_TYPE_LABEL, "meeting-status");
 
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "meeting-status"))
-      return gtk_label_get_label (g_ptr_array_index (labels, i));
-
-  return NULL;
+  return label != NULL ? gtk_label_get_label (label) : NULL;
 }
 
 /* Runs what the window's class binds to @keyval with @mods, as a key
@@ -261,26 +138,18 @@ press_shortcut (gpointer        widget,
                 guint           keyval,
                 GdkModifierType mods)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+  g_autoptr(GPtrArray) shortcuts = ui_test_list_shortcuts (widget);
   g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < shortcuts->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GtkShortcut *shortcut = g_ptr_array_index (shortcuts, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                 GTK_WIDGET (widget),
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
+      if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+        return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                             GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                             GTK_WIDGET (widget),
+                                             gtk_shortcut_get_arguments (shortcut));
     }
 
   return FALSE;
@@ -307,7 +176,7 @@ set_now (ConveneWindow *window,
   g_autoptr(GDateTime) now = g_date_time_add_seconds (base, seconds);
 
   convene_upcoming_set_fixed_now (convene_window_get_upcoming (window), now);
-  drain ();
+  ui_test_drain ();
 }
 
 static void
@@ -328,23 +197,7 @@ assert_next_wake (ConveneWindow *window,
 
 /* Fixture: a window of the shared application, its clock fixed */
 
-typedef struct
-{
-  ConveneWindow *window;
-  RecordingLauncher *launcher;
-  char *tmpdir;
-} Fixture;
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_reset (settings, "last-group");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
-}
+typedef UiTestFixture Fixture;
 
 static ConveneWindow *
 open_window (int width,
@@ -358,50 +211,17 @@ open_window (int width,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
 
-  assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-                     gtk_widget_get_width (GTK_WIDGET (window)) > width - 16);
-  drain ();
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                             gtk_widget_get_width (GTK_WIDGET (window)) > width - 16);
+  ui_test_drain ();
   return window;
-}
-
-static void
-close_window (ConveneWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  reset_settings ();
-
-  f->launcher = g_object_new (RECORDING_TYPE_LAUNCHER, NULL);
-  convene_launcher_set_default (CONVENE_LAUNCHER (f->launcher));
-
-  f->tmpdir = g_dir_make_tmp ("convene-test-meetings-XXXXXX", &error);
-  g_assert_no_error (error);
+  ui_test_fixture_setup (f, "convene-test-meetings-XXXXXX");
 
   convene_application_load_registry (app, NULL);
   g_assert_nonnull (convene_application_get_registry (app));
@@ -413,14 +233,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  if (f->window != NULL)
-    close_window (f->window);
-
-  convene_launcher_set_default (NULL);
-  g_clear_object (&f->launcher);
-
-  remove_tree (f->tmpdir);
-  g_free (f->tmpdir);
+  ui_test_fixture_teardown (f);
 }
 
 /* A registry built here, for schedules the seed does not have */
@@ -468,7 +281,7 @@ test_group_row (Fixture       *f,
   GtkWidget *calendar;
 
   g_assert_true (convene_window_show_group (f->window, "networking"));
-  drain ();
+  ui_test_drain ();
 
   /* Wednesday 9:00 in Berlin: the meeting is tomorrow at 20:00 there. */
   row = the_meeting_row (f->window);
@@ -489,7 +302,7 @@ test_group_row (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (join, "flat"));
   g_assert_false (gtk_widget_has_css_class (join, "suggested-action"));
 
-  calendar = GTK_WIDGET (find_one (row, GTK_TYPE_MENU_BUTTON));
+  calendar = GTK_WIDGET (ui_test_find_one (row, GTK_TYPE_MENU_BUTTON));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (calendar), ==, "Add to Calendar");
 
   /* A quarter of an hour before: the row counts down, and Join stands out. */
@@ -538,7 +351,7 @@ test_group_row_schedules (Fixture       *f,
 
   /* Known, but not which weeks: described, and nothing to export. */
   g_assert_true (convene_window_show_group (f->window, "alpha"));
-  drain ();
+  ui_test_drain ();
   row = the_meeting_row (f->window);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Every other Wednesday at 13:00 (America/Los_Angeles)");
@@ -547,20 +360,20 @@ test_group_row_schedules (Fixture       *f,
   g_assert_null (convene_meeting_row_get_details (row));
   g_assert_nonnull (find_button (row, "meeting.join"));
   {
-    g_autoptr(GPtrArray) menus = find_all (row, GTK_TYPE_MENU_BUTTON);
+    g_autoptr(GPtrArray) menus = ui_test_find_all (row, GTK_TYPE_MENU_BUTTON);
 
     g_assert_cmpuint (menus->len, ==, 0);
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting",
                                              "s", "alpha"));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_last_toast (f->window), ==,
                    "This group’s meeting time is not known");
 
   /* Not a schedule: the text alone. */
   g_assert_true (convene_window_show_group (f->window, "beta"));
-  drain ();
+  ui_test_drain ();
   row = the_meeting_row (f->window);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Whenever the moon is full");
@@ -568,17 +381,17 @@ test_group_row_schedules (Fixture       *f,
 
   /* Its link is refused like any other registry link. */
   gtk_widget_activate (find_button (row, "meeting.join"));
-  assert_eventually (g_strcmp0 (convene_window_get_last_toast (f->window),
-                                "“javascript:” links are not opened, only web and email links") == 0);
+  ui_test_assert_eventually (g_strcmp0 (convene_window_get_last_toast (f->window),
+                                        "“javascript:” links are not opened, only web and email links") == 0);
   g_assert_cmpuint (f->launcher->uris->len, ==, 0);
 
   /* No meeting this week. */
   convene_window_show_overview (f->window);
-  drain ();
+  ui_test_drain ();
   {
     AdwPreferencesGroup *week = find_group (f->window, "Upcoming This Week");
-    g_autoptr(GPtrArray) rows = find_all (week, CONVENE_TYPE_MEETING_ROW);
-    g_autoptr(GPtrArray) labels = find_all (week, GTK_TYPE_LABEL);
+    g_autoptr(GPtrArray) rows = ui_test_find_all (week, CONVENE_TYPE_MEETING_ROW);
+    g_autoptr(GPtrArray) labels = ui_test_find_all (week, GTK_TYPE_LABEL);
     gboolean empty_shown = FALSE;
 
     g_assert_cmpuint (rows->len, ==, 0);
@@ -601,45 +414,45 @@ test_join (Fixture       *f,
   ConveneMeetingRow *row;
 
   g_assert_true (convene_window_show_group (f->window, "networking"));
-  drain ();
+  ui_test_drain ();
   row = the_meeting_row (f->window);
 
   /* The button. */
   gtk_widget_activate (find_button (row, "meeting.join"));
-  assert_eventually (f->launcher->uris->len == 1);
+  ui_test_assert_eventually (f->launcher->uris->len == 1);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==, NETWORKING_MEETING);
 
   /* The row, as Enter on it does. */
   gtk_widget_activate (GTK_WIDGET (row));
-  assert_eventually (f->launcher->uris->len == 2);
+  ui_test_assert_eventually (f->launcher->uris->len == 2);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 1), ==, NETWORKING_MEETING);
 
   /* The window's action, from anywhere. */
   convene_window_show_overview (f->window);
-  drain ();
+  ui_test_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.join-meeting",
                                              "s", "networking"));
-  assert_eventually (f->launcher->uris->len == 3);
+  ui_test_assert_eventually (f->launcher->uris->len == 3);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 2), ==, NETWORKING_MEETING);
 
   /* Ctrl+J with no group shown says what it needs. */
   g_assert_true (press_shortcut (f->window, GDK_KEY_j, GDK_CONTROL_MASK));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_last_toast (f->window), ==, "Open a group to join its meeting");
   g_assert_cmpuint (f->launcher->uris->len, ==, 3);
 
   /* Ctrl+J joins the group shown. */
   g_assert_true (convene_window_show_group (f->window, "test-and-release"));
-  drain ();
+  ui_test_drain ();
   g_assert_true (press_shortcut (f->window, GDK_KEY_j, GDK_CONTROL_MASK));
-  assert_eventually (f->launcher->uris->len == 4);
+  ui_test_assert_eventually (f->launcher->uris->len == 4);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 3), ==,
                    "https://plus.google.com/hangouts/_/google.com/istio-test");
 
   /* A group without a meeting. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.join-meeting",
                                              "s", "steering"));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_last_toast (f->window), ==, "“Steering” has no meeting link");
   g_assert_cmpuint (f->launcher->uris->len, ==, 4);
 }
@@ -653,7 +466,7 @@ assert_badge (ConveneWindow       *window,
               const char          *text)
 {
   ConveneSidebarRow *row = find_sidebar_row (window, group);
-  g_autoptr(GPtrArray) labels = find_all (row, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = ui_test_find_all (row, GTK_TYPE_LABEL);
   GtkLabel *badge = NULL;
 
   for (guint i = 0; i < labels->len; i++)
@@ -752,12 +565,12 @@ test_badges (Fixture       *f,
   /* Search results carry the badge too. */
   set_now (f->window, NETWORKING_START, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (find_one (f->window, GTK_TYPE_SEARCH_ENTRY)), "networking");
-  assert_eventually (lookup_sidebar_row (f->window, "Networking") != NULL &&
-                     g_strcmp0 (convene_sidebar_row_get_page (lookup_sidebar_row (f->window,
-                                                                                  "Networking")),
-                                "group") == 0 &&
-                     lookup_sidebar_row (f->window, "Overview") == NULL);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY)), "networking");
+  ui_test_assert_eventually (lookup_sidebar_row (f->window, "Networking") != NULL &&
+                             g_strcmp0 (convene_sidebar_row_get_page (lookup_sidebar_row (f->window,
+                                                                                          "Networking")),
+                                        "group") == 0 &&
+                             lookup_sidebar_row (f->window, "Overview") == NULL);
   assert_badge (f->window, "Networking", CONVENE_MEETING_STATE_LIVE, "Live");
 }
 
@@ -787,7 +600,7 @@ test_timer_fires (Fixture       *f,
   assert_next_wake (f->window, NETWORKING_START, -15 * 60);
 
   handler = g_signal_connect_swapped (upcoming, "changed", G_CALLBACK (count_change), &changes);
-  assert_eventually (changes >= 1);
+  ui_test_assert_eventually (changes >= 1);
 
   /* Not before the second was up: the timer waits for the change. */
   g_assert_cmpint (g_get_monotonic_time () - started, >=, 900 * G_TIME_SPAN_MILLISECOND);
@@ -811,11 +624,11 @@ test_upcoming_week (Fixture       *f,
   g_autofree char *cli_ids = NULL;
 
   convene_window_show_overview (f->window);
-  drain ();
+  ui_test_drain ();
 
   week = find_group (f->window, "Upcoming This Week");
   g_assert_nonnull (week);
-  rows = find_all (week, CONVENE_TYPE_MEETING_ROW);
+  rows = ui_test_find_all (week, CONVENE_TYPE_MEETING_ROW);
   titles = join_row_texts (rows, FALSE);
   subtitles = join_row_texts (rows, TRUE);
 
@@ -886,12 +699,12 @@ test_upcoming_week (Fixture       *f,
 
   /* Join from the list. */
   gtk_widget_activate (find_button (g_ptr_array_index (rows, 4), "meeting.join"));
-  assert_eventually (f->launcher->uris->len == 1);
+  ui_test_assert_eventually (f->launcher->uris->len == 1);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==, NETWORKING_MEETING);
 
   /* A row opens its group. */
   gtk_widget_activate (g_ptr_array_index (rows, 4));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "group");
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "networking");
   g_assert_cmpuint (f->launcher->uris->len, ==, 1);
@@ -904,7 +717,7 @@ test_upcoming_week (Fixture       *f,
   set_now (f->window, "2026-03-05T21:00:00Z", 0);
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_pointer (&titles, g_free);
-  rows = find_all (find_group (f->window, "Upcoming This Week"), CONVENE_TYPE_MEETING_ROW);
+  rows = ui_test_find_all (find_group (f->window, "Upcoming This Week"), CONVENE_TYPE_MEETING_ROW);
   titles = join_row_texts (rows, FALSE);
   g_assert_cmpstr (titles, ==,
                    "Test and Release|Performance and Scalability|Environments|Integrations|Config");
@@ -939,12 +752,12 @@ test_open_in_calendar (Fixture       *f,
   ConveneMeetingRow *row;
 
   g_assert_true (convene_window_show_group (f->window, "networking"));
-  drain ();
+  ui_test_drain ();
   row = the_meeting_row (f->window);
 
   /* The menu's "Open in Calendar". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "meeting.open-calendar", NULL));
-  assert_eventually (f->launcher->uris->len == 1);
+  ui_test_assert_eventually (f->launcher->uris->len == 1);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==, uri);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -954,7 +767,7 @@ test_open_in_calendar (Fixture       *f,
   /* Again: the file is replaced, not appended to. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-meeting-calendar",
                                              "s", "networking"));
-  assert_eventually (f->launcher->uris->len == 2);
+  ui_test_assert_eventually (f->launcher->uris->len == 2);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
@@ -962,7 +775,7 @@ test_open_in_calendar (Fixture       *f,
   /* A group without a known time gets a toast, and nothing opens. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-meeting-calendar",
                                              "s", "steering"));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_last_toast (f->window), ==,
                    "This group’s meeting time is not known");
   g_assert_cmpuint (f->launcher->uris->len, ==, 2);
@@ -1003,7 +816,7 @@ test_launcher_files (Fixture       *f,
 
       convene_launcher_open_file_async (CONVENE_LAUNCHER (f->launcher), file, NULL, NULL,
                                         open_file_done_cb, &error);
-      assert_eventually (error != NULL);
+      ui_test_assert_eventually (error != NULL);
       g_assert_error (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_REFUSED);
     }
 
@@ -1015,7 +828,7 @@ test_launcher_files (Fixture       *f,
     /* A directory whose name only starts like ours. */
     convene_launcher_open_file_async (CONVENE_LAUNCHER (f->launcher), sibling, NULL, NULL,
                                       open_file_done_cb, &error);
-    assert_eventually (error != NULL);
+    ui_test_assert_eventually (error != NULL);
     g_assert_error (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_REFUSED);
   }
 
@@ -1060,7 +873,7 @@ save_in_chooser (const char *folder,
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
 
-  assert_eventually ((chooser = find_file_chooser ()) != NULL);
+  ui_test_assert_eventually ((chooser = find_file_chooser ()) != NULL);
 
   proposed = gtk_file_chooser_get_current_name (chooser);
   path = g_build_filename (folder, name ? name : proposed, NULL);
@@ -1068,7 +881,7 @@ save_in_chooser (const char *folder,
 
   /* As typed into the name entry. */
   gtk_file_chooser_set_current_name (chooser, path);
-  assert_eventually (chooser_file_is (chooser, file));
+  ui_test_assert_eventually (chooser_file_is (chooser, file));
   /* As a click on Save does. */
   gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
                                                            GTK_RESPONSE_ACCEPT));
@@ -1084,12 +897,12 @@ test_save_as (Fixture       *f,
   GtkFileChooser *chooser;
 
   g_assert_true (convene_window_show_group (f->window, "networking"));
-  drain ();
+  ui_test_drain ();
 
   /* The menu's "Save As…": a file chooser that proposes "<group>.ics". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_meeting_row (f->window)),
                                              "meeting.save-calendar", NULL));
-  assert_eventually ((chooser = find_file_chooser ()) != NULL);
+  ui_test_assert_eventually ((chooser = find_file_chooser ()) != NULL);
   {
     g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
 
@@ -1098,8 +911,8 @@ test_save_as (Fixture       *f,
   }
   save_in_chooser (f->tmpdir, NULL);
 
-  assert_eventually (g_strcmp0 (convene_window_get_last_toast (f->window),
-                                "Saved “networking.ics”") == 0);
+  ui_test_assert_eventually (g_strcmp0 (convene_window_get_last_toast (f->window),
+                                        "Saved “networking.ics”") == 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
   g_assert_null (find_file_chooser ());
@@ -1108,16 +921,16 @@ test_save_as (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting",
                                              "s", "networking"));
   save_in_chooser ("/proc", "convene-test.ics");
-  assert_eventually (g_str_has_prefix (convene_window_get_last_toast (f->window),
-                                       "Could not save “convene-test.ics”: "));
+  ui_test_assert_eventually (g_str_has_prefix (convene_window_get_last_toast (f->window),
+                                               "Could not save “convene-test.ics”: "));
   g_test_message ("%s", convene_window_get_last_toast (f->window));
 
   /* Cancelling writes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting",
                                              "s", "integrations"));
-  assert_eventually ((chooser = find_file_chooser ()) != NULL);
+  ui_test_assert_eventually ((chooser = find_file_chooser ()) != NULL);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  drain ();
+  ui_test_drain ();
   g_assert_null (find_file_chooser ());
   {
     g_autofree char *integrations = g_build_filename (f->tmpdir, "integrations.ics", NULL);
@@ -1128,7 +941,7 @@ test_save_as (Fixture       *f,
   /* Nothing to save: a toast, no chooser. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting",
                                              "s", "steering"));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_last_toast (f->window), ==,
                    "This group’s meeting time is not known");
   g_assert_null (find_file_chooser ());
@@ -1181,7 +994,7 @@ test_export_all (Fixture       *f,
 
   /* In the main menu. */
   {
-    g_autoptr(GPtrArray) buttons = find_all (f->window, GTK_TYPE_MENU_BUTTON);
+    g_autoptr(GPtrArray) buttons = ui_test_find_all (f->window, GTK_TYPE_MENU_BUTTON);
 
     for (guint i = 0; i < buttons->len; i++)
       if (gtk_menu_button_get_primary (g_ptr_array_index (buttons, i)))
@@ -1193,7 +1006,7 @@ test_export_all (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-all-meetings",
                                              NULL));
-  assert_eventually ((chooser = find_file_chooser ()) != NULL);
+  ui_test_assert_eventually ((chooser = find_file_chooser ()) != NULL);
   {
     g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
 
@@ -1201,8 +1014,8 @@ test_export_all (Fixture       *f,
   }
   save_in_chooser (f->tmpdir, NULL);
 
-  assert_eventually (g_strcmp0 (convene_window_get_last_toast (f->window),
-                                "Saved “istio-meetings.ics”") == 0);
+  ui_test_assert_eventually (g_strcmp0 (convene_window_get_last_toast (f->window),
+                                        "Saved “istio-meetings.ics”") == 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
 
@@ -1213,7 +1026,7 @@ test_export_all (Fixture       *f,
     convene_window_set_registry (f->window, registry);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-all-meetings",
                                                NULL));
-    drain ();
+    ui_test_drain ();
     g_assert_cmpstr (convene_window_get_last_toast (f->window), ==, "No meeting time is known");
     g_assert_null (find_file_chooser ());
   }
@@ -1221,92 +1034,40 @@ test_export_all (Fixture       *f,
 
 /* Screenshots, for people to look at */
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-save_screenshot (ConveneWindow *window,
-                 const char    *name)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  guint frames = 0;
-  guint tick;
-  int width, height;
-
-  tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  assert_eventually (frames >= 3);
-  gtk_widget_remove_tick_callback (widget, tick);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                          "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 static void
 test_screenshots (void)
 {
   ConveneWindow *window;
 
-  reset_settings ();
+  ui_test_reset_settings ();
   convene_application_load_registry (app, NULL);
 
   window = open_window (1000, 700);
   set_now (window, NETWORKING_START, -5 * 60);
   convene_window_show_group (window, "networking");
-  save_screenshot (window, "meetings-group.png");
+  ui_test_save_screenshot (window, "meetings-group.png");
 
   set_now (window, NETWORKING_START, 10 * 60);
-  save_screenshot (window, "meetings-group-live.png");
+  ui_test_save_screenshot (window, "meetings-group-live.png");
 
   set_now (window, WEEK_NOW, 0);
   convene_window_show_overview (window);
-  save_screenshot (window, "meetings-overview.png");
-  close_window (window);
+  ui_test_save_screenshot (window, "meetings-overview.png");
+  ui_test_close_window (window);
 
   window = open_window (360, 640);
   set_now (window, NETWORKING_START, -15 * 60);
   convene_window_show_group (window, "networking");
-  save_screenshot (window, "meetings-narrow.png");
-  close_window (window);
+  ui_test_save_screenshot (window, "meetings-narrow.png");
+  ui_test_close_window (window);
 
-  reset_settings ();
+  ui_test_reset_settings ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *home = NULL;
   int status;
 
@@ -1323,8 +1084,7 @@ main (int   argc,
    * G_TEST_OPTION_ISOLATE_DIRS, which would hide the system's MIME
    * database and icons.
    */
-  home = g_dir_make_tmp ("convene-test-meetings-home-XXXXXX", &error);
-  g_assert_no_error (error);
+  home = ui_test_make_tmpdir ("convene-test-meetings-home-XXXXXX");
   g_setenv ("HOME", home, TRUE);
   for (guint i = 0; i < 3; i++)
     {
@@ -1344,13 +1104,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = convene_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_test_application_new ();
 
 #define ADD(path, func) \
   g_test_add ("/meetings/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -1374,6 +1128,6 @@ main (int   argc,
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
-  remove_tree (home);
+  ui_test_remove_tree (home);
   return status;
 }

@@ -18,13 +18,13 @@
 #include "convene-sidebar-row.h"
 #include "convene-window.h"
 
+#include "ui-test-utils.h"
+
 /* The main window under Xvfb: the real application with the bundled
  * registry (or registries built here for cases the bundled one lacks),
  * driven through its actions and widgets, with the launcher replaced by
  * one that records what would have been opened.
  */
-
-#define TIMEOUT_SECONDS 10
 
 static const char * const seed_groups[] = {
   "Steering",
@@ -42,133 +42,14 @@ static const char * const seed_groups[] = {
 
 static ConveneApplication *app;
 
-/* A launcher that records instead of opening */
-
-#define RECORDING_TYPE_LAUNCHER (recording_launcher_get_type ())
-G_DECLARE_FINAL_TYPE (RecordingLauncher, recording_launcher, RECORDING, LAUNCHER, ConveneLauncher)
-
-struct _RecordingLauncher
-{
-  ConveneLauncher parent_instance;
-  GPtrArray *uris;
-};
-
-G_DEFINE_FINAL_TYPE (RecordingLauncher, recording_launcher, CONVENE_TYPE_LAUNCHER)
-
-static void
-recording_launcher_launch (ConveneLauncher     *launcher,
-                           const char          *uri,
-                           GtkWindow           *parent,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  RecordingLauncher *self = RECORDING_LAUNCHER (launcher);
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_ptr_array_add (self->uris, g_strdup (uri));
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-recording_launcher_finalize (GObject *object)
-{
-  g_ptr_array_unref (RECORDING_LAUNCHER (object)->uris);
-  G_OBJECT_CLASS (recording_launcher_parent_class)->finalize (object);
-}
-
-static void
-recording_launcher_class_init (RecordingLauncherClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = recording_launcher_finalize;
-  CONVENE_LAUNCHER_CLASS (klass)->launch = recording_launcher_launch;
-}
-
-static void
-recording_launcher_init (RecordingLauncher *self)
-{
-  self->uris = g_ptr_array_new_with_free_func (g_free);
-}
-
-/* Main loop helpers: no sleeps, only iterations until a condition holds */
-
-static gboolean
-keep_waking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define assert_eventually(expr)                                                      \
-  G_STMT_START {                                                                     \
-    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;   \
-    guint tick_ = g_timeout_add (10, keep_waking, NULL);                             \
-    while (!(expr))                                                                  \
-      {                                                                              \
-        if (g_get_monotonic_time () > deadline_)                                     \
-          g_assertion_message_expr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,     \
-                                    "timed out waiting for: " #expr);                \
-        g_main_context_iteration (NULL, TRUE);                                       \
-      }                                                                              \
-    g_source_remove (tick_);                                                         \
-  } G_STMT_END
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Widget tree helpers */
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      /* Only what is on screen: hidden stack pages do not count. */
-      if (!gtk_widget_get_mapped (child))
-        continue;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-
-      collect (child, type, out);
-    }
-}
-
-static GPtrArray *
-find_all (gpointer root,
-          GType    type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (root), type, out);
-  return out;
-}
-
-static gpointer
-find_one (gpointer root,
-          GType    type)
-{
-  g_autoptr(GPtrArray) found = find_all (root, type);
-
-  if (found->len != 1)
-    g_error ("Expected one mapped %s, found %u", g_type_name (type), found->len);
-
-  return g_ptr_array_index (found, 0);
-}
 
 static gpointer
 find_labelled (gpointer    root,
                GType       type,
                const char *title)
 {
-  g_autoptr(GPtrArray) found = find_all (root, type);
+  g_autoptr(GPtrArray) found = ui_test_find_all (root, type);
 
   for (guint i = 0; i < found->len; i++)
     {
@@ -239,7 +120,7 @@ static GtkWidget *
 find_action_button (gpointer    root,
                     const char *action_name)
 {
-  g_autoptr(GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action_name) == 0)
@@ -255,7 +136,7 @@ rows_of_group (gpointer    root,
                const char *group_title,
                GType       type)
 {
-  return find_all (find_labelled (root, ADW_TYPE_PREFERENCES_GROUP, group_title), type);
+  return ui_test_find_all (find_labelled (root, ADW_TYPE_PREFERENCES_GROUP, group_title), type);
 }
 
 /* Fixture: a window of the shared application */
@@ -269,23 +150,7 @@ typedef struct
 static const WindowSize wide = { 1000, 700 };
 static const WindowSize narrow = { 360, 640 };
 
-typedef struct
-{
-  ConveneWindow *window;
-  RecordingLauncher *launcher;
-  char *tmpdir;
-} Fixture;
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_reset (settings, "last-group");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
-}
+typedef UiTestFixture Fixture;
 
 static ConveneWindow *
 open_window (const WindowSize *size)
@@ -300,18 +165,11 @@ open_window (const WindowSize *size)
   /* Without a compositor GTK draws a solid frame of a few pixels, inside
    * the default size.
    */
-  assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-                     gtk_widget_get_width (GTK_WIDGET (window)) > size->width - 16 &&
-                     gtk_widget_get_width (GTK_WIDGET (window)) <= size->width);
-  drain ();
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+                             gtk_widget_get_width (GTK_WIDGET (window)) > size->width - 16 &&
+                             gtk_widget_get_width (GTK_WIDGET (window)) <= size->width);
+  ui_test_drain ();
   return window;
-}
-
-static void
-close_window (ConveneWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
 }
 
 static void
@@ -319,15 +177,8 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   const WindowSize *size = data ? data : &wide;
-  g_autoptr(GError) error = NULL;
 
-  reset_settings ();
-
-  f->launcher = g_object_new (RECORDING_TYPE_LAUNCHER, NULL);
-  convene_launcher_set_default (CONVENE_LAUNCHER (f->launcher));
-
-  f->tmpdir = g_dir_make_tmp ("convene-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  ui_test_fixture_setup (f, "convene-test-window-XXXXXX");
 
   convene_application_load_registry (app, NULL);
   g_assert_nonnull (convene_application_get_registry (app));
@@ -339,22 +190,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
-  const char *name;
-
-  if (f->window != NULL)
-    close_window (f->window);
-
-  convene_launcher_set_default (NULL);
-  g_clear_object (&f->launcher);
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->tmpdir);
-  g_free (f->tmpdir);
+  ui_test_fixture_teardown (f);
 }
 
 /* Registries built in code, for what the bundled one does not have */
@@ -528,7 +364,7 @@ test_search_normalize (void)
 static GPtrArray *
 sidebar_rows (Fixture *f)
 {
-  return find_all (f->window, CONVENE_TYPE_SIDEBAR_ROW);
+  return ui_test_find_all (f->window, CONVENE_TYPE_SIDEBAR_ROW);
 }
 
 static guint
@@ -546,7 +382,7 @@ activate_sidebar_row (Fixture    *f,
   GtkWidget *row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, title);
 
   gtk_widget_activate (row);
-  drain ();
+  ui_test_drain ();
 }
 
 static void
@@ -569,11 +405,11 @@ test_window_sidebar (Fixture       *f,
   g_assert_cmpstr (convene_sidebar_row_get_target (networking), ==, "networking");
 
   /* The community's name heads the sidebar. */
-  title = g_ptr_array_index (find_all (f->window, ADW_TYPE_WINDOW_TITLE), 0);
+  title = g_ptr_array_index (ui_test_find_all (f->window, ADW_TYPE_WINDOW_TITLE), 0);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Istio");
 
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "overview");
-  g_assert_false (adw_leaflet_get_folded (find_one (f->window, ADW_TYPE_LEAFLET)));
+  g_assert_false (adw_leaflet_get_folded (ui_test_find_one (f->window, ADW_TYPE_LEAFLET)));
 }
 
 static void
@@ -596,7 +432,7 @@ test_window_group (Fixture       *f,
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "group");
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "networking");
 
-  page = find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
+  page = ui_test_find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
   g_assert_true (convene_group_page_get_group (page) == convene_window_get_group (f->window));
 
   leads = rows_of_group (page, "Leads", CONVENE_TYPE_PERSON_ROW);
@@ -639,10 +475,10 @@ test_window_group (Fixture       *f,
 
   /* A lead row leads to the person. */
   gtk_widget_activate (g_ptr_array_index (leads, 0));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "person");
   g_assert_cmpstr (convene_person_get_name (convene_person_page_get_person (
-    find_one (f->window, CONVENE_TYPE_PERSON_PAGE))), ==, "Andra Cismaru");
+    ui_test_find_one (f->window, CONVENE_TYPE_PERSON_PAGE))), ==, "Andra Cismaru");
 }
 
 static void
@@ -656,26 +492,26 @@ test_window_links_launch (Fixture       *f,
   GdkClipboard *clipboard;
 
   g_assert_true (convene_window_show_group (f->window, "networking"));
-  drain ();
+  ui_test_drain ();
 
-  page = find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
+  page = ui_test_find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
   links = rows_of_group (page, "Links", CONVENE_TYPE_LINK_ROW);
   video_call = find_labelled (page, CONVENE_TYPE_LINK_ROW, "Video Call");
 
   /* Activating the row, as a click or Enter does, opens exactly its URL. */
   gtk_widget_activate (video_call);
-  assert_eventually (f->launcher->uris->len == 1);
+  ui_test_assert_eventually (f->launcher->uris->len == 1);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==, NETWORKING_MEETING);
 
   /* The same through the list box's signal. */
   g_signal_emit_by_name (gtk_widget_get_parent (video_call), "row-activated", video_call);
-  assert_eventually (f->launcher->uris->len == 2);
+  ui_test_assert_eventually (f->launcher->uris->len == 2);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 1), ==, NETWORKING_MEETING);
 
   /* The profile button of a lead opens the GitHub profile. */
   leads = rows_of_group (page, "Leads", CONVENE_TYPE_PERSON_ROW);
   gtk_widget_activate_action (g_ptr_array_index (leads, 0), "person.open-profile", NULL);
-  assert_eventually (f->launcher->uris->len == 3);
+  ui_test_assert_eventually (f->launcher->uris->len == 3);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 2), ==, "https://github.com/andraxylia");
 
   /* Copy Link puts the URL on the clipboard and says so. */
@@ -694,7 +530,7 @@ test_window_links_launch (Fixture       *f,
   }
 
   /* Copying opened nothing more. */
-  drain ();
+  ui_test_drain ();
   g_assert_cmpuint (f->launcher->uris->len, ==, 3);
 }
 
@@ -712,17 +548,17 @@ test_window_links_refused (Fixture       *f,
 
   convene_window_set_registry (f->window, registry);
   g_assert_true (convene_window_show_group (f->window, "lab"));
-  drain ();
+  ui_test_drain ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       GtkWidget *row = find_labelled (f->window, CONVENE_TYPE_LINK_ROW, cases[i].title);
 
       gtk_widget_activate (row);
-      assert_eventually (g_strcmp0 (convene_window_get_last_toast (f->window), cases[i].toast) == 0);
+      ui_test_assert_eventually (g_strcmp0 (convene_window_get_last_toast (f->window), cases[i].toast) == 0);
     }
 
-  drain ();
+  ui_test_drain ();
   g_assert_cmpuint (f->launcher->uris->len, ==, 0);
 }
 
@@ -736,17 +572,17 @@ search_for (Fixture    *f,
   GtkEditable *entry;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  bar = find_one (f->window, GTK_TYPE_SEARCH_BAR);
+  bar = ui_test_find_one (f->window, GTK_TYPE_SEARCH_BAR);
   g_assert_true (gtk_search_bar_get_search_mode (bar));
 
-  entry = GTK_EDITABLE (find_one (f->window, GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_EDITABLE (ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (entry, text);
 }
 
 static GtkStack *
 sidebar_stack (Fixture *f)
 {
-  GtkWidget *search_bar = find_one (f->window, GTK_TYPE_SEARCH_BAR);
+  GtkWidget *search_bar = ui_test_find_one (f->window, GTK_TYPE_SEARCH_BAR);
   GtkWidget *stack = gtk_widget_get_next_sibling (search_bar);
 
   g_assert_true (GTK_IS_STACK (stack));
@@ -769,8 +605,8 @@ results_settled (Fixture *f)
 static GPtrArray *
 wait_for_results (Fixture *f)
 {
-  assert_eventually (results_settled (f));
-  drain ();
+  ui_test_assert_eventually (results_settled (f));
+  ui_test_drain ();
   return sidebar_rows (f);
 }
 
@@ -807,7 +643,7 @@ test_window_search_company (Fixture       *f,
    * "lin" is his first name or inside his last.
    */
   search_for (f, "IBM lin");
-  assert_eventually (n_sidebar_rows (f) == 5);
+  ui_test_assert_eventually (n_sidebar_rows (f) == 5);
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_pointer (&titles, g_free);
   rows = sidebar_rows (f);
@@ -820,13 +656,13 @@ test_window_search_company (Fixture       *f,
 
   /* Deleting widens again. */
   search_for (f, "IBM");
-  assert_eventually (n_sidebar_rows (f) == 19);
+  ui_test_assert_eventually (n_sidebar_rows (f) == 19);
   row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Steering");
   g_assert_cmpstr (convene_sidebar_row_get_subtitle (row), ==, "Lead: Dan Berg (IBM)");
 
   /* Enter opens the first result. */
-  g_signal_emit_by_name (find_one (f->window, GTK_TYPE_SEARCH_ENTRY), "activate");
-  drain ();
+  g_signal_emit_by_name (ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY), "activate");
+  ui_test_drain ();
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "steering");
 }
 
@@ -850,7 +686,7 @@ test_window_search_topic (Fixture       *f,
   g_clear_pointer (&titles, g_free);
   g_clear_pointer (&subtitles, g_free);
   search_for (f, "securi");
-  assert_eventually (n_sidebar_rows (f) == 1);
+  ui_test_assert_eventually (n_sidebar_rows (f) == 1);
   rows = sidebar_rows (f);
   titles = join_titles (rows);
   subtitles = join_subtitles (rows);
@@ -875,8 +711,8 @@ test_window_search_empty (Fixture       *f,
 
   /* A result again replaces the empty state. */
   search_for (f, "mesh");
-  assert_eventually (g_strcmp0 (gtk_stack_get_visible_child_name (sidebar_stack (f)), "results") == 0 &&
-                     n_sidebar_rows (f) == 1);
+  ui_test_assert_eventually (g_strcmp0 (gtk_stack_get_visible_child_name (sidebar_stack (f)), "results") == 0 &&
+                             n_sidebar_rows (f) == 1);
   g_assert_true (find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Environments"));
 }
 
@@ -901,7 +737,7 @@ test_window_search_accents (Fixture       *f,
   /* And an unaccented query finds the accented name. */
   convene_window_set_registry (f->window, registry);
   search_for (f, "jose");
-  assert_eventually (n_sidebar_rows (f) == 2);
+  ui_test_assert_eventually (n_sidebar_rows (f) == 2);
   rows = sidebar_rows (f);
   titles = join_titles (rows);
   subtitles = join_subtitles (rows);
@@ -912,7 +748,7 @@ test_window_search_accents (Fixture       *f,
   g_clear_pointer (&titles, g_free);
   g_clear_pointer (&subtitles, g_free);
   search_for (f, "nandu");
-  assert_eventually (n_sidebar_rows (f) == 2);
+  ui_test_assert_eventually (n_sidebar_rows (f) == 2);
   rows = sidebar_rows (f);
   titles = join_titles (rows);
   subtitles = join_subtitles (rows);
@@ -932,10 +768,10 @@ test_window_search_escape (Fixture       *f,
   wait_for_results (f);
 
   /* Escape in the entry emits stop-search. */
-  entry = find_one (f->window, GTK_TYPE_SEARCH_ENTRY);
+  entry = ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY);
   bar = GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR));
   g_signal_emit_by_name (entry, "stop-search");
-  drain ();
+  ui_test_drain ();
 
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
@@ -951,7 +787,7 @@ static void
 test_window_narrow (Fixture       *f,
                     gconstpointer  data)
 {
-  AdwLeaflet *leaflet = find_one (f->window, ADW_TYPE_LEAFLET);
+  AdwLeaflet *leaflet = ui_test_find_one (f->window, ADW_TYPE_LEAFLET);
   GtkWidget *back;
 
   g_assert_true (adw_leaflet_get_folded (leaflet));
@@ -963,7 +799,7 @@ test_window_narrow (Fixture       *f,
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "group");
 
   /* A back button appears, with a name for screen readers. */
-  assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (find_one (leaflet, CONVENE_TYPE_GROUP_PAGE))));
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (ui_test_find_one (leaflet, CONVENE_TYPE_GROUP_PAGE))));
   back = find_action_button (f->window, "win.go-back");
   g_assert_true (gtk_widget_get_mapped (back));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (back), ==, "Back");
@@ -983,14 +819,12 @@ test_window_narrow (Fixture       *f,
 static GtkLabel *
 error_label (Fixture *f)
 {
-  g_autoptr(GPtrArray) labels = find_all (f->window, GTK_TYPE_LABEL);
+  GtkLabel *label = ui_test_lookup_css_class (f->window, GTK_TYPE_LABEL, "error-details");
 
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error-details"))
-      return g_ptr_array_index (labels, i);
+  if (label == NULL)
+    g_error ("No error details shown");
 
-  g_error ("No error details shown");
-  return NULL;
+  return label;
 }
 
 static void
@@ -1016,8 +850,8 @@ test_window_broken_registry (Fixture       *f,
   g_assert_true (convene_window_show_group (f->window, "networking"));
   /* A file loads in a thread; test-loading-ui looks at the meantime. */
   convene_application_load_registry (app, path);
-  assert_eventually (!convene_application_get_loading (app));
-  drain ();
+  ui_test_assert_eventually (!convene_application_get_loading (app));
+  ui_test_drain ();
 
   issues = convene_application_get_registry_issues (app);
   g_assert_nonnull (issues);
@@ -1040,12 +874,12 @@ test_window_broken_registry (Fixture       *f,
     ConveneWindow *second = open_window (&wide);
 
     g_assert_cmpstr (convene_window_get_page (second), ==, "error");
-    close_window (second);
+    ui_test_close_window (second);
   }
 
   /* The way out. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "use-bundled-registry", NULL);
-  drain ();
+  ui_test_drain ();
   g_assert_nonnull (convene_window_get_registry (f->window));
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "overview");
   g_assert_cmpuint (n_sidebar_rows (f), ==, G_N_ELEMENTS (seed_groups) + 2);
@@ -1060,7 +894,7 @@ test_window_reload (Fixture       *f,
   g_assert_true (convene_window_show_group (f->window, "security"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "reload", NULL);
-  drain ();
+  ui_test_drain ();
 
   /* A new registry object, the same page. */
   g_assert_true (convene_window_get_registry (f->window) == convene_application_get_registry (app));
@@ -1095,7 +929,7 @@ test_window_settings (Fixture       *f,
 
   /* Closing keeps the size. */
   gtk_window_close (GTK_WINDOW (f->window));
-  drain ();
+  ui_test_drain ();
   f->window = NULL;
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
@@ -1141,7 +975,7 @@ test_window_people (Fixture       *f,
   activate_sidebar_row (f, "People");
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "people");
 
-  page = find_one (f->window, CONVENE_TYPE_PEOPLE_PAGE);
+  page = ui_test_find_one (f->window, CONVENE_TYPE_PEOPLE_PAGE);
   model = convene_people_page_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, convene_registry_get_n_people (registry));
 
@@ -1154,7 +988,7 @@ test_window_people (Fixture       *f,
       g_assert_cmpint (g_utf8_collate (convene_person_get_name (a), convene_person_get_name (b)), <, 0);
     }
 
-  rows = find_all (page, CONVENE_TYPE_PERSON_ROW);
+  rows = ui_test_find_all (page, CONVENE_TYPE_PERSON_ROW);
   g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Andra Cismaru");
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Andy Lai");
@@ -1164,7 +998,7 @@ test_window_people (Fixture       *f,
                    "IBM · Steering, Test and Release");
 
   gtk_widget_activate (GTK_WIDGET (lin));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "person");
 
   groups = rows_of_group (f->window, "Working Groups", ADW_TYPE_ACTION_ROW);
@@ -1175,7 +1009,7 @@ test_window_people (Fixture       *f,
 
   /* A group row leads to the group. */
   gtk_widget_activate (g_ptr_array_index (groups, 1));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "test-and-release");
 }
 
@@ -1193,7 +1027,7 @@ test_window_overview (Fixture       *f,
 
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "overview");
 
-  labels = find_all (f->window, GTK_TYPE_LABEL);
+  labels = ui_test_find_all (f->window, GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -1210,14 +1044,14 @@ test_window_overview (Fixture       *f,
   g_signal_emit_by_name (intro, "activate-link",
                          "https://github.com/istio/community/blob/master/CONTRIBUTING.md", &handled);
   g_assert_true (handled);
-  assert_eventually (f->launcher->uris->len == 1);
+  ui_test_assert_eventually (f->launcher->uris->len == 1);
   g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==,
                    "https://github.com/istio/community/blob/master/CONTRIBUTING.md");
 
   handled = FALSE;
   g_signal_emit_by_name (intro, "activate-link", "javascript:alert(1)", &handled);
   g_assert_true (handled);
-  assert_eventually (convene_window_get_last_toast (f->window) != NULL);
+  ui_test_assert_eventually (convene_window_get_last_toast (f->window) != NULL);
   g_assert_cmpuint (f->launcher->uris->len, ==, 1);
 
   design_docs = find_labelled (f->window, CONVENE_TYPE_LINK_ROW, "Design Documents Folder");
@@ -1231,8 +1065,8 @@ test_window_overview (Fixture       *f,
   {
     GtkWidget *groups_row = find_labelled (f->window, ADW_TYPE_ACTION_ROW, "Working Groups");
     GtkWidget *people_row = find_labelled (f->window, ADW_TYPE_ACTION_ROW, "People");
-    g_autoptr(GPtrArray) groups_labels = find_all (groups_row, GTK_TYPE_LABEL);
-    g_autoptr(GPtrArray) people_labels = find_all (people_row, GTK_TYPE_LABEL);
+    g_autoptr(GPtrArray) groups_labels = ui_test_find_all (groups_row, GTK_TYPE_LABEL);
+    g_autoptr(GPtrArray) people_labels = ui_test_find_all (people_row, GTK_TYPE_LABEL);
     gboolean found_groups = FALSE, found_people = FALSE;
 
     for (guint i = 0; i < groups_labels->len; i++)
@@ -1244,7 +1078,7 @@ test_window_overview (Fixture       *f,
     g_assert_true (found_people);
 
     gtk_widget_activate (people_row);
-    drain ();
+    ui_test_drain ();
     g_assert_cmpstr (convene_window_get_page (f->window), ==, "people");
   }
 }
@@ -1259,11 +1093,11 @@ test_window_shared_meetings (Fixture       *f,
 
   convene_window_set_registry (f->window, registry);
   g_assert_true (convene_window_show_group (f->window, "environments"));
-  drain ();
+  ui_test_drain ();
 
   meetings = find_labelled (f->window, ADW_TYPE_PREFERENCES_GROUP, "Meetings");
   g_assert_cmpstr (adw_preferences_group_get_description (meetings), ==, "Shared by all working groups");
-  rows = find_all (meetings, CONVENE_TYPE_MEETING_ROW);
+  rows = ui_test_find_all (meetings, CONVENE_TYPE_MEETING_ROW);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,
                    "Tuesdays at 10:00 PT - Weekly");
@@ -1272,7 +1106,7 @@ test_window_shared_meetings (Fixture       *f,
 
   /* A group without links or leads shows no empty sections. */
   {
-    g_autoptr(GPtrArray) groups = find_all (f->window, ADW_TYPE_PREFERENCES_GROUP);
+    g_autoptr(GPtrArray) groups = ui_test_find_all (f->window, ADW_TYPE_PREFERENCES_GROUP);
 
     for (guint i = 0; i < groups->len; i++)
       g_assert_cmpstr (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), !=, "Links");
@@ -1280,7 +1114,7 @@ test_window_shared_meetings (Fixture       *f,
 
   /* The chair's role shows. */
   g_assert_true (convene_window_show_group (f->window, "lab"));
-  drain ();
+  ui_test_drain ();
   g_assert_cmpstr (adw_action_row_get_subtitle (find_labelled (f->window, CONVENE_TYPE_PERSON_ROW,
                                                                "Zoë Adams")),
                    ==, "Ñandú Systems · Chair");
@@ -1291,12 +1125,12 @@ test_window_accessible_labels (Fixture       *f,
                                gconstpointer  data)
 {
   g_assert_true (convene_window_show_group (f->window, "networking"));
-  drain ();
+  ui_test_drain ();
 
   {
-    g_autoptr(GPtrArray) buttons = find_all (f->window, GTK_TYPE_BUTTON);
-    g_autoptr(GPtrArray) menu_buttons = find_all (f->window, GTK_TYPE_MENU_BUTTON);
-    g_autoptr(GPtrArray) avatars = find_all (f->window, ADW_TYPE_AVATAR);
+    g_autoptr(GPtrArray) buttons = ui_test_find_all (f->window, GTK_TYPE_BUTTON);
+    g_autoptr(GPtrArray) menu_buttons = ui_test_find_all (f->window, GTK_TYPE_MENU_BUTTON);
+    g_autoptr(GPtrArray) avatars = ui_test_find_all (f->window, ADW_TYPE_AVATAR);
     guint n_icon_buttons = 0;
 
     for (guint i = 0; i < buttons->len; i++)
@@ -1337,34 +1171,6 @@ has_accel (const char *action,
   return g_strv_contains ((const char * const *)accels, accel);
 }
 
-static gboolean
-has_shortcut (gpointer    widget,
-              const char *trigger,
-              const char *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *t = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *a = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
-
-          if (g_strcmp0 (t, trigger) == 0 && g_strcmp0 (a, action) == 0)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static GtkWindow *
 find_window (GType type)
 {
@@ -1386,23 +1192,23 @@ test_window_about_and_shortcuts (Fixture       *f,
   g_assert_true (has_accel ("app.about", "F1"));
   g_assert_true (has_accel ("window.close", "<Control>w"));
   g_assert_true (has_accel ("win.show-help-overlay", "<Control>question"));
-  g_assert_true (has_shortcut (f->window, "<Control>f", "action(win.search)"));
+  g_assert_true (ui_test_has_shortcut (f->window, "<Control>f", "action(win.search)"));
 
   g_assert_true (convene_window_show_group (f->window, "networking"));
-  drain ();
+  ui_test_drain ();
   {
     GtkWidget *row = find_labelled (f->window, CONVENE_TYPE_LINK_ROW, "Forum");
 
-    g_assert_true (has_shortcut (row, "<Control>c", "action(link.copy)"));
-    g_assert_true (has_shortcut (row, "<Shift>F10", "action(link.menu)"));
+    g_assert_true (ui_test_has_shortcut (row, "<Control>c", "action(link.copy)"));
+    g_assert_true (ui_test_has_shortcut (row, "<Shift>F10", "action(link.menu)"));
     /* The context menu opens from the keyboard, too. */
     g_assert_true (gtk_widget_activate_action (row, "link.menu", NULL));
-    drain ();
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_one (row, GTK_TYPE_POPOVER_MENU))));
+    ui_test_drain ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui_test_find_one (row, GTK_TYPE_POPOVER_MENU))));
   }
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  drain ();
+  ui_test_drain ();
   about = find_window (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (f->window));
@@ -1415,7 +1221,7 @@ test_window_about_and_shortcuts (Fixture       *f,
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_application_window_get_help_overlay (
     GTK_APPLICATION_WINDOW (f->window))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  drain ();
+  ui_test_drain ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (
     GTK_APPLICATION_WINDOW (f->window)))));
   gtk_widget_set_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (
@@ -1481,22 +1287,22 @@ test_window_avatars (Fixture       *f,
   convene_window_set_avatar_cache (f->window, cache);
   convene_window_set_registry (f->window, registry);
   g_assert_true (convene_window_show_group (f->window, "environments"));
-  drain ();
+  ui_test_drain ();
 
-  avatar = find_one (find_labelled (f->window, CONVENE_TYPE_PERSON_ROW, "José Ortiz"), ADW_TYPE_AVATAR);
-  assert_eventually (adw_avatar_get_custom_image (avatar) != NULL);
+  avatar = ui_test_find_one (find_labelled (f->window, CONVENE_TYPE_PERSON_ROW, "José Ortiz"), ADW_TYPE_AVATAR);
+  ui_test_assert_eventually (adw_avatar_get_custom_image (avatar) != NULL);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (adw_avatar_get_custom_image (avatar)), >, 0);
 
   /* The person page shows it too, from the cache. */
   g_assert_true (convene_window_show_person (f->window, "jose"));
-  drain ();
-  avatar = find_one (find_one (f->window, CONVENE_TYPE_PERSON_PAGE), ADW_TYPE_AVATAR);
-  assert_eventually (adw_avatar_get_custom_image (avatar) != NULL);
+  ui_test_drain ();
+  avatar = ui_test_find_one (ui_test_find_one (f->window, CONVENE_TYPE_PERSON_PAGE), ADW_TYPE_AVATAR);
+  ui_test_assert_eventually (adw_avatar_get_custom_image (avatar) != NULL);
 
   /* Zoë has no URL: initials. */
   g_assert_true (convene_window_show_group (f->window, "lab"));
-  drain ();
-  avatar = find_one (find_labelled (f->window, CONVENE_TYPE_PERSON_ROW, "Zoë Adams"), ADW_TYPE_AVATAR);
+  ui_test_drain ();
+  avatar = ui_test_find_one (find_labelled (f->window, CONVENE_TYPE_PERSON_ROW, "Zoë Adams"), ADW_TYPE_AVATAR);
   g_assert_null (adw_avatar_get_custom_image (avatar));
   g_assert_cmpstr (adw_avatar_get_text (avatar), ==, "Zoë Adams");
   g_assert_true (adw_avatar_get_show_initials (avatar));
@@ -1504,58 +1310,13 @@ test_window_avatars (Fixture       *f,
 
 /* Screenshots, for people to look at */
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 save_screenshot (ConveneWindow *window,
                  const char    *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  guint frames = 0;
-  guint tick;
-  int width, height;
+  g_autoptr(GdkTexture) texture = ui_test_screenshot (window, name);
 
-  /* Let a few frames pass so that layout, styles and icons have settled. */
-  tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  assert_eventually (frames >= 3);
-  gtk_widget_remove_tick_callback (widget, tick);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                          "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
 }
 
 static void
@@ -1564,7 +1325,7 @@ test_window_screenshots (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   ConveneWindow *window;
 
-  reset_settings ();
+  ui_test_reset_settings ();
   convene_application_load_registry (app, NULL);
 
   window = open_window (&wide);
@@ -1572,10 +1333,10 @@ test_window_screenshots (void)
   save_screenshot (window, "main.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (find_one (window, GTK_TYPE_SEARCH_ENTRY)), "ibm lin");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_one (window, GTK_TYPE_SEARCH_ENTRY)), "ibm lin");
   convene_window_show_person (window, "linsun");
   save_screenshot (window, "search.png");
-  close_window (window);
+  ui_test_close_window (window);
 
   window = open_window (&narrow);
   convene_window_show_group (window, "networking");
@@ -1583,13 +1344,13 @@ test_window_screenshots (void)
   convene_window_show_overview (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
   save_screenshot (window, "narrow-sidebar.png");
-  close_window (window);
+  ui_test_close_window (window);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   window = open_window (&wide);
   convene_window_show_overview (window);
   save_screenshot (window, "dark.png");
-  close_window (window);
+  ui_test_close_window (window);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   {
@@ -1599,33 +1360,27 @@ test_window_screenshots (void)
     g_file_set_contents (path, "{\n  \"format_version\": 1,\n  \"groups\": [\n    { \"id\": \"a\", }\n  ]\n}\n",
                          -1, NULL);
     convene_application_load_registry (app, path);
-    assert_eventually (!convene_application_get_loading (app));
+    ui_test_assert_eventually (!convene_application_get_loading (app));
     window = open_window (&wide);
     save_screenshot (window, "error.png");
-    close_window (window);
+    ui_test_close_window (window);
     g_remove (path);
     g_rmdir (dir);
   }
 
   convene_application_load_registry (app, NULL);
-  reset_settings ();
+  ui_test_reset_settings ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *cache_home = NULL;
   int status;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: without the system's XDG_DATA_DIRS
-   * there is no MIME database, and GTK cannot load a single SVG icon.
-   * Only the cache, where avatars would go, is kept apart.
-   */
-  cache_home = g_dir_make_tmp ("convene-test-cache-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  /* Only the cache, where avatars would go, is kept apart. */
+  cache_home = ui_test_set_cache_home ("convene-test-cache-XXXXXX");
 
   /* GTK's test accessibility backend keeps the accessible properties
    * where the accessibility test can read them, without an AT-SPI bus.
@@ -1634,15 +1389,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = convene_application_new ();
-  /* No D-Bus name: the test must not meet a running Convene. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  /* No transitions: what a test looks for is on screen at once, alone. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = ui_test_application_new ();
 
   g_test_add_func ("/launcher/check-uri", test_launcher_check_uri);
   g_test_add_func ("/search/normalize", test_search_normalize);
