@@ -1937,6 +1937,33 @@ is_html_comment (cmark_node *node)
   return g_str_has_prefix (stripped, "<!--") && g_str_has_suffix (stripped, "-->");
 }
 
+/* Handles the blocks that carry no data wherever they stand: headings and
+ * rules are skipped, comments too, and other HTML is reported. Returns
+ * whether @node was one of them.
+ */
+static gboolean
+skip_layout_block (Importer   *self,
+                   cmark_node *node,
+                   gboolean    headings)
+{
+  switch ((int)cmark_node_get_type (node))
+    {
+    case CMARK_NODE_HEADING:
+      return headings;
+
+    case CMARK_NODE_THEMATIC_BREAK:
+      return TRUE;
+
+    case CMARK_NODE_HTML_BLOCK:
+      if (!is_html_comment (node))
+        warn_block_not_imported (self, node);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
 /* A list whose items are only links to anchors of this file */
 static gboolean
 collect_table_of_contents (Importer   *self,
@@ -2070,15 +2097,9 @@ import_preamble_block (Importer   *self,
         warn_block_not_imported (self, node);
       return;
 
-    case CMARK_NODE_THEMATIC_BREAK:
-      return;
-
-    case CMARK_NODE_HTML_BLOCK:
-      if (!is_html_comment (node))
-        warn_block_not_imported (self, node);
-      return;
-
     default:
+      if (skip_layout_block (self, node, FALSE))
+        return;
       break;
     }
 
@@ -2157,16 +2178,9 @@ import_group_section (Importer   *self,
           }
           continue;
 
-        case CMARK_NODE_HEADING:
-        case CMARK_NODE_THEMATIC_BREAK:
-          continue;
-
-        case CMARK_NODE_HTML_BLOCK:
-          if (!is_html_comment (node))
-            warn_block_not_imported (self, node);
-          continue;
-
         default:
+          if (skip_layout_block (self, node, TRUE))
+            continue;
           break;
         }
 
@@ -2514,16 +2528,9 @@ import_community_section (Importer   *self,
             warn_block_not_imported (self, node);
           continue;
 
-        case CMARK_NODE_HEADING:
-        case CMARK_NODE_THEMATIC_BREAK:
-          continue;
-
-        case CMARK_NODE_HTML_BLOCK:
-          if (!is_html_comment (node))
-            warn_block_not_imported (self, node);
-          continue;
-
         default:
+          if (skip_layout_block (self, node, TRUE))
+            continue;
           break;
         }
 

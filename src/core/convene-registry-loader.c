@@ -1181,35 +1181,42 @@ load_artifact (Loader     *self,
   return convene_link_new (kind, label, url);
 }
 
-/* Returns the valid artifacts of the array @name, a #GPtrArray of
- * #ConveneLink.
+/* Loads one element of an array of objects; %NULL when it is invalid. */
+typedef GObject *(*LoadElementFunc) (Loader     *self,
+                                     JsonObject *object,
+                                     const char *path);
+
+/* Returns the valid elements of the array member @name of @object, a
+ * #GPtrArray of what @load_element makes; invalid ones are reported and
+ * left out.
  */
 static GPtrArray *
-load_artifacts (Loader     *self,
-                JsonObject *object,
-                const char *parent,
-                const char *name)
+load_objects (Loader          *self,
+              JsonObject      *object,
+              const char      *parent,
+              const char      *name,
+              LoadElementFunc  load_element)
 {
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *path = member_path (parent, name);
-  JsonArray *artifacts = get_array (self, object, parent, name, 0);
+  JsonArray *array = get_array (self, object, parent, name, 0);
 
-  if (artifacts == NULL)
-    return g_steal_pointer (&links);
+  if (array == NULL)
+    return g_steal_pointer (&result);
 
-  for (guint i = 0; i < json_array_get_length (artifacts); i++)
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *item_path = index_path (path, i);
-      JsonObject *item = get_element_object (self, artifacts, i, item_path);
-      ConveneLink *link = NULL;
+      JsonObject *item = get_element_object (self, array, i, item_path);
+      GObject *element = NULL;
 
       if (item != NULL)
-        link = load_artifact (self, item, item_path);
-      if (link != NULL)
-        g_ptr_array_add (links, link);
+        element = load_element (self, item, item_path);
+      if (element != NULL)
+        g_ptr_array_add (result, element);
     }
 
-  return g_steal_pointer (&links);
+  return g_steal_pointer (&result);
 }
 
 static ConveneMeeting *
@@ -1333,34 +1340,6 @@ load_meeting (Loader     *self,
   return valid ? g_steal_pointer (&meeting) : NULL;
 }
 
-/* Returns the valid meetings of @object, a #GPtrArray of #ConveneMeeting. */
-static GPtrArray *
-load_meetings (Loader     *self,
-               JsonObject *object,
-               const char *parent)
-{
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *path = member_path (parent, "meetings");
-  JsonArray *meetings = get_array (self, object, parent, "meetings", 0);
-
-  if (meetings == NULL)
-    return g_steal_pointer (&result);
-
-  for (guint i = 0; i < json_array_get_length (meetings); i++)
-    {
-      g_autofree char *item_path = index_path (path, i);
-      JsonObject *item = get_element_object (self, meetings, i, item_path);
-      ConveneMeeting *meeting = NULL;
-
-      if (item != NULL)
-        meeting = load_meeting (self, item, item_path);
-      if (meeting != NULL)
-        g_ptr_array_add (result, meeting);
-    }
-
-  return g_steal_pointer (&result);
-}
-
 static ConveneCommunity *
 load_community (Loader     *self,
                 JsonObject *root)
@@ -1388,11 +1367,11 @@ load_community (Loader     *self,
   if ((new_group = load_rich_text (self, object, "community", "new_group")) != NULL)
     convene_community_set_new_group (community, new_group);
 
-  links = load_artifacts (self, object, "community", "links");
+  links = load_objects (self, object, "community", "links", (LoadElementFunc)load_artifact);
   for (guint i = 0; i < links->len; i++)
     convene_community_add_link (community, g_ptr_array_index (links, i));
 
-  meetings = load_meetings (self, object, "community");
+  meetings = load_objects (self, object, "community", "meetings", (LoadElementFunc)load_meeting);
   for (guint i = 0; i < meetings->len; i++)
     convene_community_add_meeting (community, g_ptr_array_index (meetings, i));
 
@@ -1519,11 +1498,11 @@ load_group (Loader     *self,
 
   convene_group_set_description (group, get_string (self, object, path, "description", 0));
 
-  links = load_artifacts (self, object, path, "artifacts");
+  links = load_objects (self, object, path, "artifacts", (LoadElementFunc)load_artifact);
   for (guint i = 0; i < links->len; i++)
     convene_group_add_link (group, g_ptr_array_index (links, i));
 
-  meetings = load_meetings (self, object, path);
+  meetings = load_objects (self, object, path, "meetings", (LoadElementFunc)load_meeting);
   for (guint i = 0; i < meetings->len; i++)
     convene_group_add_meeting (group, g_ptr_array_index (meetings, i));
 
