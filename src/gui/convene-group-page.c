@@ -20,7 +20,7 @@ struct _ConveneGroupPage
   AdwPreferencesPage parent_instance;
 
   ConveneGroup *group;
-  ConveneCommunity *community;
+  ConveneRegistry *registry;
   ConveneUpcoming *upcoming;
 
   GtkLabel *description_label;
@@ -39,7 +39,7 @@ G_DEFINE_FINAL_TYPE (ConveneGroupPage, convene_group_page, ADW_TYPE_PREFERENCES_
 enum {
   PROP_0,
   PROP_GROUP,
-  PROP_COMMUNITY,
+  PROP_REGISTRY,
   N_PROPS
 };
 
@@ -147,12 +147,10 @@ update (ConveneGroupPage *self)
   /* A community whose groups all meet in one call lists the meeting once,
    * for the community; show it on every group, marked as shared.
    */
-  meetings = convene_group_get_meetings (self->group);
-  if (g_list_model_get_n_items (meetings) == 0 && self->community != NULL)
-    {
-      meetings = convene_community_get_meetings (self->community);
-      shared = TRUE;
-    }
+  if (self->registry != NULL)
+    meetings = convene_registry_get_group_meetings (self->registry, self->group, &shared);
+  else
+    meetings = convene_group_get_meetings (self->group);
 
   adw_preferences_group_set_description (self->meetings_group,
                                          shared && g_list_model_get_n_items (meetings) > 0
@@ -192,7 +190,7 @@ convene_group_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_GROUP_PAGE);
   g_clear_object (&self->group);
-  g_clear_object (&self->community);
+  g_clear_object (&self->registry);
   g_clear_object (&self->upcoming);
 
   G_OBJECT_CLASS (convene_group_page_parent_class)->dispose (object);
@@ -212,8 +210,8 @@ convene_group_page_get_property (GObject    *object,
       g_value_set_object (value, self->group);
       break;
 
-    case PROP_COMMUNITY:
-      g_value_set_object (value, self->community);
+    case PROP_REGISTRY:
+      g_value_set_object (value, self->registry);
       break;
 
     default:
@@ -233,8 +231,8 @@ convene_group_page_class_init (ConveneGroupPageClass *klass)
   properties[PROP_GROUP] =
     g_param_spec_object ("group", NULL, NULL, CONVENE_TYPE_GROUP,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_COMMUNITY] =
-    g_param_spec_object ("community", NULL, NULL, CONVENE_TYPE_COMMUNITY,
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -289,31 +287,32 @@ convene_group_page_get_group (ConveneGroupPage *self)
  * convene_group_page_set_group:
  * @self: a #ConveneGroupPage
  * @group: (nullable): the group to show
- * @community: (nullable): the community of @group, for its shared meetings
+ * @registry: (nullable): the registry of @group, for the meetings it
+ *   shares with the community
  *
  * Shows @group.
  */
 void
 convene_group_page_set_group (ConveneGroupPage *self,
                               ConveneGroup     *group,
-                              ConveneCommunity *community)
+                              ConveneRegistry  *registry)
 {
   gboolean group_changed;
-  gboolean community_changed;
+  gboolean registry_changed;
 
   g_return_if_fail (CONVENE_IS_GROUP_PAGE (self));
   g_return_if_fail (group == NULL || CONVENE_IS_GROUP (group));
-  g_return_if_fail (community == NULL || CONVENE_IS_COMMUNITY (community));
+  g_return_if_fail (registry == NULL || CONVENE_IS_REGISTRY (registry));
 
   group_changed = g_set_object (&self->group, group);
-  community_changed = g_set_object (&self->community, community);
+  registry_changed = g_set_object (&self->registry, registry);
 
   update (self);
 
   if (group_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
-  if (community_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMUNITY]);
+  if (registry_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
 }
 
 /**

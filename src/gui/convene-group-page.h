@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "convene-community.h"
+#include "convene-registry.h"
 #include "convene-group.h"
 #include "convene-upcoming.h"
 
@@ -17,7 +17,7 @@ GtkWidget    *convene_group_page_new          (void);
 ConveneGroup *convene_group_page_get_group    (ConveneGroupPage *self);
 void          convene_group_page_set_group    (ConveneGroupPage *self,
                                                ConveneGroup     *group,
-                                               ConveneCommunity *community);
+                                               ConveneRegistry  *registry);
 void          convene_group_page_set_upcoming (ConveneGroupPage *self,
                                                ConveneUpcoming  *upcoming);
 

@@ -235,8 +235,7 @@ show_group (ConveneWindow *self,
   if (group == NULL)
     return FALSE;
 
-  convene_group_page_set_group (self->group_page, group,
-                                convene_registry_get_community (self->registry));
+  convene_group_page_set_group (self->group_page, group, self->registry);
   set_page (self, PAGE_GROUP, group_id, convene_group_get_name (group), navigate);
   remember_group (self, group_id);
   return TRUE;
@@ -762,17 +761,6 @@ open_uri_cb (GObject      *object,
 
 /* Meetings */
 
-/* The meetings a group attends: its own, or when it has none those the
- * whole community shares, as its page shows them.
- */
-static GListModel *
-get_group_meetings (ConveneWindow *self,
-                    ConveneGroup  *group,
-                    gboolean      *shared)
-{
-  return convene_registry_get_group_meetings (self->registry, group, shared);
-}
-
 static ConveneGroup *
 lookup_group_or_toast (ConveneWindow *self,
                        const char    *group_id)
@@ -838,9 +826,10 @@ join_group_meeting (ConveneWindow *self,
                     ConveneGroup  *group)
 {
   ConveneMeeting *meeting;
-  gboolean shared;
+  GListModel *meetings;
 
-  meeting = find_meeting_to_join (self, get_group_meetings (self, group, &shared));
+  meetings = convene_registry_get_group_meetings (self->registry, group, NULL);
+  meeting = find_meeting_to_join (self, meetings);
   if (meeting == NULL)
     {
       /* Translators: %s is the name of a working group */
