@@ -8,7 +8,8 @@
 #include "convene-application.h"
 #include "convene-avatar-cache.h"
 #include "convene-cli.h"
-#include "convene-registry-loader.h"
+#include "convene-context.h"
+#include "convene-registry-store.h"
 #include "convene-window.h"
 
 #define BUNDLED_REGISTRY RESOURCE_BASE "/registry/istio.json"
@@ -17,21 +18,15 @@ struct _ConveneApplication
 {
   AdwApplication parent_instance;
 
-  ConveneRegistry *registry;
-  GPtrArray *registry_issues;
-  GError *registry_error;
-  char *registry_path;
-  char *pending_group;
-
-  /* The registry file being read in a thread, and how to stop reading
-   * it; both %NULL when no load is under way.
+  /* The registry and its loading; the application only forwards. */
+  ConveneRegistryStore *store;
+  /* What the windows are handed: the store, the clock, the avatar cache
+   * (following the settings), the launcher and the settings.
    */
-  char *loading_path;
-  GCancellable *load_cancellable;
-
-  /* The avatar cache the windows share, following the settings. */
+  ConveneContext *context;
   GSettings *settings;
-  ConveneAvatarCache *avatar_cache;
+
+  char *pending_group;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
@@ -92,24 +87,30 @@ get_window (ConveneApplication *self)
 
 /* The avatar cache follows the settings for as long as the application
  * runs; without its schema (an uninstalled build run by hand) the cache
- * keeps its defaults, and the window says why.
+ * keeps its defaults and the window forgets its state.
  */
 static void
-bind_avatar_cache (ConveneApplication *self)
+create_context (ConveneApplication *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-
-  self->avatar_cache = g_object_ref (convene_avatar_cache_get_default ());
+  ConveneAvatarCache *cache = convene_avatar_cache_get_default ();
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
 
-  if (schema == NULL)
-    return;
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+      convene_avatar_cache_bind_settings (cache, self->settings);
+    }
+  else
+    {
+      g_warning ("The GSettings schema %s is not installed; the window state will not be kept",
+                 APP_ID);
+    }
 
-  self->settings = g_settings_new_full (schema, NULL, NULL);
-  convene_avatar_cache_bind_settings (self->avatar_cache, self->settings);
+  self->context = convene_context_new (self->store, cache, self->settings);
 }
 
 static ConveneWindow *
@@ -118,7 +119,7 @@ ensure_window (ConveneApplication *self)
   ConveneWindow *window = get_window (self);
 
   if (window == NULL)
-    window = convene_window_new (self);
+    window = convene_window_new (GTK_APPLICATION (self), self->context);
 
   return window;
 }
@@ -129,107 +130,33 @@ ensure_window (ConveneApplication *self)
 static void
 show_pending_group (ConveneApplication *self)
 {
-  g_autofree char *group = g_steal_pointer (&self->pending_group);
-  ConveneWindow *window;
+  ConveneWindow *window = get_window (self);
+  g_autofree char *group = NULL;
 
-  if (group == NULL)
+  /* No window yet: activate() shows it once there is one. */
+  if (self->pending_group == NULL || window == NULL)
     return;
 
-  window = get_window (self);
-  if (window != NULL)
-    convene_window_show_group (window, group);
+  group = g_steal_pointer (&self->pending_group);
+  convene_window_show_group (window, group);
 }
 
-/* Stops the file load under way, if any: a newer load or the end of the
- * application makes its result pointless. Returns whether there was one;
- * the caller says that #ConveneApplication:loading changed.
- */
-static gboolean
-cancel_load (ConveneApplication *self)
-{
-  if (self->load_cancellable == NULL)
-    return FALSE;
-
-  g_debug ("Cancelling the load of %s", self->loading_path);
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  g_clear_pointer (&self->loading_path, g_free);
-
-  return TRUE;
-}
-
-/* Makes a loaded registry, or the failure to load one, the application's
- * and tells the windows. Takes @registry, @issues and @error.
- */
 static void
-take_registry (ConveneApplication *self,
-               const char         *path,
-               ConveneRegistry    *registry,
-               GPtrArray          *issues,
-               GError             *error)
+store_registry_cb (ConveneApplication   *self,
+                   GParamSpec           *pspec,
+                   ConveneRegistryStore *store)
 {
-  g_assert (registry != NULL || error != NULL);
-
-  if (registry == NULL)
-    g_debug ("Failed to load registry %s: %s", path ? path : "(bundled)", error->message);
-
-  g_clear_object (&self->registry);
-  g_clear_error (&self->registry_error);
-  g_clear_pointer (&self->registry_issues, g_ptr_array_unref);
-
-  self->registry = registry;
-  self->registry_error = error;
-  self->registry_issues = issues;
-
-  g_free (self->registry_path);
-  self->registry_path = g_strdup (path);
-
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY_PATH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
 }
 
 static void
-notify_loading (ConveneApplication *self)
+store_loading_cb (ConveneApplication   *self,
+                  GParamSpec           *pspec,
+                  ConveneRegistryStore *store)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING_PATH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-registry_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  ConveneApplication *self;
-  g_autoptr(ConveneRegistry) registry = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  registry = convene_registry_load_from_file_finish (result, &issues, &error);
-
-  /* Every load but the current one has been cancelled, and so has the
-   * current one when the application went away: only an uncancelled
-   * load may touch the application, which holds no reference while it
-   * waits.
-   */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = CONVENE_APPLICATION (user_data);
-  g_assert (g_task_get_cancellable (G_TASK (result)) == self->load_cancellable);
-
-  path = g_steal_pointer (&self->loading_path);
-  g_clear_object (&self->load_cancellable);
-
-  g_object_freeze_notify (G_OBJECT (self));
-  take_registry (self, path, g_steal_pointer (&registry), g_steal_pointer (&issues),
-                 g_steal_pointer (&error));
-  notify_loading (self);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  show_pending_group (self);
 }
 
 /* Actions */
@@ -344,13 +271,14 @@ convene_application_activate (GApplication *app)
   ConveneApplication *self = CONVENE_APPLICATION (app);
   ConveneWindow *window;
 
-  if (self->registry == NULL && self->registry_error == NULL && self->loading_path == NULL)
-    convene_application_load_registry (self, self->registry_path);
+  if (!convene_registry_store_get_loaded (self->store) &&
+      !convene_registry_store_get_loading (self->store))
+    convene_registry_store_load (self->store, NULL);
 
   window = ensure_window (self);
 
   /* A registry file still loading shows the group when it arrives. */
-  if (self->loading_path == NULL)
+  if (!convene_registry_store_get_loading (self->store))
     show_pending_group (self);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -372,7 +300,7 @@ convene_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.about", about_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
-  bind_avatar_cache (CONVENE_APPLICATION (app));
+  create_context (CONVENE_APPLICATION (app));
 }
 
 static void
@@ -381,8 +309,7 @@ convene_application_shutdown (GApplication *app)
   ConveneApplication *self = CONVENE_APPLICATION (app);
 
   /* Quitting while a file loads: nobody will look at it. */
-  if (cancel_load (self))
-    notify_loading (self);
+  convene_registry_store_cancel (self->store);
 
   G_APPLICATION_CLASS (convene_application_parent_class)->shutdown (app);
 }
@@ -392,9 +319,10 @@ convene_application_dispose (GObject *object)
 {
   ConveneApplication *self = (ConveneApplication *)object;
 
-  cancel_load (self);
-  g_clear_object (&self->registry);
-  g_clear_object (&self->avatar_cache);
+  if (self->store != NULL)
+    convene_registry_store_cancel (self->store);
+  g_clear_object (&self->context);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (convene_application_parent_class)->dispose (object);
@@ -405,11 +333,7 @@ convene_application_finalize (GObject *object)
 {
   ConveneApplication *self = (ConveneApplication *)object;
 
-  g_clear_pointer (&self->registry_issues, g_ptr_array_unref);
-  g_clear_error (&self->registry_error);
-  g_clear_pointer (&self->registry_path, g_free);
   g_clear_pointer (&self->pending_group, g_free);
-  g_clear_pointer (&self->loading_path, g_free);
 
   G_OBJECT_CLASS (convene_application_parent_class)->finalize (object);
 }
@@ -429,15 +353,15 @@ convene_application_get_property (GObject    *object,
       break;
 
     case PROP_LOADING_PATH:
-      g_value_set_string (value, self->loading_path);
+      g_value_set_string (value, convene_application_get_loading_path (self));
       break;
 
     case PROP_REGISTRY:
-      g_value_set_object (value, self->registry);
+      g_value_set_object (value, convene_application_get_registry (self));
       break;
 
     case PROP_REGISTRY_PATH:
-      g_value_set_string (value, self->registry_path);
+      g_value_set_string (value, convene_application_get_registry_path (self));
       break;
 
     default:
@@ -464,8 +388,10 @@ convene_application_class_init (ConveneApplicationClass *klass)
   /**
    * ConveneApplication:loading:
    *
-   * Whether a registry file is being loaded. Meanwhile the registry
-   * loaded before, if any, stays the application's.
+   * Whether the registry the application will show is not on screen
+   * yet: %TRUE while a registry file is being loaded (meanwhile the
+   * registry loaded before, if any, stays the application's). Launch
+   * benchmarks watch it.
    */
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
@@ -499,6 +425,15 @@ convene_application_class_init (ConveneApplicationClass *klass)
 static void
 convene_application_init (ConveneApplication *self)
 {
+  self->store = convene_registry_store_new (BUNDLED_REGISTRY);
+  g_signal_connect_object (self->store, "notify::registry",
+                           G_CALLBACK (store_registry_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::loading",
+                           G_CALLBACK (store_loading_cb), self, G_CONNECT_SWAPPED);
+  /* A registry file has come (or failed): show the group it was for. */
+  g_signal_connect_object (self->store, "loaded",
+                           G_CALLBACK (show_pending_group), self, G_CONNECT_SWAPPED);
+
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -532,7 +467,7 @@ ConveneRegistry *
 convene_application_get_registry (ConveneApplication *self)
 {
   g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
-  return self->registry;
+  return convene_registry_store_get_registry (self->store);
 }
 
 /**
@@ -545,7 +480,7 @@ const GError *
 convene_application_get_registry_error (ConveneApplication *self)
 {
   g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
-  return self->registry_error;
+  return convene_registry_store_get_error (self->store);
 }
 
 /**
@@ -559,7 +494,7 @@ GPtrArray *
 convene_application_get_registry_issues (ConveneApplication *self)
 {
   g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
-  return self->registry_issues;
+  return convene_registry_store_get_issues (self->store);
 }
 
 /**
@@ -572,7 +507,7 @@ const char *
 convene_application_get_registry_path (ConveneApplication *self)
 {
   g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
-  return self->registry_path;
+  return convene_registry_store_get_path (self->store);
 }
 
 /**
@@ -585,7 +520,7 @@ gboolean
 convene_application_get_loading (ConveneApplication *self)
 {
   g_return_val_if_fail (CONVENE_IS_APPLICATION (self), FALSE);
-  return self->loading_path != NULL;
+  return convene_registry_store_get_loading (self->store);
 }
 
 /**
@@ -598,7 +533,7 @@ const char *
 convene_application_get_loading_path (ConveneApplication *self)
 {
   g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
-  return self->loading_path;
+  return convene_registry_store_get_loading_path (self->store);
 }
 
 /**
@@ -619,45 +554,9 @@ void
 convene_application_load_registry (ConveneApplication *self,
                                    const char         *path)
 {
-  g_autofree char *new_path = g_strdup (path);
-  gboolean was_loading;
-
   g_return_if_fail (CONVENE_IS_APPLICATION (self));
 
-  g_object_freeze_notify (G_OBJECT (self));
-
-  was_loading = cancel_load (self);
-
-  if (new_path != NULL)
-    {
-      g_debug ("Loading %s in a thread", new_path);
-
-      self->load_cancellable = g_cancellable_new ();
-      self->loading_path = g_steal_pointer (&new_path);
-
-      /* No reference to @self: see registry_loaded_cb(). */
-      convene_registry_load_from_file_async (self->loading_path, self->load_cancellable,
-                                             registry_loaded_cb, self);
-      notify_loading (self);
-    }
-  else
-    {
-      g_autoptr(ConveneRegistry) registry = NULL;
-      g_autoptr(GPtrArray) issues = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (BUNDLED_REGISTRY, 0, &error);
-
-      if (bytes != NULL)
-        registry = convene_registry_load_from_bytes (bytes, "resource://" BUNDLED_REGISTRY,
-                                                     &issues, &error);
-
-      take_registry (self, NULL, g_steal_pointer (&registry), g_steal_pointer (&issues),
-                     g_steal_pointer (&error));
-      if (was_loading)
-        notify_loading (self);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  convene_registry_store_load (self->store, path);
 }
 
 /**
@@ -669,10 +568,34 @@ convene_application_load_registry (ConveneApplication *self,
 void
 convene_application_reload (ConveneApplication *self)
 {
-  g_autofree char *path = NULL;
-
   g_return_if_fail (CONVENE_IS_APPLICATION (self));
 
-  path = g_strdup (self->loading_path ? self->loading_path : self->registry_path);
-  convene_application_load_registry (self, path);
+  convene_registry_store_reload (self->store);
+}
+
+/**
+ * convene_application_get_context:
+ * @self: a #ConveneApplication
+ *
+ * Returns: (transfer none) (nullable): what the windows are handed; %NULL
+ *   before the application started up
+ */
+ConveneContext *
+convene_application_get_context (ConveneApplication *self)
+{
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
+  return self->context;
+}
+
+/**
+ * convene_application_get_store:
+ * @self: a #ConveneApplication
+ *
+ * Returns: (transfer none): the registry store
+ */
+ConveneRegistryStore *
+convene_application_get_store (ConveneApplication *self)
+{
+  g_return_val_if_fail (CONVENE_IS_APPLICATION (self), NULL);
+  return self->store;
 }

@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "convene-context.h"
 #include "convene-registry.h"
+#include "convene-registry-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,7 @@ const char         *convene_application_get_loading_path    (ConveneApplication 
 void                convene_application_load_registry       (ConveneApplication *self,
                                                              const char         *path);
 void                convene_application_reload              (ConveneApplication *self);
+ConveneContext     *convene_application_get_context         (ConveneApplication *self);
+ConveneRegistryStore *convene_application_get_store         (ConveneApplication *self);
 
 G_END_DECLS

@@ -390,7 +390,7 @@ static ConveneWindow *
 open_window (Fixture            *f,
              ConveneAvatarCache *cache)
 {
-  ConveneWindow *window = convene_window_new (app);
+  ConveneWindow *window = ui_test_window_new (app);
 
   convene_window_set_avatar_cache (window, cache);
   convene_window_set_registry (window, f->registry);

@@ -300,7 +300,7 @@ typedef struct
 static ConveneWindow *
 open_window (void)
 {
-  ConveneWindow *window = convene_window_new (app);
+  ConveneWindow *window = ui_test_window_new (app);
 
   /* Tests never reach the network. */
   convene_window_set_avatar_cache (window, NULL);

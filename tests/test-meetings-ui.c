@@ -203,7 +203,7 @@ static ConveneWindow *
 open_window (int width,
              int height)
 {
-  ConveneWindow *window = convene_window_new (app);
+  ConveneWindow *window = ui_test_window_new (app);
   g_autoptr(GDateTime) now = parse_time (WEEK_NOW);
 
   convene_window_set_avatar_cache (window, NULL);

@@ -155,7 +155,7 @@ typedef UiTestFixture Fixture;
 static ConveneWindow *
 open_window (const WindowSize *size)
 {
-  ConveneWindow *window = convene_window_new (app);
+  ConveneWindow *window = ui_test_window_new (app);
 
   /* Tests never reach the network; the avatar test brings its own cache. */
   convene_window_set_avatar_cache (window, NULL);
@@ -938,7 +938,7 @@ test_window_settings (Fixture       *f,
   /* The next window comes back to that group, at that size. */
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 650);
-  f->window = convene_window_new (app);
+  f->window = ui_test_window_new (app);
   convene_window_set_avatar_cache (f->window, NULL);
   {
     int width, height;

@@ -273,6 +273,15 @@ ui_test_application_new (void)
   return app;
 }
 
+/* Returns: (transfer none): a new window of @app, handed its context as
+ * the application hands it to its own windows.
+ */
+ConveneWindow *
+ui_test_window_new (ConveneApplication *app)
+{
+  return convene_window_new (GTK_APPLICATION (app), convene_application_get_context (app));
+}
+
 /* Forgets the last group and the window's size. */
 void
 ui_test_reset_settings (void)

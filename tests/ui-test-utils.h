@@ -84,6 +84,7 @@ void ui_test_fixture_teardown (UiTestFixture *f);
 /* The application, settings, screenshots and files */
 
 ConveneApplication *ui_test_application_new    (void);
+ConveneWindow      *ui_test_window_new         (ConveneApplication *app);
 void                ui_test_reset_settings     (void);
 void                ui_test_close_window       (gpointer    window);
 GdkTexture         *ui_test_screenshot         (gpointer    widget,

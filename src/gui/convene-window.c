@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "convene-context.h"
 #include "convene-group-page.h"
 #include "convene-ics.h"
 #include "convene-issue.h"
@@ -22,9 +23,9 @@
 
 /* The main window: a sidebar with the community's groups beside a page
  * for the selected one, folding into one pane on narrow screens. It takes
- * its registry from the application and shows it again whenever the
- * application (re)loads one; a registry that failed to load replaces
- * everything with the problems found and a way out. While the application
+ * its registry from the store of its #ConveneContext and shows it again
+ * whenever the store (re)loads one; a registry that failed to load replaces
+ * everything with the problems found and a way out. While the store
  * reads a registry file in a thread, the window keeps the registry it
  * shows (with a spinner in the sidebar's header), or shows a loading page
  * when it has none.
@@ -43,12 +44,15 @@ struct _ConveneWindow
 {
   AdwApplicationWindow parent_instance;
 
+  /* What the window was handed, and the store it follows. */
+  ConveneContext *context;
+  ConveneRegistryStore *store;
+
   ConveneRegistry *registry;
   ConveneAvatarCache *avatar_cache;
   GSettings *settings;
   GCancellable *cancellable;
   char *last_toast;
-  gboolean application_seen;
   /* The registry the window first met is still loading: the group of
    * last time is shown when it comes.
    */
@@ -95,6 +99,7 @@ G_DEFINE_FINAL_TYPE (ConveneWindow, convene_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_REGISTRY,
   N_PROPS
 };
@@ -109,28 +114,6 @@ static GParamSpec *properties[N_PROPS];
 #define PAGE_LOADING  "loading"
 
 /* Helpers */
-
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* g_settings_new() aborts on a missing schema; an uninstalled build run
-   * by hand should still open, only without remembering its state.
-   */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  if (schema == NULL)
-    {
-      g_warning ("The GSettings schema %s is not installed; the window state will not be kept",
-                 APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
 
 /* gtk_list_box_remove_all() is GTK 4.12. */
 static void
@@ -661,33 +644,23 @@ restore_last_group (ConveneWindow *self)
 }
 
 static void
-sync_with_application (ConveneWindow *self)
+sync_with_store (ConveneWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  ConveneApplication *convene_app;
-  ConveneRegistry *registry;
-  const GError *error;
-  gboolean loading;
-
-  if (!CONVENE_IS_APPLICATION (app))
-    return;
-
-  convene_app = CONVENE_APPLICATION (app);
-  registry = convene_application_get_registry (convene_app);
-  error = convene_application_get_registry_error (convene_app);
-  loading = convene_application_get_loading (convene_app);
+  ConveneRegistry *registry = convene_registry_store_get_registry (self->store);
+  const GError *error = convene_registry_store_get_error (self->store);
+  gboolean loading = convene_registry_store_get_loading (self->store);
 
   if (registry != NULL)
     convene_window_set_registry (self, registry);
   else if (error != NULL)
     show_registry_error (self,
-                         convene_application_get_registry_path (convene_app),
+                         convene_registry_store_get_path (self->store),
                          error,
-                         convene_application_get_registry_issues (convene_app));
+                         convene_registry_store_get_issues (self->store));
 
   /* A reload keeps the registry shown until the new one replaces it. */
   if (loading && self->registry == NULL)
-    show_loading (self, convene_application_get_loading_path (convene_app));
+    show_loading (self, convene_registry_store_get_loading_path (self->store));
 
   gtk_spinner_set_spinning (self->loading_spinner, loading && self->registry == NULL);
   gtk_spinner_set_spinning (self->reload_spinner, loading && self->registry != NULL);
@@ -937,7 +910,7 @@ calendar_written_cb (GObject      *object,
       return;
     }
 
-  convene_launcher_open_file_async (convene_launcher_get_default (), file, GTK_WIDGET (self),
+  convene_launcher_open_file_async (convene_context_get_launcher (self->context), file, GTK_WIDGET (self),
                                     self->cancellable, open_file_cb, g_object_ref (self));
 }
 
@@ -1049,7 +1022,7 @@ open_uri_action (GtkWidget  *widget,
 {
   ConveneWindow *self = CONVENE_WINDOW (widget);
 
-  convene_launcher_open_async (convene_launcher_get_default (),
+  convene_launcher_open_async (convene_context_get_launcher (self->context),
                                g_variant_get_string (param, NULL),
                                widget,
                                self->cancellable,
@@ -1408,15 +1381,16 @@ convene_window_close_request (GtkWindow *window)
     {
       int width, height;
 
+      /* The settings are the application's, shared with every window:
+       * written directly, not through g_settings_delay().
+       */
       gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
       if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
         {
           g_settings_set_int (self->settings, "window-width", width);
           g_settings_set_int (self->settings, "window-height", height);
         }
-      g_settings_apply (self->settings);
     }
 
   g_cancellable_cancel (self->cancellable);
@@ -1424,44 +1398,54 @@ convene_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (convene_window_parent_class)->close_request (window);
 }
 
-/* GtkWindow:application is set after construction, so this is where the
- * window meets its registry.
- */
 static void
-application_registry_cb (ConveneWindow      *self,
-                         GParamSpec         *pspec,
-                         ConveneApplication *app)
+store_changed_cb (ConveneWindow        *self,
+                  GParamSpec           *pspec,
+                  ConveneRegistryStore *store)
 {
-  sync_with_application (self);
+  sync_with_store (self);
 }
 
 static void
-application_changed_cb (ConveneWindow *self,
-                        GParamSpec    *pspec,
-                        gpointer       user_data)
+convene_window_constructed (GObject *object)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ConveneWindow *self = CONVENE_WINDOW (object);
 
-  if (!CONVENE_IS_APPLICATION (app) || self->application_seen)
-    return;
+  G_OBJECT_CLASS (convene_window_parent_class)->constructed (object);
 
-  self->application_seen = TRUE;
+  g_assert (CONVENE_IS_CONTEXT (self->context));
 
-  g_signal_connect_object (app, "notify::registry",
-                           G_CALLBACK (application_registry_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notify::loading",
-                           G_CALLBACK (application_registry_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "notify::loading-path",
-                           G_CALLBACK (application_registry_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->store = g_object_ref (convene_context_get_store (self->context));
+  self->upcoming = g_object_ref (convene_context_get_upcoming (self->context));
+  g_set_object (&self->settings, convene_context_get_settings (self->context));
+  g_set_object (&self->avatar_cache, convene_context_get_avatar_cache (self->context));
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  g_signal_connect_object (self->upcoming, "changed",
+                           G_CALLBACK (upcoming_changed_cb), self, G_CONNECT_SWAPPED);
+  convene_group_page_set_upcoming (self->group_page, self->upcoming);
+  convene_overview_page_set_upcoming (self->overview_page, self->upcoming);
+
+  g_signal_connect_object (self->store, "notify::registry",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::error",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::loading",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Come back to the group of last time, now or when the registry file
-   * the application is loading comes; `--group` overrides this later.
+   * the store is loading comes; `--group` overrides this later.
    */
   self->last_group_pending = TRUE;
-  sync_with_application (self);
+  sync_with_store (self);
 }
 
 static void
@@ -1484,6 +1468,8 @@ convene_window_dispose (GObject *object)
   g_clear_object (&self->avatar_cache);
   g_clear_object (&self->settings);
   g_clear_object (&self->upcoming);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (convene_window_parent_class)->dispose (object);
 }
@@ -1511,6 +1497,10 @@ convene_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_REGISTRY:
       g_value_set_object (value, self->registry);
       break;
@@ -1530,6 +1520,10 @@ convene_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     case PROP_REGISTRY:
       convene_window_set_registry (self, g_value_get_object (value));
       break;
@@ -1546,12 +1540,23 @@ convene_window_class_init (ConveneWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = convene_window_constructed;
   object_class->dispose = convene_window_dispose;
   object_class->finalize = convene_window_finalize;
   object_class->get_property = convene_window_get_property;
   object_class->set_property = convene_window_set_property;
 
   window_class->close_request = convene_window_close_request;
+
+  /**
+   * ConveneWindow:context:
+   *
+   * The store, clock, avatar cache, launcher and settings the window and
+   * its pages use.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CONVENE_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * ConveneWindow:registry:
@@ -1630,26 +1635,8 @@ convene_window_init (ConveneWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = create_settings ();
-  self->upcoming = convene_upcoming_new ();
-  self->avatar_cache = g_object_ref (convene_avatar_cache_get_default ());
 
-  if (self->settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
-
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
-
-  g_signal_connect_object (self->upcoming, "changed",
-                           G_CALLBACK (upcoming_changed_cb), self, G_CONNECT_SWAPPED);
-  convene_group_page_set_upcoming (self->group_page, self->upcoming);
-  convene_overview_page_set_upcoming (self->overview_page, self->upcoming);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all-meetings", FALSE);
 
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
@@ -1698,17 +1685,23 @@ convene_window_init (ConveneWindow *self)
 
 /**
  * convene_window_new:
- * @application: the application; its registry is shown, and shown again
- *   on every reload
+ * @application: the application that owns the window
+ * @context: what the window uses; the registry of its store is shown, and
+ *   shown again on every reload
  *
  * Returns: (transfer none): a new #ConveneWindow, owned by @application
  */
 ConveneWindow *
-convene_window_new (ConveneApplication *application)
+convene_window_new (GtkApplication *application,
+                    ConveneContext *context)
 {
-  g_return_val_if_fail (CONVENE_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (CONVENE_IS_CONTEXT (context), NULL);
 
-  return g_object_new (CONVENE_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (CONVENE_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
 }
 
 /**

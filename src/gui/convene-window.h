@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
-#include "convene-application.h"
 #include "convene-avatar-cache.h"
+#include "convene-context.h"
 #include "convene-registry.h"
 #include "convene-upcoming.h"
 
@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (ConveneWindow, convene_window, CONVENE, WINDOW, AdwApplica
 typedef void (*ConveneAvatarSetter) (GtkWidget    *owner,
                                      GdkPaintable *paintable);
 
-ConveneWindow      *convene_window_new              (ConveneApplication  *application);
+ConveneWindow      *convene_window_new              (GtkApplication      *application,
+                                                     ConveneContext      *context);
 ConveneRegistry    *convene_window_get_registry     (ConveneWindow       *self);
 void                convene_window_set_registry     (ConveneWindow       *self,
                                                      ConveneRegistry     *registry);

@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-registry-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-registry-loader.h"
+#include "convene-registry-store.h"
+
+/* The registry the application shows and the state of getting it: the
+ * loaded registry or why it failed (with the loader's located issues),
+ * and the file being read in a worker thread meanwhile. Windows and the
+ * application follow its properties; nobody else keeps a registry.
+ *
+ * The bundled registry is small and loads at once; a file loads in a
+ * thread, and a newer load, cancel() or the end of the store cancels the
+ * one under way, whose result never shows.
+ */
+struct _ConveneRegistryStore
+{
+  GObject parent_instance;
+
+  char *bundled_resource;
+
+  ConveneRegistry *registry;
+  GPtrArray *issues;
+  GError *error;
+  char *path;
+  gboolean loaded;
+
+  /* The file being read, and how to stop reading it: both %NULL when no
+   * load is under way.
+   */
+  char *loading_path;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneRegistryStore, convene_registry_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUNDLED_RESOURCE,
+  PROP_ERROR,
+  PROP_LOADING,
+  PROP_LOADING_PATH,
+  PROP_PATH,
+  PROP_REGISTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+/* Makes a loaded registry, or the failure to load one, the current one.
+ * Takes @registry, @issues and @error.
+ */
+static void
+take_result (ConveneRegistryStore *self,
+             const char           *path,
+             ConveneRegistry      *registry,
+             GPtrArray            *issues,
+             GError               *error)
+{
+  g_assert (registry != NULL || error != NULL);
+
+  if (registry == NULL)
+    g_debug ("Failed to load registry %s: %s", path ? path : "(bundled)", error->message);
+
+  g_clear_object (&self->registry);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->issues, g_ptr_array_unref);
+
+  self->registry = registry;
+  self->error = error;
+  self->issues = issues;
+  self->loaded = TRUE;
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}
+
+static void
+notify_loading (ConveneRegistryStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING_PATH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ConveneRegistryStore *self;
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  registry = convene_registry_load_from_file_finish (result, &issues, &error);
+
+  /* Every load but the current one was cancelled, and so was the current
+   * one when the store went away: only an uncancelled load may touch the
+   * store, which holds no reference while it waits.
+   */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CONVENE_REGISTRY_STORE (user_data);
+  g_assert (g_task_get_cancellable (G_TASK (result)) == self->cancellable);
+
+  path = g_steal_pointer (&self->loading_path);
+  g_clear_object (&self->cancellable);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  take_result (self, path, g_steal_pointer (&registry), g_steal_pointer (&issues),
+               g_steal_pointer (&error));
+  notify_loading (self);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static gboolean
+cancel_load (ConveneRegistryStore *self)
+{
+  if (self->cancellable == NULL)
+    return FALSE;
+
+  g_debug ("Cancelling the load of %s", self->loading_path);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loading_path, g_free);
+
+  return TRUE;
+}
+
+/* Vfuncs */
+
+static void
+convene_registry_store_dispose (GObject *object)
+{
+  ConveneRegistryStore *self = (ConveneRegistryStore *)object;
+
+  cancel_load (self);
+  g_clear_object (&self->registry);
+
+  G_OBJECT_CLASS (convene_registry_store_parent_class)->dispose (object);
+}
+
+static void
+convene_registry_store_finalize (GObject *object)
+{
+  ConveneRegistryStore *self = (ConveneRegistryStore *)object;
+
+  g_clear_pointer (&self->issues, g_ptr_array_unref);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->loading_path, g_free);
+  g_clear_pointer (&self->bundled_resource, g_free);
+
+  G_OBJECT_CLASS (convene_registry_store_parent_class)->finalize (object);
+}
+
+static void
+convene_registry_store_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  ConveneRegistryStore *self = CONVENE_REGISTRY_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUNDLED_RESOURCE:
+      g_value_set_string (value, self->bundled_resource);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, convene_registry_store_get_loading (self));
+      break;
+
+    case PROP_LOADING_PATH:
+      g_value_set_string (value, self->loading_path);
+      break;
+
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_REGISTRY:
+      g_value_set_object (value, self->registry);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_registry_store_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  ConveneRegistryStore *self = CONVENE_REGISTRY_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUNDLED_RESOURCE:
+      self->bundled_resource = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_registry_store_class_init (ConveneRegistryStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = convene_registry_store_dispose;
+  object_class->finalize = convene_registry_store_finalize;
+  object_class->get_property = convene_registry_store_get_property;
+  object_class->set_property = convene_registry_store_set_property;
+
+  /**
+   * ConveneRegistryStore:bundled-resource:
+   *
+   * The GResource path of the registry that comes with Convene.
+   */
+  properties[PROP_BUNDLED_RESOURCE] =
+    g_param_spec_string ("bundled-resource", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneRegistryStore:error:
+   *
+   * Why the registry of #ConveneRegistryStore:path failed to load, or
+   * %NULL; then convene_registry_store_get_issues() lists the problems.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneRegistryStore:loading:
+   *
+   * Whether a registry file is being read. Meanwhile the registry loaded
+   * before, if any, stays current.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOADING_PATH] =
+    g_param_spec_string ("loading-path", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneRegistryStore:path:
+   *
+   * The file of the current registry (or of the error), %NULL for the
+   * bundled registry.
+   */
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneRegistryStore:registry:
+   *
+   * The current registry; %NULL before the first load and after one
+   * failed (see #ConveneRegistryStore:error).
+   */
+  properties[PROP_REGISTRY] =
+    g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ConveneRegistryStore::loaded:
+   *
+   * A load finished, with a registry or an error, after every property
+   * said so.
+   */
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+convene_registry_store_init (ConveneRegistryStore *self)
+{
+}
+
+/* Public API */
+
+/**
+ * convene_registry_store_new:
+ * @bundled_resource: the GResource path of the bundled registry
+ *
+ * Returns: (transfer full): a store with no registry yet
+ */
+ConveneRegistryStore *
+convene_registry_store_new (const char *bundled_resource)
+{
+  g_return_val_if_fail (bundled_resource != NULL, NULL);
+
+  return g_object_new (CONVENE_TYPE_REGISTRY_STORE,
+                       "bundled-resource", bundled_resource,
+                       NULL);
+}
+
+/**
+ * convene_registry_store_get_registry:
+ * @self: a #ConveneRegistryStore
+ *
+ * Returns: (transfer none) (nullable): the current registry
+ */
+ConveneRegistry *
+convene_registry_store_get_registry (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), NULL);
+  return self->registry;
+}
+
+/**
+ * convene_registry_store_get_error:
+ * @self: a #ConveneRegistryStore
+ *
+ * Returns: (transfer none) (nullable): why the last load failed
+ */
+const GError *
+convene_registry_store_get_error (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), NULL);
+  return self->error;
+}
+
+/**
+ * convene_registry_store_get_issues:
+ * @self: a #ConveneRegistryStore
+ *
+ * Returns: (transfer none) (nullable) (element-type ConveneIssue): what the
+ *   loader found wrong with the last file, one entry per problem
+ */
+GPtrArray *
+convene_registry_store_get_issues (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), NULL);
+  return self->issues;
+}
+
+/**
+ * convene_registry_store_get_path:
+ * @self: a #ConveneRegistryStore
+ *
+ * Returns: (nullable): the file of the current registry, %NULL when it is
+ *   the bundled one
+ */
+const char *
+convene_registry_store_get_path (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+convene_registry_store_get_loading (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), FALSE);
+  return self->loading_path != NULL;
+}
+
+/**
+ * convene_registry_store_get_loading_path:
+ * @self: a #ConveneRegistryStore
+ *
+ * Returns: (nullable): the file being read, %NULL when none is
+ */
+const char *
+convene_registry_store_get_loading_path (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), NULL);
+  return self->loading_path;
+}
+
+/**
+ * convene_registry_store_get_loaded:
+ * @self: a #ConveneRegistryStore
+ *
+ * Returns: whether any load has finished, with a registry or an error
+ */
+gboolean
+convene_registry_store_get_loaded (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), FALSE);
+  return self->loaded;
+}
+
+/**
+ * convene_registry_store_load:
+ * @self: a #ConveneRegistryStore
+ * @path: (nullable): a registry file, or %NULL for the bundled one
+ *
+ * Loads a registry and makes it the current one; on failure the registry
+ * becomes %NULL and #ConveneRegistryStore:error says why. The bundled
+ * registry loads at once; a file in a worker thread, while
+ * #ConveneRegistryStore:loading is %TRUE. Any load cancels the one under
+ * way.
+ */
+void
+convene_registry_store_load (ConveneRegistryStore *self,
+                             const char           *path)
+{
+  g_autofree char *new_path = g_strdup (path);
+  gboolean was_loading;
+
+  g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  was_loading = cancel_load (self);
+
+  if (new_path != NULL)
+    {
+      g_debug ("Loading %s in a thread", new_path);
+
+      self->cancellable = g_cancellable_new ();
+      self->loading_path = g_steal_pointer (&new_path);
+
+      /* No reference to @self: see loaded_cb(). */
+      convene_registry_load_from_file_async (self->loading_path, self->cancellable,
+                                             loaded_cb, self);
+      notify_loading (self);
+    }
+  else
+    {
+      g_autoptr(ConveneRegistry) registry = NULL;
+      g_autoptr(GPtrArray) issues = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (self->bundled_resource, 0, &error);
+      g_autofree char *name = g_strconcat ("resource://", self->bundled_resource, NULL);
+
+      if (bytes != NULL)
+        registry = convene_registry_load_from_bytes (bytes, name, &issues, &error);
+
+      take_result (self, NULL, g_steal_pointer (&registry), g_steal_pointer (&issues),
+                   g_steal_pointer (&error));
+      if (was_loading)
+        notify_loading (self);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (path == NULL)
+    g_signal_emit (self, signals[LOADED], 0);
+}
+
+/**
+ * convene_registry_store_reload:
+ * @self: a #ConveneRegistryStore
+ *
+ * Reads the current registry file again, or the file being loaded.
+ */
+void
+convene_registry_store_reload (ConveneRegistryStore *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
+
+  path = g_strdup (self->loading_path ? self->loading_path : self->path);
+  convene_registry_store_load (self, path);
+}
+
+/**
+ * convene_registry_store_cancel:
+ * @self: a #ConveneRegistryStore
+ *
+ * Stops the load under way, if any; the current registry stays.
+ *
+ * Returns: whether a load was cancelled
+ */
+gboolean
+convene_registry_store_cancel (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), FALSE);
+
+  if (!cancel_load (self))
+    return FALSE;
+
+  notify_loading (self);
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "convene-registry.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_REGISTRY_STORE (convene_registry_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConveneRegistryStore, convene_registry_store, CONVENE, REGISTRY_STORE, GObject)
+
+ConveneRegistryStore *convene_registry_store_new              (const char            *bundled_resource);
+ConveneRegistry      *convene_registry_store_get_registry     (ConveneRegistryStore  *self);
+const GError         *convene_registry_store_get_error        (ConveneRegistryStore  *self);
+GPtrArray            *convene_registry_store_get_issues       (ConveneRegistryStore  *self);
+const char           *convene_registry_store_get_path         (ConveneRegistryStore  *self);
+gboolean              convene_registry_store_get_loading      (ConveneRegistryStore  *self);
+const char           *convene_registry_store_get_loading_path (ConveneRegistryStore  *self);
+gboolean              convene_registry_store_get_loaded       (ConveneRegistryStore  *self);
+void                  convene_registry_store_load             (ConveneRegistryStore  *self,
+                                                               const char            *path);
+void                  convene_registry_store_reload           (ConveneRegistryStore  *self);
+gboolean              convene_registry_store_cancel           (ConveneRegistryStore  *self);
+
+G_END_DECLS
