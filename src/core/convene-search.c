@@ -22,30 +22,148 @@ typedef enum
   FIELD_DESCRIPTION,
 } Field;
 
+/* Keys: every field of a group or person folded once, the first time it
+ * is searched, and kept on the object. A key holds the folded text and,
+ * after a \x1f, the ASCII alternates GLib gives its words, so "lukasz"
+ * finds "Łukasz" (whose "Ł" no decomposition removes). A keystroke then
+ * costs one strstr() per field, not a fold. The registry's objects do not
+ * change once loaded, so keys never go stale.
+ */
+typedef struct
+{
+  char *name;
+  char *company;
+  char *github;
+} PersonKeys;
+
+typedef struct
+{
+  char *name;           /* the name and the id */
+  GPtrArray *topics;    /* parallel to convene_group_get_topics() */
+  char *description;
+} GroupKeys;
+
+static GQuark person_keys_quark;
+static GQuark group_keys_quark;
+
 /* Helpers */
 
-static gboolean
-contains (const char *haystack,
-          const char *normalized_term)
+static char *
+fold (const char *text)
 {
+  g_autoptr(GString) key = NULL;
+  g_auto(GStrv) tokens = NULL;
+  g_auto(GStrv) alternates = NULL;
   g_autofree char *normalized = NULL;
 
-  if (haystack == NULL || *haystack == '\0')
-    return FALSE;
+  if (text == NULL || *text == '\0')
+    return NULL;
 
-  normalized = convene_search_normalize (haystack);
-  return strstr (normalized, normalized_term) != NULL;
+  normalized = convene_search_normalize (text);
+  key = g_string_new (normalized);
+
+  tokens = g_str_tokenize_and_fold (text, NULL, &alternates);
+  for (guint i = 0; alternates != NULL && alternates[i] != NULL; i++)
+    {
+      g_string_append_c (key, '\x1f');
+      g_string_append (key, alternates[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static void
+person_keys_free (gpointer data)
+{
+  PersonKeys *keys = data;
+
+  g_free (keys->name);
+  g_free (keys->company);
+  g_free (keys->github);
+  g_free (keys);
+}
+
+static void
+group_keys_free (gpointer data)
+{
+  GroupKeys *keys = data;
+
+  g_free (keys->name);
+  g_ptr_array_unref (keys->topics);
+  g_free (keys->description);
+  g_free (keys);
+}
+
+static void
+ensure_quarks (void)
+{
+  if (G_UNLIKELY (person_keys_quark == 0))
+    {
+      person_keys_quark = g_quark_from_static_string ("convene-search-person-keys");
+      group_keys_quark = g_quark_from_static_string ("convene-search-group-keys");
+    }
+}
+
+static const PersonKeys *
+get_person_keys (ConvenePerson *person)
+{
+  PersonKeys *keys;
+
+  ensure_quarks ();
+  keys = g_object_get_qdata (G_OBJECT (person), person_keys_quark);
+  if (keys != NULL)
+    return keys;
+
+  keys = g_new0 (PersonKeys, 1);
+  keys->name = fold (convene_person_get_name (person));
+  keys->company = fold (convene_person_get_company (person));
+  keys->github = fold (convene_person_get_github (person));
+  g_object_set_qdata_full (G_OBJECT (person), person_keys_quark, keys, person_keys_free);
+
+  return keys;
+}
+
+static const GroupKeys *
+get_group_keys (ConveneGroup *group)
+{
+  const char * const *topics;
+  g_autofree char *name = NULL;
+  GroupKeys *keys;
+
+  ensure_quarks ();
+  keys = g_object_get_qdata (G_OBJECT (group), group_keys_quark);
+  if (keys != NULL)
+    return keys;
+
+  keys = g_new0 (GroupKeys, 1);
+  name = g_strjoin ("\x1f", convene_group_get_name (group), convene_group_get_id (group), NULL);
+  keys->name = fold (name);
+  keys->topics = g_ptr_array_new_with_free_func (g_free);
+  topics = convene_group_get_topics (group);
+  for (guint i = 0; topics[i] != NULL; i++)
+    g_ptr_array_add (keys->topics, fold (topics[i]));
+  keys->description = fold (convene_group_get_description (group));
+  g_object_set_qdata_full (G_OBJECT (group), group_keys_quark, keys, group_keys_free);
+
+  return keys;
+}
+
+static inline gboolean
+contains (const char *key,
+          const char *normalized_term)
+{
+  return key != NULL && strstr (key, normalized_term) != NULL;
 }
 
 static gboolean
 lead_matches (ConveneLead *lead,
               const char  *term)
 {
-  ConvenePerson *person = convene_lead_get_person (lead);
+  const PersonKeys *keys = get_person_keys (convene_lead_get_person (lead));
 
-  return contains (convene_person_get_name (person), term) ||
-         contains (convene_person_get_company (person), term) ||
-         contains (convene_person_get_github (person), term);
+  return contains (keys->name, term) ||
+         contains (keys->company, term) ||
+         contains (keys->github, term);
 }
 
 /* Finds the first field of @group that contains @term; for a topic or a
@@ -57,20 +175,18 @@ find_group_field (ConveneGroup  *group,
                   const char   **topic,
                   ConveneLead  **lead)
 {
-  const char * const *topics;
+  const GroupKeys *keys = get_group_keys (group);
   GListModel *leads;
   guint n_leads;
 
-  if (contains (convene_group_get_name (group), term) ||
-      contains (convene_group_get_id (group), term))
+  if (contains (keys->name, term))
     return FIELD_NAME;
 
-  topics = convene_group_get_topics (group);
-  for (guint i = 0; topics[i] != NULL; i++)
+  for (guint i = 0; i < keys->topics->len; i++)
     {
-      if (contains (topics[i], term))
+      if (contains (g_ptr_array_index (keys->topics, i), term))
         {
-          *topic = topics[i];
+          *topic = convene_group_get_topics (group)[i];
           return FIELD_TOPIC;
         }
     }
@@ -88,7 +204,7 @@ find_group_field (ConveneGroup  *group,
         }
     }
 
-  if (contains (convene_group_get_description (group), term))
+  if (contains (keys->description, term))
     return FIELD_DESCRIPTION;
 
   return FIELD_NONE;
@@ -303,6 +419,7 @@ convene_search_match_person (ConvenePerson       *person,
                              char               **why)
 {
   gboolean company_matched = FALSE;
+  const PersonKeys *keys;
 
   g_return_val_if_fail (CONVENE_IS_PERSON (person), FALSE);
   g_return_val_if_fail (terms != NULL, FALSE);
@@ -310,13 +427,13 @@ convene_search_match_person (ConvenePerson       *person,
   if (why != NULL)
     *why = NULL;
 
+  keys = get_person_keys (person);
   for (guint i = 0; terms[i] != NULL; i++)
     {
-      if (contains (convene_person_get_name (person), terms[i]) ||
-          contains (convene_person_get_github (person), terms[i]))
+      if (contains (keys->name, terms[i]) || contains (keys->github, terms[i]))
         continue;
 
-      if (!contains (convene_person_get_company (person), terms[i]))
+      if (!contains (keys->company, terms[i]))
         return FALSE;
 
       company_matched = TRUE;
