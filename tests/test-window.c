@@ -988,11 +988,23 @@ test_window_people (Fixture       *f,
       g_assert_cmpint (g_utf8_collate (convene_person_get_name (a), convene_person_get_name (b)), <, 0);
     }
 
+  /* A GtkListView: the rows on screen exist, in order, not all of them. */
   rows = ui_test_find_all (page, CONVENE_TYPE_PERSON_ROW);
-  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+  g_assert_cmpuint (rows->len, >=, 2);
+  g_assert_cmpuint (rows->len, <=, g_list_model_get_n_items (model));
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Andra Cismaru");
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Andy Lai");
 
+  /* Scrolled to, a row further down exists. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ConvenePerson) person = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (convene_person_get_name (person), "Lin Sun") == 0)
+        gtk_widget_activate_action (GTK_WIDGET (convene_people_page_get_list_view (page)),
+                                    "list.scroll-to-item", "u", i);
+    }
+  ui_test_wait_frames (f->window, 3);
   lin = find_labelled (page, CONVENE_TYPE_PERSON_ROW, "Lin Sun");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lin)), ==,
                    "IBM · Steering, Test and Release");

@@ -22,6 +22,7 @@ struct _ConveneGroupPage
   ConveneGroup *group;
   ConveneRegistry *registry;
   ConveneUpcoming *upcoming;
+  ConveneAvatarCache *avatar_cache;
 
   GtkLabel *description_label;
   GtkListBox *leads_list;
@@ -38,6 +39,7 @@ G_DEFINE_FINAL_TYPE (ConveneGroupPage, convene_group_page, ADW_TYPE_PREFERENCES_
 
 enum {
   PROP_0,
+  PROP_AVATAR_CACHE,
   PROP_GROUP,
   PROP_REGISTRY,
   N_PROPS
@@ -81,6 +83,7 @@ static GtkWidget *
 create_lead_row (gpointer item,
                  gpointer user_data)
 {
+  ConveneGroupPage *self = CONVENE_GROUP_PAGE (user_data);
   ConveneLead *lead = CONVENE_LEAD (item);
   ConvenePerson *person = convene_lead_get_person (lead);
   ConveneRole role = convene_lead_get_role (lead);
@@ -95,7 +98,7 @@ create_lead_row (gpointer item,
     /* Translators: the subtitle of a lead: a company, then a role such as "Chair" */
     subtitle = g_strdup_printf (_("%s · %s"), company, convene_role_get_title (role));
 
-  return convene_person_row_new (person, subtitle);
+  return convene_person_row_new (person, subtitle, self->avatar_cache);
 }
 
 static void
@@ -161,7 +164,7 @@ update (ConveneGroupPage *self)
   bind_list (self->links_group, self->links_list, convene_group_get_links (self->group),
              create_link_row, NULL);
   bind_list (self->leads_group, self->leads_list, convene_group_get_leads (self->group),
-             create_lead_row, NULL);
+             create_lead_row, self);
 
   scroll_to_top (self);
 }
@@ -192,6 +195,7 @@ convene_group_page_dispose (GObject *object)
   g_clear_object (&self->group);
   g_clear_object (&self->registry);
   g_clear_object (&self->upcoming);
+  g_clear_object (&self->avatar_cache);
 
   G_OBJECT_CLASS (convene_group_page_parent_class)->dispose (object);
 }
@@ -206,12 +210,36 @@ convene_group_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_AVATAR_CACHE:
+      g_value_set_object (value, self->avatar_cache);
+      break;
+
     case PROP_GROUP:
       g_value_set_object (value, self->group);
       break;
 
     case PROP_REGISTRY:
       g_value_set_object (value, self->registry);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_group_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ConveneGroupPage *self = CONVENE_GROUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVATAR_CACHE:
+      /* The rows shown keep theirs; the next group's rows take it. */
+      g_set_object (&self->avatar_cache, g_value_get_object (value));
       break;
 
     default:
@@ -227,7 +255,16 @@ convene_group_page_class_init (ConveneGroupPageClass *klass)
 
   object_class->dispose = convene_group_page_dispose;
   object_class->get_property = convene_group_page_get_property;
+  object_class->set_property = convene_group_page_set_property;
 
+  /**
+   * ConveneGroupPage:avatar-cache:
+   *
+   * Where the leads' avatars come from; %NULL shows initials only.
+   */
+  properties[PROP_AVATAR_CACHE] =
+    g_param_spec_object ("avatar-cache", NULL, NULL, CONVENE_TYPE_AVATAR_CACHE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   properties[PROP_GROUP] =
     g_param_spec_object ("group", NULL, NULL, CONVENE_TYPE_GROUP,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));

@@ -9,24 +9,31 @@
 #include "convene-person-row.h"
 
 /* Everyone in the registry, sorted by name, with their company and the
- * groups they lead. The list is a GtkSortListModel over the people of the
- * registry, bound to the list box.
+ * groups they lead: a GtkListView, so only the rows on screen (and a few
+ * around them) exist, whatever the size of the registry. The rows are
+ * ConvenePersonRows that the factory recycles; their avatars ask the
+ * cache while mapped. The people are sorted only once the page is first
+ * shown: a window that never shows it never pays for it.
  */
 struct _ConvenePeoplePage
 {
-  AdwPreferencesPage parent_instance;
+  AdwBin parent_instance;
 
   ConveneRegistry *registry;
+  ConveneAvatarCache *avatar_cache;
   GtkSortListModel *sorted;
+  gboolean model_current;
 
-  AdwPreferencesGroup *people_group;
-  GtkListBox *people_list;
+  GtkLabel *count_label;
+  GtkListView *list_view;
+  GtkScrolledWindow *scrolled_window;
 };
 
-G_DEFINE_FINAL_TYPE (ConvenePeoplePage, convene_people_page, ADW_TYPE_PREFERENCES_PAGE)
+G_DEFINE_FINAL_TYPE (ConvenePeoplePage, convene_people_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_AVATAR_CACHE,
   PROP_REGISTRY,
   N_PROPS
 };
@@ -59,45 +66,79 @@ dup_group_names (ConveneRegistry *registry,
   return g_strjoinv (_(", "), (char **)names->pdata);
 }
 
-static GtkWidget *
-create_person_row (gpointer item,
-                   gpointer user_data)
+static char *
+dup_subtitle (ConvenePeoplePage *self,
+              ConvenePerson     *person)
 {
-  ConvenePeoplePage *self = CONVENE_PEOPLE_PAGE (user_data);
-  ConvenePerson *person = CONVENE_PERSON (item);
   const char *company = convene_person_get_company (person);
   g_autofree char *groups = dup_group_names (self->registry, person);
-  g_autofree char *subtitle = NULL;
 
   if (groups != NULL && company != NULL && *company != '\0')
     /* Translators: the subtitle of a person: a company, then the groups the person leads */
-    subtitle = g_strdup_printf (_("%s · %s"), company, groups);
+    return g_strdup_printf (_("%s · %s"), company, groups);
   else if (groups != NULL)
-    subtitle = g_steal_pointer (&groups);
+    return g_steal_pointer (&groups);
   else
-    subtitle = g_strdup (company);
-
-  return convene_person_row_new (person, subtitle);
+    return g_strdup (company);
 }
 
 static void
-update (ConvenePeoplePage *self)
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          ConvenePeoplePage        *self)
 {
-  GListModel *people = self->registry ? convene_registry_get_people (self->registry) : NULL;
-  guint n_people = people ? g_list_model_get_n_items (people) : 0;
-  g_autofree char *description = NULL;
+  GtkWidget *row = convene_person_row_new (NULL, NULL, self->avatar_cache);
 
-  gtk_sort_list_model_set_model (self->sorted, people);
-  gtk_list_box_bind_model (self->people_list,
-                           people ? G_LIST_MODEL (self->sorted) : NULL,
-                           create_person_row, self, NULL);
+  /* The list item takes the focus and the activation. */
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_item_set_child (item, row);
+}
 
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u person",
-                                              "%u people",
-                                              n_people),
-                                 n_people);
-  adw_preferences_group_set_description (self->people_group, description);
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ConvenePeoplePage        *self)
+{
+  ConvenePersonRow *row = CONVENE_PERSON_ROW (gtk_list_item_get_child (item));
+  ConvenePerson *person = gtk_list_item_get_item (item);
+  g_autofree char *subtitle = dup_subtitle (self, person);
+
+  g_object_set (row, "avatar-cache", self->avatar_cache, NULL);
+  convene_person_row_set_person (row, person);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ConvenePeoplePage        *self)
+{
+  convene_person_row_set_person (CONVENE_PERSON_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+activate_cb (ConvenePeoplePage *self,
+             guint              position,
+             GtkListView       *list_view)
+{
+  g_autoptr(ConvenePerson) person = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (person != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-person", "s",
+                                convene_person_get_id (person));
+}
+
+/* Sorts the people of the registry, once the page is shown. */
+static void
+ensure_model (ConvenePeoplePage *self)
+{
+  if (self->model_current)
+    return;
+
+  self->model_current = TRUE;
+  gtk_sort_list_model_set_model (self->sorted,
+                                 self->registry ? convene_registry_get_people (self->registry)
+                                                : NULL);
 }
 
 /* Vfuncs */
@@ -110,6 +151,7 @@ convene_people_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PEOPLE_PAGE);
   g_clear_object (&self->sorted);
   g_clear_object (&self->registry);
+  g_clear_object (&self->avatar_cache);
 
   G_OBJECT_CLASS (convene_people_page_parent_class)->dispose (object);
 }
@@ -124,6 +166,10 @@ convene_people_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_AVATAR_CACHE:
+      g_value_set_object (value, self->avatar_cache);
+      break;
+
     case PROP_REGISTRY:
       g_value_set_object (value, self->registry);
       break;
@@ -143,6 +189,11 @@ convene_people_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_AVATAR_CACHE:
+      /* Rows take it when they are bound next. */
+      g_set_object (&self->avatar_cache, g_value_get_object (value));
+      break;
+
     case PROP_REGISTRY:
       convene_people_page_set_registry (self, g_value_get_object (value));
       break;
@@ -150,6 +201,14 @@ convene_people_page_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+convene_people_page_map (GtkWidget *widget)
+{
+  ensure_model (CONVENE_PEOPLE_PAGE (widget));
+
+  GTK_WIDGET_CLASS (convene_people_page_parent_class)->map (widget);
 }
 
 static void
@@ -162,6 +221,9 @@ convene_people_page_class_init (ConvenePeoplePageClass *klass)
   object_class->get_property = convene_people_page_get_property;
   object_class->set_property = convene_people_page_set_property;
 
+  properties[PROP_AVATAR_CACHE] =
+    g_param_spec_object ("avatar-cache", NULL, NULL, CONVENE_TYPE_AVATAR_CACHE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   properties[PROP_REGISTRY] =
     g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -170,13 +232,18 @@ convene_people_page_class_init (ConvenePeoplePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/gui/convene-people-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, ConvenePeoplePage, people_group);
-  gtk_widget_class_bind_template_child (widget_class, ConvenePeoplePage, people_list);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePeoplePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePeoplePage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePeoplePage, scrolled_window);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+
+  widget_class->map = convene_people_page_map;
 }
 
 static void
 convene_people_page_init (ConvenePeoplePage *self)
 {
+  GtkListItemFactory *factory;
   GtkExpression *name;
   GtkStringSorter *sorter;
 
@@ -189,7 +256,15 @@ convene_people_page_init (ConvenePeoplePage *self)
   sorter = gtk_string_sorter_new (name);
   self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (sorter));
 
-  update (self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             g_object_ref (G_LIST_MODEL (self->sorted)))));
+  g_object_unref (factory);
 }
 
 /* Public API */
@@ -222,13 +297,26 @@ void
 convene_people_page_set_registry (ConvenePeoplePage *self,
                                   ConveneRegistry   *registry)
 {
+  g_autofree char *count = NULL;
+  guint n_people;
+
   g_return_if_fail (CONVENE_IS_PEOPLE_PAGE (self));
   g_return_if_fail (registry == NULL || CONVENE_IS_REGISTRY (registry));
 
   if (!g_set_object (&self->registry, registry))
     return;
 
-  update (self);
+  n_people = registry ? convene_registry_get_n_people (registry) : 0;
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n_people),
+                           n_people);
+  gtk_label_set_label (self->count_label, count);
+
+  self->model_current = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_model (self);
+  else
+    gtk_sort_list_model_set_model (self->sorted, NULL);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
 }
 
@@ -243,5 +331,20 @@ GListModel *
 convene_people_page_get_model (ConvenePeoplePage *self)
 {
   g_return_val_if_fail (CONVENE_IS_PEOPLE_PAGE (self), NULL);
+
+  ensure_model (self);
   return G_LIST_MODEL (self->sorted);
+}
+
+/**
+ * convene_people_page_get_list_view:
+ * @self: a #ConvenePeoplePage
+ *
+ * Returns: (transfer none): the list of people
+ */
+GtkListView *
+convene_people_page_get_list_view (ConvenePeoplePage *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PEOPLE_PAGE (self), NULL);
+  return self->list_view;
 }

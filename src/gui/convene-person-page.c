@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "convene-link-row.h"
+#include "convene-person-avatar.h"
 #include "convene-person-page.h"
-#include "convene-window.h"
 
 /* One person: avatar, company, profile, and every group they have a role
  * in. A group row leads to the page of that group.
@@ -18,13 +18,8 @@ struct _ConvenePersonPage
 
   ConvenePerson *person;
   ConveneRegistry *registry;
-  GCancellable *avatar_cancellable;
 
-  /* While mapped: the cache whose updates the avatar follows. */
-  ConveneAvatarCache *avatar_cache;
-  gulong avatar_updated_id;
-
-  AdwAvatar *avatar;
+  ConvenePersonAvatar *avatar;
   GtkLabel *company_label;
   GtkListBox *groups_list;
   AdwPreferencesGroup *groups_group;
@@ -37,6 +32,7 @@ G_DEFINE_FINAL_TYPE (ConvenePersonPage, convene_person_page, ADW_TYPE_PREFERENCE
 
 enum {
   PROP_0,
+  PROP_AVATAR_CACHE,
   PROP_PERSON,
   N_PROPS
 };
@@ -140,58 +136,11 @@ update_profile (ConvenePersonPage *self)
 }
 
 static void
-show_avatar (GtkWidget    *owner,
-             GdkPaintable *paintable)
-{
-  convene_person_page_set_avatar (CONVENE_PERSON_PAGE (owner), paintable);
-}
-
-static void
-request_avatar (ConvenePersonPage *self)
-{
-  GtkWidget *window;
-
-  g_cancellable_cancel (self->avatar_cancellable);
-  g_clear_object (&self->avatar_cancellable);
-
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
-  if (self->person == NULL || window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  self->avatar_cancellable = g_cancellable_new ();
-  convene_window_request_avatar (CONVENE_WINDOW (window),
-                                 convene_person_get_avatar_url (self->person),
-                                 GTK_WIDGET (self),
-                                 show_avatar,
-                                 self->avatar_cancellable);
-}
-
-static void
-avatar_updated_cb (ConvenePersonPage  *self,
-                   const char         *url,
-                   GdkTexture         *texture,
-                   ConveneAvatarCache *cache)
-{
-  if (self->person != NULL && g_strcmp0 (url, convene_person_get_avatar_url (self->person)) == 0)
-    convene_person_page_set_avatar (self, GDK_PAINTABLE (texture));
-}
-
-static void
-stop_watching (ConvenePersonPage *self)
-{
-  g_cancellable_cancel (self->avatar_cancellable);
-  g_clear_object (&self->avatar_cancellable);
-  g_clear_signal_handler (&self->avatar_updated_id, self->avatar_cache);
-  g_clear_object (&self->avatar_cache);
-}
-
-static void
 update (ConvenePersonPage *self)
 {
   g_autoptr(GListModel) groups = NULL;
   const char *name = NULL;
   const char *company = NULL;
-  g_autofree char *avatar_label = NULL;
 
   if (self->person != NULL)
     {
@@ -199,13 +148,7 @@ update (ConvenePersonPage *self)
       company = convene_person_get_company (self->person);
     }
 
-  adw_avatar_set_text (self->avatar, name);
-  adw_avatar_set_custom_image (self->avatar, NULL);
-  /* Translators: the accessible name of a picture; %s is a person */
-  avatar_label = g_strdup_printf (_("Avatar of %s"), name ? name : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->avatar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, avatar_label,
-                                  -1);
+  convene_person_avatar_set_person (self->avatar, self->person);
 
   gtk_label_set_label (self->name_label, name ? name : "");
   gtk_label_set_label (self->company_label, company ? company : "");
@@ -219,47 +162,15 @@ update (ConvenePersonPage *self)
   gtk_list_box_bind_model (self->groups_list, groups, create_group_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->groups_group),
                           groups != NULL && g_list_model_get_n_items (groups) > 0);
-
-  request_avatar (self);
 }
 
 /* Vfuncs */
-
-static void
-convene_person_page_map (GtkWidget *widget)
-{
-  ConvenePersonPage *self = CONVENE_PERSON_PAGE (widget);
-  GtkWidget *window;
-
-  GTK_WIDGET_CLASS (convene_person_page_parent_class)->map (widget);
-
-  /* A revalidation that finds a new picture shows it here at once. */
-  window = gtk_widget_get_ancestor (widget, CONVENE_TYPE_WINDOW);
-  if (window != NULL && convene_window_get_avatar_cache (CONVENE_WINDOW (window)) != NULL)
-    {
-      self->avatar_cache = g_object_ref (convene_window_get_avatar_cache (CONVENE_WINDOW (window)));
-      self->avatar_updated_id = g_signal_connect_object (self->avatar_cache, "avatar-updated",
-                                                         G_CALLBACK (avatar_updated_cb), self,
-                                                         G_CONNECT_SWAPPED);
-    }
-
-  request_avatar (self);
-}
-
-static void
-convene_person_page_unmap (GtkWidget *widget)
-{
-  stop_watching (CONVENE_PERSON_PAGE (widget));
-
-  GTK_WIDGET_CLASS (convene_person_page_parent_class)->unmap (widget);
-}
 
 static void
 convene_person_page_dispose (GObject *object)
 {
   ConvenePersonPage *self = (ConvenePersonPage *)object;
 
-  stop_watching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PERSON_PAGE);
   g_clear_object (&self->person);
   g_clear_object (&self->registry);
@@ -277,8 +188,31 @@ convene_person_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_AVATAR_CACHE:
+      g_value_set_object (value, convene_person_avatar_get_avatar_cache (self->avatar));
+      break;
+
     case PROP_PERSON:
       g_value_set_object (value, self->person);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_person_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ConvenePersonPage *self = CONVENE_PERSON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVATAR_CACHE:
+      convene_person_avatar_set_avatar_cache (self->avatar, g_value_get_object (value));
       break;
 
     default:
@@ -294,9 +228,16 @@ convene_person_page_class_init (ConvenePersonPageClass *klass)
 
   object_class->dispose = convene_person_page_dispose;
   object_class->get_property = convene_person_page_get_property;
+  object_class->set_property = convene_person_page_set_property;
 
-  widget_class->map = convene_person_page_map;
-  widget_class->unmap = convene_person_page_unmap;
+  /**
+   * ConvenePersonPage:avatar-cache:
+   *
+   * Where the avatar comes from; %NULL shows initials only.
+   */
+  properties[PROP_AVATAR_CACHE] =
+    g_param_spec_object ("avatar-cache", NULL, NULL, CONVENE_TYPE_AVATAR_CACHE,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, CONVENE_TYPE_PERSON,
@@ -318,6 +259,7 @@ convene_person_page_class_init (ConvenePersonPageClass *klass)
 static void
 convene_person_page_init (ConvenePersonPage *self)
 {
+  g_type_ensure (CONVENE_TYPE_PERSON_AVATAR);
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
 }
@@ -390,5 +332,5 @@ convene_person_page_set_avatar (ConvenePersonPage *self,
   g_return_if_fail (CONVENE_IS_PERSON_PAGE (self));
   g_return_if_fail (paintable == NULL || GDK_IS_PAINTABLE (paintable));
 
-  adw_avatar_set_custom_image (self->avatar, paintable);
+  convene_person_avatar_set_picture (self->avatar, paintable);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "convene-person.h"
+#include "convene-person-avatar.h"
 
 G_BEGIN_DECLS
 
@@ -11,10 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConvenePersonRow, convene_person_row, CONVENE, PERSON_ROW, AdwActionRow)
 
-GtkWidget     *convene_person_row_new        (ConvenePerson    *person,
-                                              const char       *subtitle);
-ConvenePerson *convene_person_row_get_person (ConvenePersonRow *self);
-void           convene_person_row_set_avatar (ConvenePersonRow *self,
-                                              GdkPaintable     *paintable);
+GtkWidget           *convene_person_row_new        (ConvenePerson      *person,
+                                                    const char         *subtitle,
+                                                    ConveneAvatarCache *avatar_cache);
+ConvenePerson       *convene_person_row_get_person (ConvenePersonRow   *self);
+void                 convene_person_row_set_person (ConvenePersonRow   *self,
+                                                    ConvenePerson      *person);
+ConvenePersonAvatar *convene_person_row_get_avatar (ConvenePersonRow   *self);
 
 G_END_DECLS

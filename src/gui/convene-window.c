@@ -673,35 +673,6 @@ sync_with_store (ConveneWindow *self)
     }
 }
 
-/* Avatars */
-
-typedef struct
-{
-  GtkWidget *owner;
-  ConveneAvatarSetter setter;
-} AvatarRequest;
-
-static void
-avatar_loaded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  AvatarRequest *request = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = convene_avatar_cache_load_finish (CONVENE_AVATAR_CACHE (object), result, &error);
-
-  if (texture != NULL)
-    request->setter (request->owner, GDK_PAINTABLE (texture));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    /* The initials stay; a missing picture is not worth a dialog. */
-    g_debug ("No avatar: %s", error->message);
-
-  g_object_unref (request->owner);
-  g_free (request);
-}
-
 /* Opening links */
 
 static void
@@ -1398,6 +1369,15 @@ convene_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (convene_window_parent_class)->close_request (window);
 }
 
+/* The pages hand the cache on to their rows and avatars. */
+static void
+push_avatar_cache (ConveneWindow *self)
+{
+  g_object_set (self->group_page, "avatar-cache", self->avatar_cache, NULL);
+  g_object_set (self->people_page, "avatar-cache", self->avatar_cache, NULL);
+  g_object_set (self->person_page, "avatar-cache", self->avatar_cache, NULL);
+}
+
 static void
 store_changed_cb (ConveneWindow        *self,
                   GParamSpec           *pspec,
@@ -1419,6 +1399,7 @@ convene_window_constructed (GObject *object)
   self->upcoming = g_object_ref (convene_context_get_upcoming (self->context));
   g_set_object (&self->settings, convene_context_get_settings (self->context));
   g_set_object (&self->avatar_cache, convene_context_get_avatar_cache (self->context));
+  push_avatar_cache (self);
 
   if (self->settings != NULL)
     {
@@ -1937,46 +1918,7 @@ convene_window_set_avatar_cache (ConveneWindow      *self,
   g_return_if_fail (cache == NULL || CONVENE_IS_AVATAR_CACHE (cache));
 
   g_set_object (&self->avatar_cache, cache);
-}
-
-/**
- * convene_window_request_avatar:
- * @self: a #ConveneWindow
- * @url: (nullable): the avatar URL of a person
- * @owner: the widget showing the avatar
- * @setter: (scope async): shows the picture in @owner
- * @cancellable: (nullable): cancels @owner's interest, such as when it is
- *   hidden
- *
- * Shows the avatar at @url in @owner: at once when the cache has it, and
- * again once it was loaded or revalidated. Nothing happens without a URL
- * or a cache, and a failure leaves the initials.
- */
-void
-convene_window_request_avatar (ConveneWindow       *self,
-                               const char          *url,
-                               GtkWidget           *owner,
-                               ConveneAvatarSetter  setter,
-                               GCancellable        *cancellable)
-{
-  g_autoptr(GdkTexture) cached = NULL;
-  AvatarRequest *request;
-
-  g_return_if_fail (CONVENE_IS_WINDOW (self));
-  g_return_if_fail (GTK_IS_WIDGET (owner));
-  g_return_if_fail (setter != NULL);
-
-  if (self->avatar_cache == NULL || url == NULL || *url == '\0')
-    return;
-
-  cached = convene_avatar_cache_lookup (self->avatar_cache, url);
-  if (cached != NULL)
-    setter (owner, GDK_PAINTABLE (cached));
-
-  request = g_new0 (AvatarRequest, 1);
-  request->owner = g_object_ref (owner);
-  request->setter = setter;
-  convene_avatar_cache_load_async (self->avatar_cache, url, cancellable, avatar_loaded_cb, request);
+  push_avatar_cache (self);
 }
 
 /**

@@ -14,16 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConveneWindow, convene_window, CONVENE, WINDOW, AdwApplicationWindow)
 
-/**
- * ConveneAvatarSetter:
- * @owner: the widget that asked for the avatar
- * @paintable: the picture
- *
- * Shows a loaded avatar, such as convene_person_row_set_avatar().
- */
-typedef void (*ConveneAvatarSetter) (GtkWidget    *owner,
-                                     GdkPaintable *paintable);
-
 ConveneWindow      *convene_window_new              (GtkApplication      *application,
                                                      ConveneContext      *context);
 ConveneRegistry    *convene_window_get_registry     (ConveneWindow       *self);
@@ -44,10 +34,5 @@ ConveneAvatarCache *convene_window_get_avatar_cache (ConveneWindow       *self);
 ConveneUpcoming    *convene_window_get_upcoming     (ConveneWindow       *self);
 void                convene_window_set_avatar_cache (ConveneWindow       *self,
                                                      ConveneAvatarCache  *cache);
-void                convene_window_request_avatar   (ConveneWindow       *self,
-                                                     const char          *url,
-                                                     GtkWidget           *owner,
-                                                     ConveneAvatarSetter  setter,
-                                                     GCancellable        *cancellable);
 
 G_END_DECLS
