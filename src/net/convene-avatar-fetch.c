@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-avatar-cache"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "convene-avatar-cache-private.h"
+
+/* The download of one avatar with libsoup: at most
+ * CONVENE_AVATAR_CACHE_MAX_BYTES, redirects followed here and checked, a
+ * revalidation with the validators kept on disk, then decoding to a square
+ * of ConveneAvatarCache:image-size pixels. */
+
+#define READ_CHUNK_SIZE             (64 * 1024)
+#define MAX_SOURCE_SIDE             4096
+
+static void request_send (Request *req);
+
+/* Helpers: URLs */
+
+GUri *
+parse_http_url (const char  *url,
+                GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The avatar address “%s” is not a valid URL"), url);
+      return NULL;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The avatar address “%s” is not an http or https URL"), url);
+      return NULL;
+    }
+
+  host = g_uri_get_host (uri);
+  if (host == NULL || *host == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The avatar address “%s” has no host"), url);
+      return NULL;
+    }
+
+  return g_steal_pointer (&uri);
+}
+
+/* Helpers: decoding, in a worker thread */
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  guint *target = user_data;
+  int shorter;
+
+  if (width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE)
+    {
+      /* Too large to decode safely; the caller stops feeding the loader. */
+      *target = 0;
+      return;
+    }
+
+  /* Let the decoder scale while it decodes (cheap for JPEG): the shorter
+   * side becomes the target size, the centred square is cut out later. */
+  shorter = MIN (width, height);
+  if (shorter > (int)*target)
+    gdk_pixbuf_loader_set_size (loader,
+                                MAX (1, (int)((gint64)width * *target / shorter)),
+                                MAX (1, (int)((gint64)height * *target / shorter)));
+}
+
+GdkPixbuf *
+decode_avatar (GBytes      *body,
+               const char  *url,
+               guint        image_size,
+               GError     **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbuf) oriented = NULL;
+  g_autoptr(GdkPixbuf) square = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const guint8 *data;
+  gsize length;
+  gsize offset = 0;
+  guint target = image_size;
+  gboolean ok = TRUE;
+  GdkPixbuf *pixbuf;
+  int width;
+  int height;
+  int side;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &target);
+
+  data = g_bytes_get_data (body, &length);
+  /* A small first chunk: the header tells the size before many pixels are
+   * decoded, so an oversized image is refused early. */
+  while (ok && offset < length && target != 0)
+    {
+      gsize chunk = MIN (length - offset, offset == 0 ? (gsize)4096 : (gsize)READ_CHUNK_SIZE);
+
+      ok = gdk_pixbuf_loader_write (loader, data + offset, chunk, &local_error);
+      offset += chunk;
+    }
+
+  /* Always close, even after an error, or the loader complains. */
+  if (!gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL))
+    ok = FALSE;
+
+  if (target == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The avatar at “%s” is more than %u pixels wide or high"),
+                   url, MAX_SOURCE_SIDE);
+      return NULL;
+    }
+
+  pixbuf = ok ? gdk_pixbuf_loader_get_pixbuf (loader) : NULL;
+  if (pixbuf == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The avatar at “%s” is not an image: %s"), url,
+                   local_error != NULL ? local_error->message : _("no picture in the data"));
+      return NULL;
+    }
+
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  width = gdk_pixbuf_get_width (oriented);
+  height = gdk_pixbuf_get_height (oriented);
+  side = MIN (width, height);
+
+  /* Avatars are shown round: keep the centred square, never stretch. */
+  square = gdk_pixbuf_new_subpixbuf (oriented, (width - side) / 2, (height - side) / 2, side, side);
+  if ((guint)side <= image_size)
+    return gdk_pixbuf_copy (square);
+
+  return gdk_pixbuf_scale_simple (square, image_size, image_size, GDK_INTERP_BILINEAR);
+}
+
+/* Helpers: the download */
+
+static gboolean
+request_timeout_cb (gpointer user_data)
+{
+  Request *req = user_data;
+
+  req->timed_out = TRUE;
+  g_clear_pointer (&req->timeout_source, g_source_unref);
+  g_cancellable_cancel (req->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static GError *
+request_error (Request *req,
+               GError  *error)
+{
+  g_autoptr(GError) owned = error;
+  g_autofree char *uri = g_uri_to_string (req->uri);
+
+  if (req->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                        ngettext ("The avatar at “%s” did not arrive within %u second",
+                                  "The avatar at “%s” did not arrive within %u seconds",
+                                  req->self->timeout),
+                        uri, req->self->timeout);
+
+  return g_error_new (error->domain, error->code,
+                      _("Could not download the avatar at “%s”: %s"), uri, error->message);
+}
+
+static void
+store_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ConveneAvatarCache *self = CONVENE_AVATAR_CACHE (object);
+  Request *req = user_data;
+  g_autoptr(GError) error = NULL;
+  StoreResult *stored;
+
+  stored = g_task_propagate_pointer (G_TASK (result), &error);
+  if (stored == NULL)
+    {
+      request_fail (req, g_steal_pointer (&error));
+      return;
+    }
+
+  g_hash_table_remove (self->failures, req->url);
+
+  if (stored->texture != NULL)
+    {
+      g_autofree char *url = g_strdup (req->url);
+      g_autoptr(GdkTexture) texture = g_object_ref (stored->texture);
+      gboolean changed = stored->changed;
+
+      memory_insert (self, url, texture, unix_now ());
+      store_result_free (stored);
+
+      g_object_ref (self);
+      request_finish (req, texture, NULL);
+      if (changed)
+        emit_avatar_updated (self, url, texture);
+      g_object_unref (self);
+    }
+  else
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      MemoryEntry *entry;
+      gint64 checked;
+
+      store_result_free (stored);
+
+      entry = memory_lookup (self, req->url);
+      if (entry != NULL)
+        entry->checked = unix_now ();
+
+      texture = cached_texture (self, req->url, &checked);
+      if (texture == NULL && req->waiters->len > 0)
+        {
+          /* The image went away while the server said "not modified"
+           * (the cache was cleared): ask again without validators. */
+          req->conditional = FALSE;
+          request_send (req);
+          return;
+        }
+
+      if (texture != NULL)
+        request_finish (req, texture, NULL);
+      else
+        {
+          g_autoptr(GError) gone = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                                _("The cached avatar for “%s” was removed"),
+                                                req->url);
+          request_finish (req, NULL, gone);
+        }
+    }
+}
+
+static void
+request_store (Request *req,
+               GBytes  *body)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (req->msg);
+  g_autoptr(GTask) task = NULL;
+  StoreJob *job;
+  const char *etag = soup_message_headers_get_one (headers, "ETag");
+  const char *last_modified = soup_message_headers_get_one (headers, "Last-Modified");
+
+  /* The whole-request deadline covers the network only. */
+  if (req->timeout_source != NULL)
+    g_source_destroy (req->timeout_source);
+  g_clear_pointer (&req->timeout_source, g_source_unref);
+
+  job = g_new0 (StoreJob, 1);
+  job->body = body != NULL ? g_bytes_ref (body) : NULL;
+  job->url = g_strdup (req->url);
+  job->image_path = image_path_for_key (req->self, req->key);
+  job->sidecar_path = sidecar_path_for_key (req->self, req->key);
+  /* A 304 may leave the validators out: keep the ones we sent. */
+  if (body == NULL)
+    {
+      etag = etag != NULL ? etag : req->etag;
+      last_modified = last_modified != NULL ? last_modified : req->last_modified;
+    }
+  job->etag = g_strdup (etag);
+  job->last_modified = g_strdup (last_modified);
+  job->checked = unix_now ();
+  job->image_size = req->self->image_size;
+
+  task = g_task_new (req->self, NULL, store_cb, req);
+  g_task_set_source_tag (task, request_store);
+  g_task_set_task_data (task, job, store_job_free);
+  g_task_run_in_thread (task, store_job_run);
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Request *req = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (bytes == NULL)
+    {
+      g_clear_object (&req->stream);
+      request_fail (req, request_error (req, g_steal_pointer (&error)));
+      return;
+    }
+
+  size = g_bytes_get_size (bytes);
+  if (size == 0)
+    {
+      g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&req->body));
+
+      g_input_stream_close (req->stream, NULL, NULL);
+      g_clear_object (&req->stream);
+      request_store (req, body);
+      return;
+    }
+
+  if (req->body->len + size > CONVENE_AVATAR_CACHE_MAX_BYTES)
+    {
+      g_autofree char *uri = g_uri_to_string (req->uri);
+
+      /* Closing early drops the connection instead of reading the rest. */
+      g_input_stream_close (req->stream, NULL, NULL);
+      g_clear_object (&req->stream);
+      request_fail (req, g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                                      _("The avatar at “%s” is larger than %u MB"),
+                                      uri, CONVENE_AVATAR_CACHE_MAX_BYTES / (1024 * 1024)));
+      return;
+    }
+
+  g_byte_array_append (req->body, g_bytes_get_data (bytes, NULL), size);
+  g_input_stream_read_bytes_async (req->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   req->cancellable, read_cb, req);
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Request *req = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  SoupMessageHeaders *headers;
+  guint status;
+
+  stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (stream == NULL)
+    {
+      request_fail (req, request_error (req, g_steal_pointer (&error)));
+      return;
+    }
+
+  status = soup_message_get_status (req->msg);
+  headers = soup_message_get_response_headers (req->msg);
+  uri = g_uri_to_string (req->uri);
+
+  if (status == SOUP_STATUS_OK)
+    {
+      if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+          && soup_message_headers_get_content_length (headers) > CONVENE_AVATAR_CACHE_MAX_BYTES)
+        {
+          g_input_stream_close (stream, NULL, NULL);
+          request_fail (req, g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                                          _("The avatar at “%s” is larger than %u MB"),
+                                          uri, CONVENE_AVATAR_CACHE_MAX_BYTES / (1024 * 1024)));
+          return;
+        }
+
+      req->stream = g_steal_pointer (&stream);
+      req->body = g_byte_array_new ();
+      g_input_stream_read_bytes_async (req->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                       req->cancellable, read_cb, req);
+      return;
+    }
+
+  g_input_stream_close (stream, NULL, NULL);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED && req->conditional)
+    {
+      request_store (req, NULL);
+      return;
+    }
+
+  if (status == SOUP_STATUS_MOVED_PERMANENTLY
+      || status == SOUP_STATUS_FOUND
+      || status == SOUP_STATUS_SEE_OTHER
+      || status == SOUP_STATUS_TEMPORARY_REDIRECT
+      || status == SOUP_STATUS_PERMANENT_REDIRECT)
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+      g_autoptr(GUri) target = NULL;
+      g_autoptr(GError) parse_error = NULL;
+
+      if (++req->redirects > CONVENE_AVATAR_CACHE_MAX_REDIRECTS)
+        {
+          request_fail (req, g_error_new (G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                                          _("The avatar at “%s” redirects more than %u times"),
+                                          req->url, CONVENE_AVATAR_CACHE_MAX_REDIRECTS));
+          return;
+        }
+
+      if (location != NULL)
+        target = g_uri_parse_relative (req->uri, location, SOUP_HTTP_URI_FLAGS, NULL);
+      if (target != NULL)
+        {
+          g_autofree char *target_string = g_uri_to_string (target);
+
+          g_clear_pointer (&target, g_uri_unref);
+          target = parse_http_url (target_string, &parse_error);
+        }
+      if (target == NULL)
+        {
+          request_fail (req, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                          _("The avatar at “%s” redirects to “%s”, "
+                                            "which is not an http or https URL"),
+                                          uri, location != NULL ? location : ""));
+          return;
+        }
+
+      g_uri_unref (req->uri);
+      req->uri = g_steal_pointer (&target);
+      request_send (req);
+      return;
+    }
+
+  request_fail (req, g_error_new (G_IO_ERROR,
+                                  status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE
+                                  ? G_IO_ERROR_NOT_FOUND : G_IO_ERROR_FAILED,
+                                  _("The server answered “%u %s” for the avatar at “%s”"),
+                                  status, soup_message_get_reason_phrase (req->msg), uri));
+}
+
+static void
+request_send (Request *req)
+{
+  SoupMessageHeaders *headers;
+
+  g_clear_object (&req->msg);
+  req->msg = soup_message_new_from_uri (SOUP_METHOD_GET, req->uri);
+  /* Redirects are followed here, to count them and to check where they go. */
+  soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+
+  headers = soup_message_get_request_headers (req->msg);
+  soup_message_headers_replace (headers, "Accept", "image/png,image/jpeg,image/*;q=0.8");
+  if (req->conditional)
+    {
+      if (req->etag != NULL)
+        soup_message_headers_replace (headers, "If-None-Match", req->etag);
+      if (req->last_modified != NULL)
+        soup_message_headers_replace (headers, "If-Modified-Since", req->last_modified);
+    }
+
+  soup_session_send_async (req->self->session, req->msg, G_PRIORITY_DEFAULT,
+                           req->cancellable, send_cb, req);
+}
+
+void
+request_start (Request *req)
+{
+  ConveneAvatarCache *self = req->self;
+  g_autofree char *image_path = image_path_for_key (self, req->key);
+
+  req->in_flight = TRUE;
+  self->n_in_flight++;
+
+  /* Revalidate what is on disk; download what is not. */
+  if (g_file_test (image_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *sidecar_path = sidecar_path_for_key (self, req->key);
+      g_autoptr(GKeyFile) sidecar = read_sidecar (sidecar_path);
+
+      if (sidecar != NULL)
+        {
+          req->etag = g_key_file_get_string (sidecar, SIDECAR_GROUP, "ETag", NULL);
+          req->last_modified = g_key_file_get_string (sidecar, SIDECAR_GROUP, "LastModified", NULL);
+        }
+      req->conditional = req->etag != NULL || req->last_modified != NULL;
+    }
+
+  req->cancellable = g_cancellable_new ();
+  req->timeout_source = g_timeout_source_new_seconds (self->timeout);
+  g_source_set_callback (req->timeout_source, request_timeout_cb, req, NULL);
+  g_source_set_static_name (req->timeout_source, "[convene] avatar request timeout");
+  g_source_attach (req->timeout_source, g_main_context_get_thread_default ());
+
+  request_send (req);
+}
+

@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-avatar-cache"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "convene-avatar-cache-private.h"
+
+/*
+ * Layout of the cache directory: one pair of files per avatar URL, named by
+ * the SHA-256 of the URL:
+ *
+ *   <sha256>.png  the image, decoded, cropped to a centred square and scaled
+ *                 down to #ConveneAvatarCache:image-size pixels
+ *   <sha256>.ini  a key file: the URL, the validators the server sent (ETag,
+ *                 Last-Modified) and when the image was last checked (unix
+ *                 time)
+ *
+ * Both are written with g_file_set_contents_full() in its consistent mode (a
+ * temporary "<name>.XXXXXX" then a rename), so a crash leaves either the old
+ * file, the new file, or a stray temporary file that the next start deletes;
+ * never a half-written image under the real name.
+ */
+
+#define SHA256_HEX_LEN              64
+
+/* Helpers: names and files */
+
+char *
+key_for_url (const char *url)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+}
+
+char *
+image_path_for_key (ConveneAvatarCache *self,
+                    const char         *key)
+{
+  g_autofree char *name = g_strconcat (key, ".png", NULL);
+
+  return g_build_filename (self->cache_dir, name, NULL);
+}
+
+char *
+sidecar_path_for_key (ConveneAvatarCache *self,
+                      const char         *key)
+{
+  g_autofree char *name = g_strconcat (key, ".ini", NULL);
+
+  return g_build_filename (self->cache_dir, name, NULL);
+}
+
+typedef enum {
+  CACHE_FILE_OTHER,
+  CACHE_FILE_ENTRY,
+  CACHE_FILE_TEMPORARY,
+} CacheFileKind;
+
+/* Tells our own files apart from anything else in the directory, so that
+ * clearing never deletes a file the cache did not write. */
+static CacheFileKind
+classify_file_name (const char *name)
+{
+  const char *suffix;
+
+  for (guint i = 0; i < SHA256_HEX_LEN; i++)
+    {
+      if (!g_ascii_isxdigit (name[i]) || g_ascii_isupper (name[i]))
+        return CACHE_FILE_OTHER;
+    }
+
+  suffix = name + SHA256_HEX_LEN;
+  if (!g_str_has_prefix (suffix, ".png") && !g_str_has_prefix (suffix, ".ini"))
+    return CACHE_FILE_OTHER;
+
+  suffix += strlen (".png");
+  if (*suffix == '\0')
+    return CACHE_FILE_ENTRY;
+
+  /* g_file_set_contents_full() writes "<name>.XXXXXX" and renames it */
+  if (suffix[0] == '.' && suffix[1] != '\0')
+    return CACHE_FILE_TEMPORARY;
+
+  return CACHE_FILE_OTHER;
+}
+
+void
+remove_stray_temporary_files (ConveneAvatarCache *self)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  dir = g_dir_open (self->cache_dir, 0, NULL);
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (classify_file_name (name) == CACHE_FILE_TEMPORARY)
+        {
+          g_autofree char *path = g_build_filename (self->cache_dir, name, NULL);
+
+          g_debug ("Removing %s, left behind by an interrupted write", path);
+          g_unlink (path);
+        }
+    }
+}
+
+GKeyFile *
+read_sidecar (const char *path)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+
+  return g_steal_pointer (&key_file);
+}
+
+static void
+remove_entry_files (ConveneAvatarCache *self,
+                    const char         *key)
+{
+  g_autofree char *image_path = image_path_for_key (self, key);
+  g_autofree char *sidecar_path = sidecar_path_for_key (self, key);
+
+  g_unlink (image_path);
+  g_unlink (sidecar_path);
+}
+
+/* Reads one avatar from disk. A file that does not decode is treated as
+ * absent and removed, so it is downloaded again. */
+GdkTexture *
+read_disk_texture (ConveneAvatarCache *self,
+                   const char         *key,
+                   gint64             *checked)
+{
+  g_autofree char *image_path = image_path_for_key (self, key);
+  g_autofree char *sidecar_path = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GKeyFile) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* gdk-pixbuf rather than gdk_texture_new_from_bytes(): GTK 4.8's PNG
+   * loader leaks its buffers on a truncated file. */
+  pixbuf = gdk_pixbuf_new_from_file (image_path, &error);
+  if (pixbuf == NULL)
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_debug ("Dropping unreadable cached avatar %s: %s", image_path, error->message);
+          remove_entry_files (self, key);
+        }
+      return NULL;
+    }
+
+  sidecar_path = sidecar_path_for_key (self, key);
+  sidecar = read_sidecar (sidecar_path);
+  *checked = sidecar != NULL ? g_key_file_get_int64 (sidecar, SIDECAR_GROUP, "Checked", NULL) : 0;
+
+  return gdk_texture_new_for_pixbuf (pixbuf);
+}
+
+gint64
+unix_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Helpers: storing, in a worker thread */
+
+void
+store_job_free (gpointer data)
+{
+  StoreJob *job = data;
+
+  g_clear_pointer (&job->body, g_bytes_unref);
+  g_clear_pointer (&job->url, g_free);
+  g_clear_pointer (&job->image_path, g_free);
+  g_clear_pointer (&job->sidecar_path, g_free);
+  g_clear_pointer (&job->etag, g_free);
+  g_clear_pointer (&job->last_modified, g_free);
+  g_free (job);
+}
+
+void
+store_result_free (gpointer data)
+{
+  StoreResult *result = data;
+
+  g_clear_object (&result->texture);
+  g_free (result);
+}
+
+static gboolean
+write_sidecar (StoreJob  *job,
+               GError   **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_key_file_set_string (key_file, SIDECAR_GROUP, "URL", job->url);
+  if (job->etag != NULL)
+    g_key_file_set_string (key_file, SIDECAR_GROUP, "ETag", job->etag);
+  if (job->last_modified != NULL)
+    g_key_file_set_string (key_file, SIDECAR_GROUP, "LastModified", job->last_modified);
+  g_key_file_set_int64 (key_file, SIDECAR_GROUP, "Checked", job->checked);
+
+  data = g_key_file_to_data (key_file, &length, NULL);
+
+  return g_file_set_contents_full (job->sidecar_path, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+static gboolean
+same_file_contents (const char *path,
+                    const char *data,
+                    gsize       length)
+{
+  g_autofree char *old = NULL;
+  gsize old_length;
+
+  if (!g_file_get_contents (path, &old, &old_length, NULL))
+    return FALSE;
+
+  return old_length == length && memcmp (old, data, length) == 0;
+}
+
+void
+store_job_run (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  StoreJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  StoreResult *result;
+
+  result = g_new0 (StoreResult, 1);
+
+  if (job->body != NULL)
+    {
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      g_autofree char *png = NULL;
+      gsize png_length;
+
+      pixbuf = decode_avatar (job->body, job->url, job->image_size, &error);
+      if (pixbuf == NULL)
+        {
+          store_result_free (result);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      result->texture = gdk_texture_new_for_pixbuf (pixbuf);
+
+      if (!gdk_pixbuf_save_to_buffer (pixbuf, &png, &png_length, "png", &error, NULL))
+        {
+          g_warning ("Could not encode the avatar from %s: %s", job->url, error->message);
+          g_clear_error (&error);
+        }
+      else if (same_file_contents (job->image_path, png, png_length))
+        {
+          result->changed = FALSE;
+        }
+      else
+        {
+          result->changed = TRUE;
+          if (!g_file_set_contents_full (job->image_path, png, png_length,
+                                         G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+            {
+              /* The avatar still shows; only the disk copy is missing. */
+              g_warning ("Could not cache the avatar from %s: %s", job->url, error->message);
+              g_clear_error (&error);
+            }
+        }
+    }
+
+  if (!write_sidecar (job, &error))
+    {
+      g_warning ("Could not write %s: %s", job->sidecar_path, error->message);
+      g_clear_error (&error);
+    }
+
+  g_task_return_pointer (task, result, store_result_free);
+}
+
+/* Helpers: cache size and clearing */
+
+gboolean
+delete_cache_files (ConveneAvatarCache  *self,
+                    gboolean             count_only,
+                    guint64             *size,
+                    GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  dir = g_dir_open (self->cache_dir, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (classify_file_name (name) == CACHE_FILE_OTHER)
+        continue;
+
+      path = g_build_filename (self->cache_dir, name, NULL);
+      if (count_only)
+        {
+          if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+            *size += st.st_size;
+          continue;
+        }
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not delete “%s”: %s"), path, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
