@@ -1663,6 +1663,180 @@ test_lookup_groups_for_person (void)
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 0);
 }
 
+static void
+test_lookup_roles (void)
+{
+  g_autofree char *path = data_path ("full.json");
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvenePerson) stranger = convene_person_new ("stranger", "Stranger");
+  const ConveneRegistryRole *roles;
+  ConvenePerson *person;
+  guint n_roles = 99;
+  guint position = 99;
+
+  registry = convene_registry_load_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+
+  person = convene_registry_lookup_person (registry, "geeknoid");
+  roles = convene_registry_get_roles_for_person (registry, person, &n_roles);
+  g_assert_cmpuint (n_roles, ==, 2);
+  g_assert_cmpuint (roles[0].group_position, ==, 0);
+  g_assert_cmpint (roles[0].role, ==, CONVENE_ROLE_TECH_LEAD);
+  g_assert_cmpuint (roles[1].group_position, ==, 1);
+  g_assert_cmpint (roles[1].role, ==, CONVENE_ROLE_LEAD);
+  g_assert_cmpuint (convene_registry_get_n_groups_for_person (registry, person), ==, 2);
+
+  person = convene_registry_lookup_person (registry, "dan-berg");
+  roles = convene_registry_get_roles_for_person (registry, person, &n_roles);
+  g_assert_cmpuint (n_roles, ==, 1);
+  g_assert_cmpuint (roles[0].group_position, ==, 0);
+  g_assert_cmpint (roles[0].role, ==, CONVENE_ROLE_CHAIR);
+
+  /* Someone the registry does not list leads nothing. */
+  roles = convene_registry_get_roles_for_person (registry, stranger, &n_roles);
+  g_assert_null (roles);
+  g_assert_cmpuint (n_roles, ==, 0);
+  g_assert_cmpuint (convene_registry_get_n_groups_for_person (registry, stranger), ==, 0);
+
+  g_assert_true (convene_registry_find_group_position (registry, "steering", &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (convene_registry_find_group_position (registry, "networking", &position));
+  g_assert_cmpuint (position, ==, 2);
+  position = 99;
+  g_assert_false (convene_registry_find_group_position (registry, "no-such-group", &position));
+  g_assert_cmpuint (position, ==, 99);
+  g_assert_null (convene_registry_lookup_group (registry, "no-such-group"));
+  g_assert_null (convene_registry_lookup_person (registry, "no-such-person"));
+}
+
+/* A registry built in code: two roles in one group, a person who leads
+ * nothing, and leads added after the group joined the registry.
+ */
+static void
+test_lookup_roles_built (void)
+{
+  g_autoptr(ConveneCommunity) community = convene_community_new ("Test");
+  g_autoptr(ConveneRegistry) registry = convene_registry_new (community);
+  g_autoptr(ConvenePerson) ana = convene_person_new ("ana", "Ana");
+  g_autoptr(ConvenePerson) bo = convene_person_new ("bo", "Bo");
+  g_autoptr(ConvenePerson) idle = convene_person_new ("idle", "Idle");
+  g_autoptr(ConveneGroup) first = convene_group_new ("first", "First");
+  g_autoptr(ConveneGroup) second = convene_group_new ("second", "Second");
+  g_autoptr(ConveneLead) ana_chair = convene_lead_new (ana, CONVENE_ROLE_CHAIR);
+  g_autoptr(ConveneLead) ana_tech = convene_lead_new (ana, CONVENE_ROLE_TECH_LEAD);
+  g_autoptr(ConveneLead) bo_lead = convene_lead_new (bo, CONVENE_ROLE_LEAD);
+  g_autoptr(ConveneLead) ana_lead = convene_lead_new (ana, CONVENE_ROLE_LEAD);
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(ConveneGroup) item = NULL;
+  const ConveneRegistryRole *roles;
+  guint n_roles;
+
+  g_assert_true (convene_registry_add_person (registry, ana));
+  g_assert_true (convene_registry_add_person (registry, bo));
+  g_assert_true (convene_registry_add_person (registry, idle));
+  g_assert_false (convene_registry_add_person (registry, ana));
+
+  convene_group_add_lead (first, ana_chair);
+  convene_group_add_lead (first, ana_tech);
+  convene_group_add_lead (first, bo_lead);
+  g_assert_true (convene_registry_add_group (registry, first));
+  g_assert_true (convene_registry_add_group (registry, second));
+
+  roles = convene_registry_get_roles_for_person (registry, ana, &n_roles);
+  g_assert_cmpuint (n_roles, ==, 2);
+  g_assert_cmpuint (roles[0].group_position, ==, 0);
+  g_assert_cmpint (roles[0].role, ==, CONVENE_ROLE_CHAIR);
+  g_assert_cmpuint (roles[1].group_position, ==, 0);
+  g_assert_cmpint (roles[1].role, ==, CONVENE_ROLE_TECH_LEAD);
+  g_assert_cmpuint (convene_registry_get_n_groups_for_person (registry, ana), ==, 1);
+  groups = convene_registry_list_groups_for_person (registry, ana);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 1);
+  g_clear_object (&groups);
+
+  g_assert_null (convene_registry_get_roles_for_person (registry, idle, &n_roles));
+  g_assert_cmpuint (n_roles, ==, 0);
+  groups = convene_registry_list_groups_for_person (registry, idle);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 0);
+  g_clear_object (&groups);
+
+  /* The index follows a lead added to a group already in the registry. */
+  convene_group_add_lead (second, ana_lead);
+  roles = convene_registry_get_roles_for_person (registry, ana, &n_roles);
+  g_assert_cmpuint (n_roles, ==, 3);
+  g_assert_cmpuint (roles[2].group_position, ==, 1);
+  g_assert_cmpint (roles[2].role, ==, CONVENE_ROLE_LEAD);
+  groups = convene_registry_list_groups_for_person (registry, ana);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
+  item = g_list_model_get_item (groups, 1);
+  g_assert_true (item == second);
+
+  roles = convene_registry_get_roles_for_person (registry, bo, &n_roles);
+  g_assert_cmpuint (n_roles, ==, 1);
+  g_assert_cmpint (roles[0].role, ==, CONVENE_ROLE_LEAD);
+}
+
+/* The bundled Istio registry: every lead's entry points back at it. */
+static void
+test_lookup_roles_istio (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CONVENE_SOURCE_DIR"),
+                                            "data", "registry", "istio.json", NULL);
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *people;
+  guint n_leads = 0;
+  guint n_entries = 0;
+
+  registry = convene_registry_load_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  people = convene_registry_get_people (registry);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (registry)); i++)
+    {
+      g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (registry), i);
+      guint position;
+
+      g_assert_true (convene_registry_find_group_position (registry,
+                                                           convene_group_get_id (group),
+                                                           &position));
+      g_assert_cmpuint (position, ==, i);
+      g_assert_true (convene_registry_lookup_group (registry, convene_group_get_id (group)) ==
+                     group);
+      n_leads += g_list_model_get_n_items (convene_group_get_leads (group));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(ConvenePerson) person = g_list_model_get_item (people, i);
+      const ConveneRegistryRole *roles;
+      guint n_roles;
+
+      roles = convene_registry_get_roles_for_person (registry, person, &n_roles);
+      for (guint j = 0; j < n_roles; j++)
+        {
+          g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (registry),
+                                                                 roles[j].group_position);
+          GListModel *leads = convene_group_get_leads (group);
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < g_list_model_get_n_items (leads); k++)
+            {
+              g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, k);
+
+              found |= convene_lead_get_person (lead) == person &&
+                       convene_lead_get_role (lead) == roles[j].role;
+            }
+          g_assert_true (found);
+          g_assert_true (j == 0 || roles[j].group_position >= roles[j - 1].group_position);
+        }
+      n_entries += n_roles;
+    }
+
+  g_assert_cmpuint (n_leads, >, 10);
+  g_assert_cmpuint (n_entries, ==, n_leads);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1705,6 +1879,9 @@ main (int   argc,
   g_test_add_func ("/registry/write/unlisted-lead", test_write_unlisted_lead);
   g_test_add_func ("/registry/write/save", test_write_save);
   g_test_add_func ("/registry/lookup/groups-for-person", test_lookup_groups_for_person);
+  g_test_add_func ("/registry/lookup/roles", test_lookup_roles);
+  g_test_add_func ("/registry/lookup/roles-built", test_lookup_roles_built);
+  g_test_add_func ("/registry/lookup/roles-istio", test_lookup_roles_istio);
 
   return g_test_run ();
 }

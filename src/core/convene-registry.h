@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 /* The newest registry format this build reads and writes. */
 #define CONVENE_REGISTRY_FORMAT_VERSION 1
 
+/**
+ * ConveneRegistryRole:
+ * @group_position: the position of the group in the registry's model
+ * @role: what the person is in that group
+ */
+typedef struct
+{
+  guint group_position;
+  ConveneRole role;
+} ConveneRegistryRole;
+
 #define CONVENE_TYPE_REGISTRY (convene_registry_get_type ())
 
 G_DECLARE_FINAL_TYPE (ConveneRegistry, convene_registry, CONVENE, REGISTRY, GObject)
@@ -29,6 +40,15 @@ ConvenePerson    *convene_registry_lookup_person        (ConveneRegistry  *self,
                                                          const char       *id);
 GListModel       *convene_registry_list_groups_for_person (ConveneRegistry *self,
                                                          ConvenePerson    *person);
+const ConveneRegistryRole *
+                  convene_registry_get_roles_for_person (ConveneRegistry *self,
+                                                         ConvenePerson    *person,
+                                                         guint            *n_roles);
+guint             convene_registry_get_n_groups_for_person (ConveneRegistry *self,
+                                                         ConvenePerson    *person);
+gboolean          convene_registry_find_group_position  (ConveneRegistry  *self,
+                                                         const char       *group_id,
+                                                         guint            *position);
 GListModel       *convene_registry_get_group_meetings   (ConveneRegistry  *self,
                                                          ConveneGroup     *group,
                                                          gboolean         *shared);
