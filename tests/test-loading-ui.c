@@ -216,23 +216,25 @@ write_broken_registry (const char *dir)
 
 /* Widget tree helpers */
 
-/* The titles of the groups in the sidebar, without Overview and People */
+/* The titles of the groups in the sidebar's model, without Overview and
+ * People: a GtkListView creates rows only for what is on screen.
+ */
 static char *
 sidebar_groups (ConveneWindow *window)
 {
-  g_autoptr(GPtrArray) rows = ui_test_find_all (window, CONVENE_TYPE_SIDEBAR_ROW);
+  GListModel *model = convene_window_get_sidebar_model (window);
   g_autoptr(GString) titles = g_string_new (NULL);
 
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      ConveneSidebarRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      if (g_strcmp0 (convene_sidebar_row_get_page (row), "group") != 0)
+      if (!CONVENE_IS_GROUP (item))
         continue;
 
       if (titles->len > 0)
         g_string_append_c (titles, '|');
-      g_string_append (titles, convene_sidebar_row_get_title (row));
+      g_string_append (titles, convene_group_get_name (CONVENE_GROUP (item)));
     }
 
   return g_string_free (g_steal_pointer (&titles), FALSE);

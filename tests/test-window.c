@@ -18,6 +18,7 @@
 #include "convene-sidebar-row.h"
 #include "convene-window.h"
 
+#include "convene-search-hit.h"
 #include "ui-test-utils.h"
 
 /* The main window under Xvfb: the real application with the bundled
@@ -375,6 +376,17 @@ n_sidebar_rows (Fixture *f)
   return rows->len;
 }
 
+/* Whether the list item around @row is selected */
+static gboolean
+row_is_selected (gpointer row)
+{
+  for (GtkWidget *w = row; w != NULL && !GTK_IS_LIST_VIEW (w); w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_state_flags (w) & GTK_STATE_FLAG_SELECTED)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 activate_sidebar_row (Fixture    *f,
                       const char *title)
@@ -425,8 +437,6 @@ test_window_group (Fixture       *f,
   g_autofree char *link_titles = NULL;
   g_autofree char *link_hosts = NULL;
   ConveneMeetingRow *meeting;
-  GtkListBoxRow *selected;
-
   activate_sidebar_row (f, "Networking");
 
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "group");
@@ -469,9 +479,8 @@ test_window_group (Fixture       *f,
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (meeting)), " · "));
 
   /* The sidebar follows the page. */
-  selected = gtk_list_box_get_selected_row (GTK_LIST_BOX (gtk_widget_get_parent (
-    find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Networking"))));
-  g_assert_cmpstr (convene_sidebar_row_get_title (CONVENE_SIDEBAR_ROW (selected)), ==, "Networking");
+  g_assert_true (row_is_selected (find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Networking")));
+  g_assert_false (row_is_selected (find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Overview")));
 
   /* A lead row leads to the person. */
   gtk_widget_activate (g_ptr_array_index (leads, 0));
@@ -610,55 +619,114 @@ wait_for_results (Fixture *f)
   return sidebar_rows (f);
 }
 
+/* The results as the model has them: every hit, shown on screen or not */
+
+static ConveneSearchHit *
+lookup_hit (Fixture    *f,
+            const char *title)
+{
+  GListModel *results = convene_window_get_search_results (f->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (results, i);
+      GObject *object;
+      const char *name;
+
+      if (!CONVENE_IS_SEARCH_HIT (item))
+        continue;
+
+      object = convene_search_hit_get_item (CONVENE_SEARCH_HIT (item));
+      name = CONVENE_IS_GROUP (object) ? convene_group_get_name (CONVENE_GROUP (object))
+                                        : convene_person_get_name (CONVENE_PERSON (object));
+      if (g_strcmp0 (name, title) == 0)
+        return CONVENE_SEARCH_HIT (item);
+    }
+
+  g_error ("No search result “%s”", title);
+  return NULL;
+}
+
+static char *
+result_titles (Fixture *f)
+{
+  GListModel *results = convene_window_get_search_results (f->window);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (results, i);
+      GObject *object;
+
+      if (!CONVENE_IS_SEARCH_HIT (item))
+        continue;
+
+      object = convene_search_hit_get_item (CONVENE_SEARCH_HIT (item));
+      if (titles->len > 0)
+        g_string_append_c (titles, '|');
+      g_string_append (titles, CONVENE_IS_GROUP (object)
+                               ? convene_group_get_name (CONVENE_GROUP (object))
+                               : convene_person_get_name (CONVENE_PERSON (object)));
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static guint
+n_results (Fixture *f)
+{
+  GListModel *results = convene_window_get_search_results (f->window);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (results, i);
+
+      n += CONVENE_IS_SEARCH_HIT (item);
+    }
+
+  return n;
+}
+
 static void
 test_window_search_company (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  ConveneSidebarRow *row;
   g_autofree char *titles = NULL;
 
   search_for (f, "IBM");
   rows = wait_for_results (f);
 
   /* Every seed group has an IBM lead, then the IBM people, by name. */
-  titles = join_titles (rows);
+  titles = result_titles (f);
   g_assert_cmpstr (titles, ==,
                    "Steering|API Management|Config|Environments|Integrations|Networking|"
                    "Performance and Scalability|Security|Test and Release|"
                    "Christopher M Luciano|Dan Berg|Etai Lev-Ran|Jose Ortiz|Lin Sun|"
                    "Michael Elder|Shriram Rajagopalan|Surya V Duggirala|Todd Kaplinger|Tony Ffrench");
 
-  row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Steering");
-  g_assert_cmpstr (convene_sidebar_row_get_subtitle (row), ==, "Lead: Dan Berg (IBM)");
-  row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Networking");
-  g_assert_cmpstr (convene_sidebar_row_get_subtitle (row), ==, "Lead: Christopher M Luciano (IBM)");
-  row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Test and Release");
-  g_assert_cmpstr (convene_sidebar_row_get_subtitle (row), ==, "Lead: Lin Sun (IBM)");
-  row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Lin Sun");
-  g_assert_cmpstr (convene_sidebar_row_get_subtitle (row), ==, "Company: IBM");
-  g_assert_cmpstr (convene_sidebar_row_get_page (row), ==, "person");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==, "Lead: Dan Berg (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Networking")), ==, "Lead: Christopher M Luciano (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Test and Release")), ==, "Lead: Lin Sun (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Lin Sun")), ==, "Company: IBM");
+  g_assert_true (CONVENE_IS_PERSON (convene_search_hit_get_item (lookup_hit (f, "Lin Sun"))));
 
   /* Typing on narrows: the lead who matches both terms is named, whether
    * "lin" is his first name or inside his last.
    */
   search_for (f, "IBM lin");
-  ui_test_assert_eventually (n_sidebar_rows (f) == 5);
-  g_clear_pointer (&rows, g_ptr_array_unref);
+  ui_test_assert_eventually (n_results (f) == 5);
   g_clear_pointer (&titles, g_free);
-  rows = sidebar_rows (f);
-  titles = join_titles (rows);
+  titles = result_titles (f);
   g_assert_cmpstr (titles, ==, "Steering|Integrations|Test and Release|Lin Sun|Todd Kaplinger");
-  row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Steering");
-  g_assert_cmpstr (convene_sidebar_row_get_subtitle (row), ==, "Lead: Lin Sun (IBM)");
-  row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Integrations");
-  g_assert_cmpstr (convene_sidebar_row_get_subtitle (row), ==, "Lead: Todd Kaplinger (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==, "Lead: Lin Sun (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Integrations")), ==, "Lead: Todd Kaplinger (IBM)");
 
   /* Deleting widens again. */
   search_for (f, "IBM");
-  ui_test_assert_eventually (n_sidebar_rows (f) == 19);
-  row = find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Steering");
-  g_assert_cmpstr (convene_sidebar_row_get_subtitle (row), ==, "Lead: Dan Berg (IBM)");
+  ui_test_assert_eventually (n_results (f) == 19);
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==, "Lead: Dan Berg (IBM)");
 
   /* Enter opens the first result. */
   g_signal_emit_by_name (ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY), "activate");

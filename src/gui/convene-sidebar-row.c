@@ -5,19 +5,27 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-sidebar-item.h"
 #include "convene-sidebar-row.h"
 
-/* A row of the sidebar or of the search results: a title, an optional
- * subtitle and icon, and the page it leads to ("overview", "group",
- * "people" or "person") with the id of the group or person. A badge says
- * when the group's meeting is running or about to start.
+/* A row of the sidebar or of the search results. It takes its item: a
+ * #ConveneGroup, a #ConvenePerson or a #ConveneSidebarItem (Overview,
+ * People), and shows its title, a subtitle (the group's topics, or what a
+ * search hit says) and an icon. A badge says when the group's meeting (or
+ * for the overview, the community's) is running or about to start: the
+ * row follows the clock it was given itself, so a GtkListView can recycle
+ * it without anyone updating badges by hand.
+ *
+ * Activating the row asks its window to show the page of its item
+ * ("win.show-group" and so on): rows never call the window.
  */
 struct _ConveneSidebarRow
 {
-  GtkListBoxRow parent_instance;
+  GtkWidget parent_instance;
 
-  char *page;
-  char *target;
+  GObject *item;
+  ConveneUpcoming *upcoming;
+  gulong upcoming_changed_id;
   ConveneMeetingState meeting_state;
 
   GtkLabel *badge;
@@ -26,20 +34,28 @@ struct _ConveneSidebarRow
   GtkLabel *title_label;
 };
 
-G_DEFINE_FINAL_TYPE (ConveneSidebarRow, convene_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (ConveneSidebarRow, convene_sidebar_row, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_ITEM,
+  PROP_UPCOMING,
   PROP_PAGE,
   PROP_TARGET,
   PROP_TITLE,
   PROP_SUBTITLE,
-  PROP_ICON_NAME,
   PROP_MEETING_STATE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Helpers */
 
@@ -90,17 +106,75 @@ set_icon_name (ConveneSidebarRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->icon), icon_name != NULL && *icon_name != '\0');
 }
 
+static void
+update_meeting_state (ConveneSidebarRow *self)
+{
+  ConveneMeetingState state = CONVENE_MEETING_STATE_NONE;
+
+  if (self->upcoming == NULL || convene_upcoming_get_registry (self->upcoming) == NULL)
+    ;
+  else if (CONVENE_IS_GROUP (self->item))
+    state = convene_upcoming_get_group_state (self->upcoming, CONVENE_GROUP (self->item));
+  else if (CONVENE_IS_SIDEBAR_ITEM (self->item) &&
+           convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (self->item)) ==
+           CONVENE_SIDEBAR_ITEM_OVERVIEW)
+    state = convene_upcoming_get_community_state (self->upcoming);
+
+  convene_sidebar_row_set_meeting_state (self, state);
+}
+
+static void
+upcoming_changed_cb (ConveneSidebarRow *self,
+                     ConveneUpcoming   *upcoming)
+{
+  update_meeting_state (self);
+}
+
+static void
+set_upcoming (ConveneSidebarRow *self,
+              ConveneUpcoming   *upcoming)
+{
+  g_clear_signal_handler (&self->upcoming_changed_id, self->upcoming);
+  g_set_object (&self->upcoming, upcoming);
+
+  if (upcoming != NULL)
+    self->upcoming_changed_id = g_signal_connect_object (upcoming, "changed",
+                                                         G_CALLBACK (upcoming_changed_cb), self,
+                                                         G_CONNECT_SWAPPED);
+  update_meeting_state (self);
+}
+
+static void
+activate_cb (ConveneSidebarRow *self)
+{
+  const char *page = convene_sidebar_row_get_page (self);
+  const char *target = convene_sidebar_row_get_target (self);
+
+  if (g_strcmp0 (page, "group") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-group", "s", target);
+  else if (g_strcmp0 (page, "person") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-person", "s", target);
+  else if (g_strcmp0 (page, "people") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-people", NULL);
+  else if (g_strcmp0 (page, "overview") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-overview", NULL);
+}
+
 /* Vfuncs */
 
 static void
-convene_sidebar_row_finalize (GObject *object)
+convene_sidebar_row_dispose (GObject *object)
 {
   ConveneSidebarRow *self = (ConveneSidebarRow *)object;
+  GtkWidget *child;
 
-  g_clear_pointer (&self->page, g_free);
-  g_clear_pointer (&self->target, g_free);
+  set_upcoming (self, NULL);
+  g_clear_object (&self->item);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SIDEBAR_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
-  G_OBJECT_CLASS (convene_sidebar_row_parent_class)->finalize (object);
+  G_OBJECT_CLASS (convene_sidebar_row_parent_class)->dispose (object);
 }
 
 static void
@@ -113,12 +187,20 @@ convene_sidebar_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    case PROP_UPCOMING:
+      g_value_set_object (value, self->upcoming);
+      break;
+
     case PROP_PAGE:
-      g_value_set_string (value, self->page);
+      g_value_set_string (value, convene_sidebar_row_get_page (self));
       break;
 
     case PROP_TARGET:
-      g_value_set_string (value, self->target);
+      g_value_set_string (value, convene_sidebar_row_get_target (self));
       break;
 
     case PROP_TITLE:
@@ -127,10 +209,6 @@ convene_sidebar_row_get_property (GObject    *object,
 
     case PROP_SUBTITLE:
       g_value_set_string (value, convene_sidebar_row_get_subtitle (self));
-      break;
-
-    case PROP_ICON_NAME:
-      g_value_set_string (value, gtk_image_get_icon_name (self->icon));
       break;
 
     case PROP_MEETING_STATE:
@@ -152,25 +230,16 @@ convene_sidebar_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PAGE:
-      self->page = g_value_dup_string (value);
+    case PROP_ITEM:
+      convene_sidebar_row_set_item (self, g_value_get_object (value), NULL);
       break;
 
-    case PROP_TARGET:
-      self->target = g_value_dup_string (value);
-      break;
-
-    case PROP_TITLE:
-      gtk_label_set_label (self->title_label, g_value_get_string (value));
-      update_accessible (self);
+    case PROP_UPCOMING:
+      set_upcoming (self, g_value_get_object (value));
       break;
 
     case PROP_SUBTITLE:
       convene_sidebar_row_set_subtitle (self, g_value_get_string (value));
-      break;
-
-    case PROP_ICON_NAME:
-      set_icon_name (self, g_value_get_string (value));
       break;
 
     case PROP_MEETING_STATE:
@@ -188,25 +257,40 @@ convene_sidebar_row_class_init (ConveneSidebarRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = convene_sidebar_row_finalize;
+  object_class->dispose = convene_sidebar_row_dispose;
   object_class->get_property = convene_sidebar_row_get_property;
   object_class->set_property = convene_sidebar_row_set_property;
 
+  /**
+   * ConveneSidebarRow:item:
+   *
+   * What the row shows: a #ConveneGroup, a #ConvenePerson or a
+   * #ConveneSidebarItem.
+   */
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneSidebarRow:upcoming:
+   *
+   * The clock the badge follows.
+   */
+  properties[PROP_UPCOMING] =
+    g_param_spec_object ("upcoming", NULL, NULL, CONVENE_TYPE_UPCOMING,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_TARGET] =
     g_param_spec_string ("target", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_SUBTITLE] =
     g_param_spec_string ("subtitle", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_ICON_NAME] =
-    g_param_spec_string ("icon-name", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
   /**
    * ConveneSidebarRow:meeting-state:
@@ -220,6 +304,22 @@ convene_sidebar_row_class_init (ConveneSidebarRowClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ConveneSidebarRow::activate:
+   *
+   * Shows the page of the row's item; what gtk_widget_activate() and
+   * the list's activation do.
+   */
+  signals[ACTIVATE] =
+    g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                                G_CALLBACK (activate_cb), NULL, NULL, NULL,
+                                G_TYPE_NONE, 0);
+  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sidebarrow");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/gui/convene-sidebar-row.ui");
@@ -239,45 +339,128 @@ convene_sidebar_row_init (ConveneSidebarRow *self)
 
 /**
  * convene_sidebar_row_new:
- * @page: the page the row shows: "overview", "group", "people" or "person"
- * @target: (nullable): the id of the group or person of @page
- * @title: the text of the row
- * @subtitle: (nullable): a second, smaller line
- * @icon_name: (nullable): a symbolic icon before the text
+ * @upcoming: (nullable): the clock the badge follows
  *
- * Returns: (transfer floating): a new #ConveneSidebarRow
+ * Returns: (transfer floating): a new #ConveneSidebarRow showing nothing
+ *   until it is given an item
  */
 GtkWidget *
-convene_sidebar_row_new (const char *page,
-                         const char *target,
-                         const char *title,
-                         const char *subtitle,
-                         const char *icon_name)
+convene_sidebar_row_new (ConveneUpcoming *upcoming)
 {
-  g_return_val_if_fail (page != NULL, NULL);
-  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (upcoming == NULL || CONVENE_IS_UPCOMING (upcoming), NULL);
 
-  return g_object_new (CONVENE_TYPE_SIDEBAR_ROW,
-                       "page", page,
-                       "target", target,
-                       "title", title,
-                       "subtitle", subtitle,
-                       "icon-name", icon_name,
-                       NULL);
+  return g_object_new (CONVENE_TYPE_SIDEBAR_ROW, "upcoming", upcoming, NULL);
 }
 
+/**
+ * convene_sidebar_row_get_item:
+ * @self: a #ConveneSidebarRow
+ *
+ * Returns: (transfer none) (nullable): the item shown
+ */
+GObject *
+convene_sidebar_row_get_item (ConveneSidebarRow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SIDEBAR_ROW (self), NULL);
+  return self->item;
+}
+
+/**
+ * convene_sidebar_row_set_item:
+ * @self: a #ConveneSidebarRow
+ * @item: (nullable): a #ConveneGroup, #ConvenePerson or #ConveneSidebarItem
+ * @subtitle: (nullable): the second line; %NULL for the item's own (the
+ *   topics of a group, the company of a person)
+ */
+void
+convene_sidebar_row_set_item (ConveneSidebarRow *self,
+                              GObject           *item,
+                              const char        *subtitle)
+{
+  g_autofree char *own_subtitle = NULL;
+  const char *title = "";
+  const char *icon_name = NULL;
+
+  g_return_if_fail (CONVENE_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (item == NULL || G_IS_OBJECT (item));
+
+  g_set_object (&self->item, item);
+
+  if (CONVENE_IS_GROUP (item))
+    {
+      title = convene_group_get_name (CONVENE_GROUP (item));
+      if (subtitle == NULL)
+        subtitle = own_subtitle = convene_group_dup_topics_text (CONVENE_GROUP (item));
+    }
+  else if (CONVENE_IS_PERSON (item))
+    {
+      title = convene_person_get_name (CONVENE_PERSON (item));
+      if (subtitle == NULL)
+        subtitle = convene_person_get_company (CONVENE_PERSON (item));
+    }
+  else if (CONVENE_IS_SIDEBAR_ITEM (item))
+    {
+      title = convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (item));
+      icon_name = convene_sidebar_item_get_icon_name (CONVENE_SIDEBAR_ITEM (item));
+    }
+
+  gtk_label_set_label (self->title_label, title);
+  set_icon_name (self, icon_name);
+  convene_sidebar_row_set_subtitle (self, subtitle);
+  update_meeting_state (self);
+  update_accessible (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/**
+ * convene_sidebar_row_get_page:
+ * @self: a #ConveneSidebarRow
+ *
+ * Returns: (nullable): the page the row leads to: "overview", "group",
+ *   "people" or "person"
+ */
 const char *
 convene_sidebar_row_get_page (ConveneSidebarRow *self)
 {
   g_return_val_if_fail (CONVENE_IS_SIDEBAR_ROW (self), NULL);
-  return self->page;
+
+  if (CONVENE_IS_GROUP (self->item))
+    return "group";
+  if (CONVENE_IS_PERSON (self->item))
+    return "person";
+  if (CONVENE_IS_SIDEBAR_ITEM (self->item))
+    switch (convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (self->item)))
+      {
+      case CONVENE_SIDEBAR_ITEM_OVERVIEW:
+        return "overview";
+      case CONVENE_SIDEBAR_ITEM_PEOPLE:
+        return "people";
+      case CONVENE_SIDEBAR_ITEM_HEADING:
+      default:
+        return NULL;
+      }
+
+  return NULL;
 }
 
+/**
+ * convene_sidebar_row_get_target:
+ * @self: a #ConveneSidebarRow
+ *
+ * Returns: (nullable): the id of the row's group or person
+ */
 const char *
 convene_sidebar_row_get_target (ConveneSidebarRow *self)
 {
   g_return_val_if_fail (CONVENE_IS_SIDEBAR_ROW (self), NULL);
-  return self->target;
+
+  if (CONVENE_IS_GROUP (self->item))
+    return convene_group_get_id (CONVENE_GROUP (self->item));
+  if (CONVENE_IS_PERSON (self->item))
+    return convene_person_get_id (CONVENE_PERSON (self->item));
+
+  return NULL;
 }
 
 const char *

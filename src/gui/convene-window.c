@@ -17,6 +17,8 @@
 #include "convene-person-page.h"
 #include "convene-preferences-window.h"
 #include "convene-search.h"
+#include "convene-search-hit.h"
+#include "convene-sidebar-item.h"
 #include "convene-sidebar-row.h"
 #include "convene-upcoming.h"
 #include "convene-window.h"
@@ -62,7 +64,17 @@ struct _ConveneWindow
   ConveneUpcoming *upcoming;
   GtkFileChooserNative *file_chooser;
 
-  /* Search: the normalized terms, and the models the results list shows. */
+  /* The sidebar: Overview, a heading, the registry's groups, People, as
+   * one flattened model whose second-to-last section is the registry.
+   */
+  GListStore *sidebar_sections;
+  GtkSingleSelection *sidebar_selection;
+
+  /* Search: the normalized terms, and the pipeline the results list
+   * shows: the registry's groups and people, filtered, mapped to hits
+   * (the item and why it matched), each run under a heading that shows
+   * only while the run has items.
+   */
   char **terms;
   char *query;
   GtkCustomFilter *group_filter;
@@ -70,7 +82,12 @@ struct _ConveneWindow
   GtkFilterListModel *group_results;
   GtkFilterListModel *person_results;
   GtkSortListModel *sorted_people;
+  GtkMapListModel *group_hits;
+  GtkMapListModel *person_hits;
+  GtkFilterListModel *group_heading;
+  GtkFilterListModel *person_heading;
   GtkFlattenListModel *results;
+  GtkSingleSelection *results_selection;
 
   GtkStack *content_stack;
   AdwWindowTitle *content_title;
@@ -85,11 +102,11 @@ struct _ConveneWindow
   ConvenePeoplePage *people_page;
   ConvenePersonPage *person_page;
   GtkSpinner *reload_spinner;
-  GtkListBox *results_list;
+  GtkListView *results_view;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkBox *sidebar;
-  GtkListBox *sidebar_list;
+  GtkListView *sidebar_view;
   GtkStack *sidebar_stack;
   AdwWindowTitle *sidebar_title;
   AdwToastOverlay *toast_overlay;
@@ -115,20 +132,37 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-/* gtk_list_box_remove_all() is GTK 4.12. */
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 static gboolean
 is_folded (ConveneWindow *self)
 {
   return adw_leaflet_get_folded (self->leaflet);
+}
+
+/* The position in the sidebar of a page: Overview, the heading, the
+ * groups, People.
+ */
+static guint
+find_sidebar_position (ConveneWindow *self,
+                       const char    *page,
+                       const char    *target)
+{
+  guint n_groups = self->registry ? g_list_model_get_n_items (G_LIST_MODEL (self->registry)) : 0;
+  guint position;
+
+  if (self->registry == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  if (g_strcmp0 (page, PAGE_OVERVIEW) == 0)
+    return 0;
+
+  if (g_strcmp0 (page, PAGE_PEOPLE) == 0 || g_strcmp0 (page, PAGE_PERSON) == 0)
+    return 2 + n_groups;
+
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && target != NULL &&
+      convene_registry_find_group_position (self->registry, target, &position))
+    return 2 + position;
+
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -136,35 +170,15 @@ select_sidebar_row (ConveneWindow *self,
                     const char    *page,
                     const char    *target)
 {
-  /* The person page belongs under "People" in the sidebar. */
-  if (g_strcmp0 (page, PAGE_PERSON) == 0)
+  /* A folded sidebar is a list to pick from, not a selection to keep. */
+  if (is_folded (self))
     {
-      page = PAGE_PEOPLE;
-      target = NULL;
+      gtk_single_selection_set_selected (self->sidebar_selection, GTK_INVALID_LIST_POSITION);
+      return;
     }
 
-  if (gtk_list_box_get_selection_mode (self->sidebar_list) == GTK_SELECTION_NONE)
-    return;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      ConveneSidebarRow *row;
-
-      if (!CONVENE_IS_SIDEBAR_ROW (child))
-        continue;
-
-      row = CONVENE_SIDEBAR_ROW (child);
-      if (g_strcmp0 (convene_sidebar_row_get_page (row), page) == 0 &&
-          g_strcmp0 (convene_sidebar_row_get_target (row), target) == 0)
-        {
-          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
-          return;
-        }
-    }
-
-  gtk_list_box_unselect_all (self->sidebar_list);
+  gtk_single_selection_set_selected (self->sidebar_selection,
+                                     find_sidebar_position (self, page, target));
 }
 
 static void
@@ -269,128 +283,134 @@ restore_page (ConveneWindow *self,
     show_overview (self, FALSE);
 }
 
-/* The badge of a sidebar or search row: the group's meeting, or for the
- * overview the community's, running or about to start.
+/* Rows: one factory for both lists. A list item holds a heading label
+ * and a #ConveneSidebarRow; a heading item shows the one, anything else
+ * the other. Rows follow the clock themselves.
  */
-static void
-update_meeting_badge (ConveneWindow     *self,
-                      ConveneSidebarRow *row)
-{
-  ConveneMeetingState state = CONVENE_MEETING_STATE_NONE;
-  const char *page = convene_sidebar_row_get_page (row);
-
-  if (self->registry != NULL && g_strcmp0 (page, PAGE_GROUP) == 0)
-    {
-      ConveneGroup *group = convene_registry_lookup_group (self->registry,
-                                                           convene_sidebar_row_get_target (row));
-
-      if (group != NULL)
-        state = convene_upcoming_get_group_state (self->upcoming, group);
-    }
-  else if (self->registry != NULL && g_strcmp0 (page, PAGE_OVERVIEW) == 0)
-    {
-      state = convene_upcoming_get_community_state (self->upcoming);
-    }
-
-  convene_sidebar_row_set_meeting_state (row, state);
-}
 
 static void
-update_meeting_badges (ConveneWindow *self)
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ConveneWindow            *self)
 {
-  GtkListBox *lists[] = { self->sidebar_list, self->results_list };
-
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[i]));
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      if (CONVENE_IS_SIDEBAR_ROW (child))
-        update_meeting_badge (self, CONVENE_SIDEBAR_ROW (child));
-}
-
-static void
-rebuild_sidebar (ConveneWindow *self)
-{
-  guint n_groups;
-
-  clear_list (self->sidebar_list);
-
-  if (self->registry == NULL)
-    return;
-
-  gtk_list_box_append (self->sidebar_list,
-                       convene_sidebar_row_new (PAGE_OVERVIEW, NULL, _("Overview"), NULL,
-                                                "go-home-symbolic"));
-
-  n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->registry));
-  for (guint i = 0; i < n_groups; i++)
-    {
-      g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (self->registry), i);
-      g_autofree char *topics = convene_group_dup_topics_text (group);
-
-      gtk_list_box_append (self->sidebar_list,
-                           convene_sidebar_row_new (PAGE_GROUP,
-                                                    convene_group_get_id (group),
-                                                    convene_group_get_name (group),
-                                                    topics,
-                                                    NULL));
-    }
-
-  gtk_list_box_append (self->sidebar_list,
-                       convene_sidebar_row_new (PAGE_PEOPLE, NULL, _("People"), NULL,
-                                                "system-users-symbolic"));
-
-  update_meeting_badges (self);
-}
-
-static GtkWidget *
-make_heading (const char *text)
-{
-  GtkWidget *heading = gtk_label_new (text);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_add_css_class (heading, "dim-label");
   gtk_widget_add_css_class (heading, "sidebar-heading");
-  return heading;
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), convene_sidebar_row_new (self->upcoming));
+  gtk_list_item_set_child (item, box);
 }
 
 static void
-sidebar_header_func (GtkListBoxRow *row,
-                     GtkListBoxRow *before,
-                     gpointer       user_data)
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ConveneWindow            *self)
 {
-  const char *page = convene_sidebar_row_get_page (CONVENE_SIDEBAR_ROW (row));
-  const char *before_page = NULL;
-  GtkWidget *header = NULL;
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  ConveneSidebarRow *row = CONVENE_SIDEBAR_ROW (gtk_widget_get_next_sibling (heading));
+  GObject *object = gtk_list_item_get_item (item);
+  gboolean is_heading = CONVENE_IS_SIDEBAR_ITEM (object) &&
+                        convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (object)) ==
+                        CONVENE_SIDEBAR_ITEM_HEADING;
 
-  if (before != NULL)
-    before_page = convene_sidebar_row_get_page (CONVENE_SIDEBAR_ROW (before));
+  gtk_list_item_set_selectable (item, !is_heading);
+  gtk_list_item_set_activatable (item, !is_heading);
+  gtk_widget_set_visible (heading, is_heading);
+  gtk_widget_set_visible (GTK_WIDGET (row), !is_heading);
 
-  if (g_strcmp0 (page, PAGE_GROUP) == 0 && g_strcmp0 (before_page, PAGE_GROUP) != 0)
-    header = make_heading (_("Working Groups"));
-  else if (g_strcmp0 (page, PAGE_PEOPLE) == 0 && before != NULL)
-    header = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-
-  gtk_list_box_row_set_header (row, header);
+  if (is_heading)
+    {
+      gtk_label_set_label (GTK_LABEL (heading),
+                           convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (object)));
+      convene_sidebar_row_set_item (row, NULL, NULL);
+    }
+  else if (CONVENE_IS_SEARCH_HIT (object))
+    {
+      convene_sidebar_row_set_item (row, convene_search_hit_get_item (CONVENE_SEARCH_HIT (object)),
+                                    convene_search_hit_get_subtitle (CONVENE_SEARCH_HIT (object)));
+    }
+  else
+    {
+      convene_sidebar_row_set_item (row, object, NULL);
+    }
 }
 
 static void
-results_header_func (GtkListBoxRow *row,
-                     GtkListBoxRow *before,
-                     gpointer       user_data)
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ConveneWindow            *self)
 {
-  const char *page = convene_sidebar_row_get_page (CONVENE_SIDEBAR_ROW (row));
-  const char *before_page = NULL;
-  GtkWidget *header = NULL;
+  GtkWidget *heading = gtk_widget_get_first_child (gtk_list_item_get_child (item));
 
-  if (before != NULL)
-    before_page = convene_sidebar_row_get_page (CONVENE_SIDEBAR_ROW (before));
+  convene_sidebar_row_set_item (CONVENE_SIDEBAR_ROW (gtk_widget_get_next_sibling (heading)),
+                                NULL, NULL);
+}
 
-  if (g_strcmp0 (page, before_page) != 0)
-    header = make_heading (g_strcmp0 (page, PAGE_GROUP) == 0 ? _("Working Groups") : _("People"));
+static GtkListItemFactory *
+create_row_factory (ConveneWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  gtk_list_box_row_set_header (row, header);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (row_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (row_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (row_unbind_cb), self, 0);
+  return factory;
+}
+
+static GListModel *
+single_item_model (ConveneSidebarItemKind  kind,
+                   const char             *title,
+                   const char             *icon_name)
+{
+  GListStore *store = g_list_store_new (CONVENE_TYPE_SIDEBAR_ITEM);
+  g_autoptr(ConveneSidebarItem) item = convene_sidebar_item_new (kind, title, icon_name);
+
+  g_list_store_append (store, item);
+  return G_LIST_MODEL (store);
+}
+
+/* The groups' section of the sidebar is the registry itself. */
+static void
+set_sidebar_groups (ConveneWindow *self)
+{
+  g_autoptr(GListModel) empty = G_LIST_MODEL (g_list_store_new (CONVENE_TYPE_GROUP));
+  GListModel *groups = self->registry ? G_LIST_MODEL (self->registry) : empty;
+  gpointer sections[] = { groups };
+
+  g_list_store_splice (self->sidebar_sections, 2, 1, sections, 1);
+}
+
+/* The item shown at @position of @model: a group, a person or an entry. */
+static void
+activate_item (ConveneWindow *self,
+               GListModel    *model,
+               guint          position)
+{
+  g_autoptr(GObject) object = g_list_model_get_item (model, position);
+  GObject *item = object;
+
+  if (CONVENE_IS_SEARCH_HIT (object))
+    item = convene_search_hit_get_item (CONVENE_SEARCH_HIT (object));
+
+  if (CONVENE_IS_GROUP (item))
+    show_group (self, convene_group_get_id (CONVENE_GROUP (item)), TRUE);
+  else if (CONVENE_IS_PERSON (item))
+    show_person (self, convene_person_get_id (CONVENE_PERSON (item)), TRUE);
+  else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
+           convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_PEOPLE)
+    show_people (self, TRUE);
+  else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
+           convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_OVERVIEW)
+    {
+      show_overview (self, TRUE);
+      remember_group (self, NULL);
+    }
 }
 
 /* Search */
@@ -417,76 +437,48 @@ person_filter_func (gpointer item,
                                       (const char * const *)self->terms, NULL);
 }
 
-static char *
-dup_result_subtitle (ConveneWindow *self,
-                     GObject       *item)
-{
-  g_autofree char *why = NULL;
-  const char * const *terms = (const char * const *)self->terms;
-
-  if (CONVENE_IS_GROUP (item))
-    {
-      if (terms != NULL && convene_search_match_group (CONVENE_GROUP (item), terms, &why) && why)
-        return g_steal_pointer (&why);
-
-      return convene_group_dup_topics_text (CONVENE_GROUP (item));
-    }
-
-  if (terms != NULL && convene_search_match_person (CONVENE_PERSON (item), terms, &why) && why)
-    return g_steal_pointer (&why);
-
-  return g_strdup (convene_person_get_company (CONVENE_PERSON (item)));
-}
-
-static GtkWidget *
-create_result_row (gpointer item,
-                   gpointer user_data)
+static gpointer
+map_to_hit (gpointer item,
+            gpointer user_data)
 {
   ConveneWindow *self = CONVENE_WINDOW (user_data);
-  g_autofree char *subtitle = dup_result_subtitle (self, item);
-  GtkWidget *row;
+  ConveneSearchHit *hit = convene_search_hit_new (G_OBJECT (item),
+                                                  (const char * const *)self->terms);
 
-  if (CONVENE_IS_GROUP (item))
-    row = convene_sidebar_row_new (PAGE_GROUP,
-                                   convene_group_get_id (item),
-                                   convene_group_get_name (item),
-                                   subtitle,
-                                   NULL);
-  else
-    row = convene_sidebar_row_new (PAGE_PERSON,
-                                   convene_person_get_id (item),
-                                   convene_person_get_name (item),
-                                   subtitle,
-                                   NULL);
-
-  g_object_set_data_full (G_OBJECT (row), "convene-item", g_object_ref (item), g_object_unref);
-  update_meeting_badge (self, CONVENE_SIDEBAR_ROW (row));
-  return row;
+  g_object_unref (item);
+  return hit;
 }
 
+/* Rows that survive a change of the query keep their hit; what matched
+ * may have changed all the same: map again (only bound rows rebind).
+ */
 static void
-update_result_subtitles (ConveneWindow *self)
+update_hits (ConveneWindow *self)
 {
-  /* Rows that survive a change of the query keep their widget; what
-   * matched may have changed all the same.
-   */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GObject *item;
-      g_autofree char *subtitle = NULL;
+  gtk_map_list_model_set_map_func (self->group_hits, map_to_hit, self, NULL);
+  gtk_map_list_model_set_map_func (self->person_hits, map_to_hit, self, NULL);
+}
 
-      if (!CONVENE_IS_SIDEBAR_ROW (child))
-        continue;
+static gboolean
+heading_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (user_data)) > 0;
+}
 
-      item = g_object_get_data (G_OBJECT (child), "convene-item");
-      if (item == NULL)
-        continue;
+static GtkFilterListModel *
+create_heading_model (ConveneWindow *self,
+                      const char    *title,
+                      GListModel    *run)
+{
+  GtkCustomFilter *filter = gtk_custom_filter_new (heading_filter_func, run, NULL);
+  GtkFilterListModel *heading;
 
-      subtitle = dup_result_subtitle (self, item);
-      convene_sidebar_row_set_subtitle (CONVENE_SIDEBAR_ROW (child), subtitle);
-    }
+  heading = gtk_filter_list_model_new (single_item_model (CONVENE_SIDEBAR_ITEM_HEADING, title, NULL),
+                                       GTK_FILTER (filter));
+  g_signal_connect_object (run, "items-changed", G_CALLBACK (gtk_filter_changed), filter,
+                           G_CONNECT_SWAPPED);
+  return heading;
 }
 
 static void
@@ -496,7 +488,8 @@ update_sidebar_stack (ConveneWindow *self)
 
   if (self->terms == NULL || self->terms[0] == NULL)
     name = "browse";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->group_results)) > 0 ||
+           g_list_model_get_n_items (G_LIST_MODEL (self->person_results)) > 0)
     name = "results";
   else if (gtk_filter_list_model_get_pending (self->group_results) > 0 ||
            gtk_filter_list_model_get_pending (self->person_results) > 0)
@@ -541,7 +534,7 @@ set_query (ConveneWindow *self,
   gtk_filter_changed (GTK_FILTER (self->group_filter), change);
   gtk_filter_changed (GTK_FILTER (self->person_filter), change);
 
-  update_result_subtitles (self);
+  update_hits (self);
   update_sidebar_stack (self);
 }
 
@@ -1229,13 +1222,6 @@ preferences_action (GtkWidget  *widget,
 /* Callbacks */
 
 static void
-upcoming_changed_cb (ConveneWindow   *self,
-                     ConveneUpcoming *upcoming)
-{
-  update_meeting_badges (self);
-}
-
-static void
 is_active_cb (ConveneWindow *self,
               GParamSpec    *pspec,
               gpointer       user_data)
@@ -1248,32 +1234,19 @@ is_active_cb (ConveneWindow *self,
 }
 
 static void
-row_activated_cb (ConveneWindow *self,
-                  GtkListBoxRow *row,
-                  GtkListBox    *list)
+sidebar_activate_cb (ConveneWindow *self,
+                     guint          position,
+                     GtkListView   *view)
 {
-  ConveneSidebarRow *sidebar_row;
-  const char *page;
-  const char *target;
+  activate_item (self, G_LIST_MODEL (self->sidebar_selection), position);
+}
 
-  if (!CONVENE_IS_SIDEBAR_ROW (row))
-    return;
-
-  sidebar_row = CONVENE_SIDEBAR_ROW (row);
-  page = convene_sidebar_row_get_page (sidebar_row);
-  target = convene_sidebar_row_get_target (sidebar_row);
-
-  if (g_strcmp0 (page, PAGE_GROUP) == 0)
-    show_group (self, target, TRUE);
-  else if (g_strcmp0 (page, PAGE_PERSON) == 0)
-    show_person (self, target, TRUE);
-  else if (g_strcmp0 (page, PAGE_PEOPLE) == 0)
-    show_people (self, TRUE);
-  else
-    {
-      show_overview (self, TRUE);
-      remember_group (self, NULL);
-    }
+static void
+results_activate_cb (ConveneWindow *self,
+                     guint          position,
+                     GtkListView   *view)
+{
+  activate_item (self, G_LIST_MODEL (self->results_selection), position);
 }
 
 static void
@@ -1287,11 +1260,24 @@ static void
 search_activate_cb (ConveneWindow  *self,
                     GtkSearchEntry *entry)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+  GListModel *results = G_LIST_MODEL (self->results);
   const char *shown = gtk_stack_get_visible_child_name (self->sidebar_stack);
+  guint n = g_list_model_get_n_items (results);
 
-  if (first != NULL && g_strcmp0 (shown, "results") == 0)
-    row_activated_cb (self, first, self->results_list);
+  if (g_strcmp0 (shown, "results") != 0)
+    return;
+
+  /* The first result: the first item that is not a heading. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (results, i);
+
+      if (CONVENE_IS_SEARCH_HIT (item))
+        {
+          activate_item (self, results, i);
+          return;
+        }
+    }
 }
 
 static void
@@ -1305,15 +1291,8 @@ search_mode_cb (ConveneWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   /* Escape leaves the user where they were in the sidebar. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->sidebar_list)))
-    {
-      GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
-
-      if (selected != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (selected));
-      else
-        gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
-    }
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->sidebar_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_view));
 }
 
 static void
@@ -1326,14 +1305,7 @@ leaflet_folded_cb (ConveneWindow *self,
 
   /* A folded sidebar is a list to pick from, not a selection to keep. */
   if (adw_leaflet_get_folded (leaflet))
-    {
-      gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
-      gtk_list_box_set_selection_mode (self->results_list, GTK_SELECTION_NONE);
-      return;
-    }
-
-  gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_SINGLE);
-  gtk_list_box_set_selection_mode (self->results_list, GTK_SELECTION_SINGLE);
+    gtk_single_selection_set_selected (self->results_selection, GTK_INVALID_LIST_POSITION);
 
   if (g_strcmp0 (page, PAGE_GROUP) == 0 && convene_group_page_get_group (self->group_page))
     target = convene_group_get_id (convene_group_page_get_group (self->group_page));
@@ -1410,8 +1382,6 @@ convene_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  g_signal_connect_object (self->upcoming, "changed",
-                           G_CALLBACK (upcoming_changed_cb), self, G_CONNECT_SWAPPED);
   convene_group_page_set_upcoming (self->group_page, self->upcoming);
   convene_overview_page_set_upcoming (self->overview_page, self->upcoming);
 
@@ -1439,7 +1409,14 @@ convene_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
 
+  g_clear_object (&self->results_selection);
   g_clear_object (&self->results);
+  g_clear_object (&self->group_heading);
+  g_clear_object (&self->person_heading);
+  g_clear_object (&self->group_hits);
+  g_clear_object (&self->person_hits);
+  g_clear_object (&self->sidebar_selection);
+  g_clear_object (&self->sidebar_sections);
   g_clear_object (&self->group_results);
   g_clear_object (&self->person_results);
   g_clear_object (&self->sorted_people);
@@ -1570,16 +1547,17 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, person_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, reload_spinner);
-  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, results_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_cb);
@@ -1611,6 +1589,7 @@ convene_window_class_init (ConveneWindowClass *klass)
 static void
 convene_window_init (ConveneWindow *self)
 {
+  GtkListItemFactory *factory;
   GtkExpression *name;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1620,8 +1599,6 @@ convene_window_init (ConveneWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all-meetings", FALSE);
 
-  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
-  gtk_list_box_set_header_func (self->results_list, results_header_func, NULL, NULL);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
 
   /* The results are the groups, then the people, that match every term.
@@ -1641,11 +1618,21 @@ convene_window_init (ConveneWindow *self)
                                g_object_ref (GTK_FILTER (self->person_filter)));
   gtk_filter_list_model_set_incremental (self->person_results, TRUE);
 
+  self->group_hits = gtk_map_list_model_new (g_object_ref (G_LIST_MODEL (self->group_results)),
+                                             map_to_hit, self, NULL);
+  self->person_hits = gtk_map_list_model_new (g_object_ref (G_LIST_MODEL (self->person_results)),
+                                              map_to_hit, self, NULL);
+  self->group_heading = create_heading_model (self, _("Working Groups"),
+                                              G_LIST_MODEL (self->group_results));
+  self->person_heading = create_heading_model (self, _("People"),
+                                               G_LIST_MODEL (self->person_results));
   {
     GListStore *sections = g_list_store_new (G_TYPE_LIST_MODEL);
 
-    g_list_store_append (sections, self->group_results);
-    g_list_store_append (sections, self->person_results);
+    g_list_store_append (sections, self->group_heading);
+    g_list_store_append (sections, self->group_hits);
+    g_list_store_append (sections, self->person_heading);
+    g_list_store_append (sections, self->person_hits);
     self->results = gtk_flatten_list_model_new (G_LIST_MODEL (sections));
   }
 
@@ -1656,8 +1643,40 @@ convene_window_init (ConveneWindow *self)
   g_signal_connect_object (self->person_results, "notify::pending",
                            G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_list_box_bind_model (self->results_list, G_LIST_MODEL (self->results),
-                           create_result_row, self, NULL);
+  self->results_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_single_selection_set_autoselect (self->results_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
+  factory = create_row_factory (self);
+  gtk_list_view_set_factory (self->results_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
+
+  /* The sidebar: Overview, a heading, the groups (set with the
+   * registry), People.
+   */
+  self->sidebar_sections = g_list_store_new (G_TYPE_LIST_MODEL);
+  {
+    g_autoptr(GListModel) overview = single_item_model (CONVENE_SIDEBAR_ITEM_OVERVIEW,
+                                                        _("Overview"), "go-home-symbolic");
+    g_autoptr(GListModel) heading = single_item_model (CONVENE_SIDEBAR_ITEM_HEADING,
+                                                       _("Working Groups"), NULL);
+    g_autoptr(GListModel) groups = G_LIST_MODEL (g_list_store_new (CONVENE_TYPE_GROUP));
+    g_autoptr(GListModel) people = single_item_model (CONVENE_SIDEBAR_ITEM_PEOPLE,
+                                                      _("People"), "system-users-symbolic");
+
+    g_list_store_append (self->sidebar_sections, overview);
+    g_list_store_append (self->sidebar_sections, heading);
+    g_list_store_append (self->sidebar_sections, groups);
+    g_list_store_append (self->sidebar_sections, people);
+  }
+  self->sidebar_selection = gtk_single_selection_new (
+    G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->sidebar_sections)))));
+  gtk_single_selection_set_autoselect (self->sidebar_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->sidebar_selection, TRUE);
+  factory = create_row_factory (self);
+  gtk_list_view_set_factory (self->sidebar_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->sidebar_view, GTK_SELECTION_MODEL (self->sidebar_selection));
 
   show_overview (self, FALSE);
 }
@@ -1743,7 +1762,7 @@ convene_window_set_registry (ConveneWindow   *self,
   gtk_sort_list_model_set_model (self->sorted_people,
                                  registry ? convene_registry_get_people (registry) : NULL);
 
-  rebuild_sidebar (self);
+  set_sidebar_groups (self);
   convene_overview_page_set_registry (self->overview_page, registry);
   convene_people_page_set_registry (self->people_page, registry);
   convene_group_page_set_group (self->group_page, NULL, NULL);
@@ -1919,6 +1938,36 @@ convene_window_set_avatar_cache (ConveneWindow      *self,
 
   g_set_object (&self->avatar_cache, cache);
   push_avatar_cache (self);
+}
+
+/**
+ * convene_window_get_sidebar_model:
+ * @self: a #ConveneWindow
+ *
+ * Returns: (transfer none): what the sidebar lists: #ConveneSidebarItem
+ *   entries (Overview, a heading, People) around the #ConveneGroup items of
+ *   the registry
+ */
+GListModel *
+convene_window_get_sidebar_model (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->sidebar_selection);
+}
+
+/**
+ * convene_window_get_search_results:
+ * @self: a #ConveneWindow
+ *
+ * Returns: (transfer none): what the search results list: a heading
+ *   (#ConveneSidebarItem) before each run of #ConveneSearchHit items, groups
+ *   first, then people
+ */
+GListModel *
+convene_window_get_search_results (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->results);
 }
 
 /**

@@ -30,6 +30,8 @@ ConveneGroup       *convene_window_get_group        (ConveneWindow       *self);
 void                convene_window_add_toast        (ConveneWindow       *self,
                                                      const char          *text);
 const char         *convene_window_get_last_toast   (ConveneWindow       *self);
+GListModel         *convene_window_get_sidebar_model (ConveneWindow      *self);
+GListModel         *convene_window_get_search_results (ConveneWindow     *self);
 ConveneAvatarCache *convene_window_get_avatar_cache (ConveneWindow       *self);
 ConveneUpcoming    *convene_window_get_upcoming     (ConveneWindow       *self);
 void                convene_window_set_avatar_cache (ConveneWindow       *self,
