@@ -351,6 +351,7 @@ typedef enum
   DAMAGE_MAGIC,
   DAMAGE_TYPE,
   DAMAGE_INDEX,
+  DAMAGE_COLUMN,
 } Damage;
 
 static void
@@ -395,6 +396,7 @@ damage_entry (Fixture    *fixture,
     case DAMAGE_MAGIC:
     case DAMAGE_TYPE:
     case DAMAGE_INDEX:
+    case DAMAGE_COLUMN:
     default:
       break;
     }
@@ -426,29 +428,60 @@ damage_entry (Fixture    *fixture,
         {
           body = g_variant_ref_sink (g_variant_new_string ("a registry"));
         }
+      else if (damage == DAMAGE_COLUMN)
+        {
+          g_autoptr(GVariant) old_body = g_variant_get_variant (children[7]);
+          GVariant *fields[7];
+          GVariant *column[4];
+
+          /* The groups' id offsets point past the ids. */
+          for (guint i = 0; i < 7; i++)
+            fields[i] = g_variant_get_child_value (old_body, i);
+          for (guint i = 0; i < 4; i++)
+            column[i] = g_variant_get_child_value (fields[2], i);
+          {
+            gsize n_ids;
+            const guint32 *starts = g_variant_get_fixed_array (column[1], &n_ids, sizeof (guint32));
+            g_autofree guint32 *moved = g_memdup2 (starts, n_ids * sizeof (guint32));
+
+            g_assert_cmpuint (n_ids, >, 1);
+            moved[n_ids - 1] = 1000000;
+            g_variant_unref (column[1]);
+            column[1] = g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, moved,
+                                                                       n_ids, sizeof (guint32)));
+          }
+          g_variant_unref (fields[2]);
+          fields[2] = g_variant_ref_sink (g_variant_new_tuple (column, 4));
+
+          body = g_variant_ref_sink (g_variant_new_tuple (fields, 7));
+          for (guint i = 0; i < 4; i++)
+            g_variant_unref (column[i]);
+          for (guint i = 0; i < 7; i++)
+            g_variant_unref (fields[i]);
+        }
       else
         {
           g_autoptr(GVariant) old_body = g_variant_get_variant (children[7]);
           g_autoptr(GVariantBuilder) offsets = g_variant_builder_new (G_VARIANT_TYPE ("au"));
-          GVariant *fields[9];
+          GVariant *fields[7];
           gsize n_offsets;
 
-          for (guint i = 0; i < 9; i++)
+          for (guint i = 0; i < 7; i++)
             fields[i] = g_variant_get_child_value (old_body, i);
-          g_assert_cmpuint (g_variant_n_children (fields[7]), >, 0);
+          g_assert_cmpuint (g_variant_n_children (fields[5]), >, 0);
 
           /* One role, in a group that does not exist, for the first person. */
-          n_offsets = g_variant_n_children (fields[6]);
+          n_offsets = g_variant_n_children (fields[4]);
           g_variant_builder_add (offsets, "u", 0);
           for (gsize i = 1; i < n_offsets; i++)
             g_variant_builder_add (offsets, "u", 1);
-          g_variant_unref (fields[6]);
-          fields[6] = g_variant_ref_sink (g_variant_builder_end (offsets));
-          g_variant_unref (fields[7]);
-          fields[7] = g_variant_ref_sink (g_variant_new_parsed ("[(@u 999999, @u 0)]"));
+          g_variant_unref (fields[4]);
+          fields[4] = g_variant_ref_sink (g_variant_builder_end (offsets));
+          g_variant_unref (fields[5]);
+          fields[5] = g_variant_ref_sink (g_variant_new_parsed ("[(@u 999999, @u 0)]"));
 
-          body = g_variant_ref_sink (g_variant_new_tuple (fields, 9));
-          for (guint i = 0; i < 9; i++)
+          body = g_variant_ref_sink (g_variant_new_tuple (fields, 7));
+          for (guint i = 0; i < 7; i++)
             g_variant_unref (fields[i]);
         }
 
@@ -477,7 +510,7 @@ test_damaged (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const Damage damages[] = {
     DAMAGE_TRUNCATE, DAMAGE_RANDOM_BYTES, DAMAGE_EMPTY, DAMAGE_VERSION, DAMAGE_MAGIC,
-    DAMAGE_TYPE, DAMAGE_INDEX,
+    DAMAGE_TYPE, DAMAGE_INDEX, DAMAGE_COLUMN,
   };
 
   plain = convene_registry_load_from_file (path, NULL, &error);

@@ -23,10 +23,15 @@ G_BEGIN_DECLS
 #define CONVENE_CACHE_GROUP     "(sasmsa" CONVENE_CACHE_LINK "a" CONVENE_CACHE_MEETING "a(uu))"
 /* severity, file is the source, line, column, path, message */
 #define CONVENE_CACHE_ISSUE     "(ubuumsmss)"
-/* source (kind, location, date), community, group ids, groups, person ids,
- * people, role offsets, roles, the loader's warnings */
-#define CONVENE_CACHE_BODY      "((msmsms)" CONVENE_CACHE_COMMUNITY "asa" CONVENE_CACHE_GROUP \
-                                "asa" CONVENE_CACHE_PERSON "aua(uu)a" CONVENE_CACHE_ISSUE ")"
+/* A column: the ids (NUL-terminated, back to back) and where each starts,
+ * then the entries (each a serialized GVariant) and the n + 1 offsets
+ * that bound them.
+ */
+#define CONVENE_CACHE_COLUMN    "(ayauayau)"
+/* source (kind, location, date), community, groups, people, role offsets,
+ * roles, the loader's warnings */
+#define CONVENE_CACHE_BODY      "((msmsms)" CONVENE_CACHE_COMMUNITY CONVENE_CACHE_COLUMN \
+                                CONVENE_CACHE_COLUMN "aua(uu)a" CONVENE_CACHE_ISSUE ")"
 
 GVariant         *convene_registry_cache_body_new      (ConveneRegistry  *registry,
                                                         GPtrArray        *issues,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "convene-registry-private.h"
@@ -316,49 +318,43 @@ G_STATIC_ASSERT (sizeof (ConveneRegistryRole) == 2 * sizeof (guint32));
 /**
  * convene_registry_new_from_tables:
  * @community: the community
- * @tables: the columns of a cached registry
+ * @tables: the tables of a cached registry; the columns are taken over
  * @error: return location for a #GError
  *
  * Makes a registry over @tables without making any group or person: only
- * the id → position maps are built. The tables are checked as far as that
- * needs; entries are read, defensively, when each object is made.
+ * the id → position maps are built. The role index is checked here;
+ * entries are read, defensively, when each object is made.
  *
  * Returns: (transfer full) (nullable): the registry, or %NULL when the
  *   tables do not fit together
  */
 ConveneRegistry *
-convene_registry_new_from_tables (ConveneCommunity            *community,
-                                  const ConveneRegistryTables *tables,
-                                  GError                     **error)
+convene_registry_new_from_tables (ConveneCommunity       *community,
+                                  ConveneRegistryTables  *tables,
+                                  GError                **error)
 {
   g_autoptr(ConveneRegistry) self = NULL;
   const guint *offsets;
   const ConveneRegistryRole *roles;
-  gsize n_groups, n_offsets, n_roles;
-  guint n_people;
+  gsize n_offsets, n_roles;
+  guint n_groups, n_people;
 
   g_return_val_if_fail (CONVENE_IS_COMMUNITY (community), NULL);
   g_return_val_if_fail (tables != NULL, NULL);
 
   self = convene_registry_new (community);
-  n_groups = g_variant_n_children (tables->group_ids);
-  if (g_variant_n_children (tables->groups) != n_groups ||
-      g_variant_n_children (tables->people) != g_variant_n_children (tables->person_ids))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Columns of unequal length");
-      return NULL;
-    }
 
-  self->group_ids = g_variant_ref (tables->group_ids);
-  self->group_entries = g_variant_ref (tables->groups);
-  self->group_id_strv = g_variant_get_strv (self->group_ids, NULL);
+  n_groups = tables->groups.n;
+  self->group_column = tables->groups;
+  memset (&tables->groups, 0, sizeof tables->groups);
   g_ptr_array_set_size (self->groups, n_groups);
-  if (!fill_positions (self->group_positions, self->group_id_strv, n_groups, error))
+  if (!fill_positions (self->group_positions, (const char * const *)self->group_column.ids,
+                       n_groups, error))
     return NULL;
 
+  n_people = tables->people.n;
   g_clear_object (&self->people);
-  self->people = convene_registry_people_new (tables->person_ids, tables->people);
-  n_people = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+  self->people = convene_registry_people_new (&tables->people);
   if (!fill_positions (self->person_positions, convene_registry_people_get_ids (self->people),
                        n_people, error))
     return NULL;
@@ -419,7 +415,7 @@ convene_registry_get_n_materialized (ConveneRegistry *self)
 {
   g_return_val_if_fail (CONVENE_IS_REGISTRY (self), 0);
 
-  if (self->group_entries == NULL)
+  if (self->group_column.entries == NULL)
     return self->groups->len + convene_registry_people_get_n_materialized (self->people);
 
   return self->n_groups_made + convene_registry_people_get_n_materialized (self->people);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "convene-registry-cache-private.h"
@@ -17,10 +19,8 @@ struct _ConveneRegistryPeople
 {
   GObject parent_instance;
 
-  GPtrArray *items;        /* ConvenePerson, NULL until made */
-  GVariant *ids;           /* as, or NULL */
-  GVariant *entries;       /* a<person>, or NULL */
-  const char **id_strv;    /* pointers into ids */
+  GPtrArray *items;              /* ConvenePerson, NULL until made */
+  ConveneRegistryColumn column;  /* empty for a plain list */
   guint n_materialized;
 };
 
@@ -85,9 +85,7 @@ convene_registry_people_finalize (GObject *object)
 {
   ConveneRegistryPeople *self = (ConveneRegistryPeople *)object;
 
-  g_clear_pointer (&self->id_strv, g_free);
-  g_clear_pointer (&self->ids, g_variant_unref);
-  g_clear_pointer (&self->entries, g_variant_unref);
+  convene_registry_column_clear (&self->column);
 
   G_OBJECT_CLASS (convene_registry_people_parent_class)->finalize (object);
 }
@@ -111,30 +109,21 @@ convene_registry_people_init (ConveneRegistryPeople *self)
 
 /**
  * convene_registry_people_new:
- * @ids: (nullable): an `as` of person ids
- * @entries: (nullable): the people, of CONVENE_CACHE_PERSON, as many as @ids
+ * @column: (nullable): the people of a cached registry, taken over
  *
- * Returns: (transfer full): an empty model, or one over @ids and @entries
+ * Returns: (transfer full): an empty model, or one over @column
  */
 ConveneRegistryPeople *
-convene_registry_people_new (GVariant *ids,
-                             GVariant *entries)
+convene_registry_people_new (ConveneRegistryColumn *column)
 {
   ConveneRegistryPeople *self = g_object_new (CONVENE_TYPE_REGISTRY_PEOPLE, NULL);
-  gsize n_ids;
 
-  g_return_val_if_fail ((ids == NULL) == (entries == NULL), self);
-
-  if (ids == NULL)
+  if (column == NULL)
     return self;
 
-  g_return_val_if_fail (g_variant_is_of_type (ids, G_VARIANT_TYPE_STRING_ARRAY), self);
-  g_return_val_if_fail (g_variant_n_children (entries) == g_variant_n_children (ids), self);
-
-  self->ids = g_variant_ref_sink (ids);
-  self->entries = g_variant_ref_sink (entries);
-  self->id_strv = g_variant_get_strv (self->ids, &n_ids);
-  g_ptr_array_set_size (self->items, n_ids);
+  self->column = *column;
+  memset (column, 0, sizeof *column);
+  g_ptr_array_set_size (self->items, self->column.n);
   return self;
 }
 
@@ -172,9 +161,9 @@ convene_registry_people_peek (ConveneRegistryPeople *self,
   person = g_ptr_array_index (self->items, position);
   if (person == NULL)
     {
-      g_autoptr(GVariant) entry = g_variant_get_child_value (self->entries, position);
+      g_autoptr(GVariant) entry = convene_registry_column_get_entry (&self->column, position);
 
-      person = convene_registry_cache_make_person (entry, self->id_strv[position]);
+      person = convene_registry_cache_make_person (entry, self->column.ids[position]);
       g_ptr_array_index (self->items, position) = person;
       self->n_materialized++;
     }
@@ -204,7 +193,7 @@ const char * const *
 convene_registry_people_get_ids (ConveneRegistryPeople *self)
 {
   g_return_val_if_fail (CONVENE_IS_REGISTRY_PEOPLE (self), NULL);
-  return (const char * const *)self->id_strv;
+  return (const char * const *)self->column.ids;
 }
 
 guint

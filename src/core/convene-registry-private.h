@@ -13,6 +13,37 @@ G_BEGIN_DECLS
  * and the counts the tests check that by.
  */
 
+/* A column of a cached registry (convene-registry-cache-format.c): the ids
+ * of its objects, and their entries, each a GVariant of its own
+ * serialized back to back, so that making one object reads one entry and
+ * nothing walks the others.
+ */
+typedef struct
+{
+  guint n;
+  GVariant *id_data;             /* ay: the ids, each ending in NUL */
+  const char **ids;              /* n pointers into id_data */
+  GBytes *entries;
+  GVariant *entry_offsets;       /* au: n + 1 offsets into entries */
+  const guint32 *offsets;        /* the data of entry_offsets */
+  const GVariantType *entry_type;
+} ConveneRegistryColumn;
+
+void      convene_registry_column_clear     (ConveneRegistryColumn       *column);
+GVariant *convene_registry_column_get_entry (const ConveneRegistryColumn *column,
+                                             guint                        position);
+
+/* The tables of a cached registry; convene_registry_new_from_tables()
+ * takes the columns over.
+ */
+typedef struct
+{
+  ConveneRegistryColumn groups;
+  ConveneRegistryColumn people;
+  GVariant *role_offsets;        /* au: n_people + 1 offsets into roles */
+  GVariant *roles;               /* a(uu): ConveneRegistryRole, grouped by person */
+} ConveneRegistryTables;
+
 /* The registry's fields, for convene-registry.c (the model) and
  * convene-registry-index.c (the indexes).
  */
@@ -26,10 +57,8 @@ struct _ConveneRegistry
   ConveneRegistryPeople *people;
   GHashTable *person_positions;  /* id → position + 1 in people */
 
-  /* The cached columns, or NULL for a registry built in memory. */
-  GVariant *group_ids;
-  GVariant *group_entries;
-  const char **group_id_strv;    /* pointers into group_ids */
+  /* The cached groups (n == 0 and no data for a registry built in memory). */
+  ConveneRegistryColumn group_column;
   GVariant *role_offsets_table;
   GVariant *roles_table;
   guint n_groups_made;
@@ -70,21 +99,9 @@ convene_registry_lookup_position (GHashTable *positions,
   return TRUE;
 }
 
-/* The columns of a cached registry, each a GVariant of the type in the
- * comment (convene-registry-cache-private.h has the entry types).
- */
-typedef struct
-{
-  GVariant *group_ids;     /* as: the id of each group, in registry order */
-  GVariant *groups;        /* a<group>: the rest of each group */
-  GVariant *person_ids;    /* as */
-  GVariant *people;        /* a<person> */
-  GVariant *role_offsets;  /* au: n_people + 1 offsets into roles */
-  GVariant *roles;         /* a(uu): ConveneRegistryRole, grouped by person */
-} ConveneRegistryTables;
-
+/* What a cached registry needs to make the objects of the tables. */
 ConveneRegistry *convene_registry_new_from_tables        (ConveneCommunity            *community,
-                                                          const ConveneRegistryTables *tables,
+                                                          ConveneRegistryTables       *tables,
                                                           GError                     **error);
 gboolean         convene_registry_find_person_position   (ConveneRegistry             *self,
                                                           ConvenePerson               *person,
@@ -101,8 +118,7 @@ guint            convene_registry_get_n_materialized     (ConveneRegistry       
 G_DECLARE_FINAL_TYPE (ConveneRegistryPeople, convene_registry_people,
                       CONVENE, REGISTRY_PEOPLE, GObject)
 
-ConveneRegistryPeople *convene_registry_people_new        (GVariant              *ids,
-                                                           GVariant              *entries);
+ConveneRegistryPeople *convene_registry_people_new        (ConveneRegistryColumn *column);
 void                   convene_registry_people_append     (ConveneRegistryPeople *self,
                                                            ConvenePerson         *person);
 ConvenePerson         *convene_registry_people_peek       (ConveneRegistryPeople *self,

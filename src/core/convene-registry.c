@@ -48,9 +48,9 @@ convene_registry_get_group_at (ConveneRegistry *self,
   group = g_ptr_array_index (self->groups, position);
   if (group == NULL)
     {
-      g_autoptr(GVariant) entry = g_variant_get_child_value (self->group_entries, position);
+      g_autoptr(GVariant) entry = convene_registry_column_get_entry (&self->group_column, position);
 
-      group = convene_registry_cache_make_group (entry, self->group_id_strv[position], self);
+      group = convene_registry_cache_make_group (entry, self->group_column.ids[position], self);
       g_ptr_array_index (self->groups, position) = group;
       self->n_groups_made++;
       g_signal_connect_swapped (convene_group_get_leads (group), "items-changed",
@@ -134,9 +134,7 @@ convene_registry_dispose (GObject *object)
   g_clear_object (&self->people);
   g_clear_pointer (&self->role_offsets_table, g_variant_unref);
   g_clear_pointer (&self->roles_table, g_variant_unref);
-  g_clear_pointer (&self->group_entries, g_variant_unref);
-  g_clear_pointer (&self->group_id_strv, g_free);
-  g_clear_pointer (&self->group_ids, g_variant_unref);
+  convene_registry_column_clear (&self->group_column);
 
   G_OBJECT_CLASS (convene_registry_parent_class)->dispose (object);
 }
@@ -220,7 +218,7 @@ convene_registry_init (ConveneRegistry *self)
 {
   self->groups = g_ptr_array_new_with_free_func (unref_if_made);
   self->group_positions = g_hash_table_new (g_str_hash, g_str_equal);
-  self->people = convene_registry_people_new (NULL, NULL);
+  self->people = convene_registry_people_new (NULL);
   self->person_positions = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
