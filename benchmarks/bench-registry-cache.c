@@ -55,7 +55,8 @@ generate_registry (guint n_groups)
                             "      \"company\": \"Société %u\",\n"
                             "      \"github\": \"person-%u\",\n"
                             "      \"profile_url\": \"https://github.com/person-%u\",\n"
-                            "      \"avatar_url\": \"https://avatars.githubusercontent.com/u/%u?v=4\"\n"
+                            "      \"avatar_url\": "
+                            "\"https://avatars.githubusercontent.com/u/%u?v=4\"\n"
                             "    }",
                             i > 0 ? ",\n" : "", i, i, i % 97, i, i, i + 1000);
   g_string_append (out, "\n  ],\n  \"groups\": [\n");
@@ -68,7 +69,8 @@ generate_registry (guint n_groups)
                               "      \"name\": \"Arbeitsgruppe Übersetzung %u — 翻訳\",\n"
                               "      \"description\": \"Group %u designs, builds and documents one "
                               "part of the project, and reviews the changes to it.\",\n"
-                              "      \"topics\": [ \"Tópico %u\", \"Ingestion\", \"Médiation\" ],\n"
+                              "      \"topics\": "
+                              "[ \"Tópico %u\", \"Ingestion\", \"Médiation\" ],\n"
                               "      \"artifacts\": [\n",
                               i > 0 ? ",\n" : "", i, i, i, i);
       for (guint j = 0; j < N_LINKS; j++)

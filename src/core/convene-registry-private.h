@@ -3,15 +3,16 @@
 
 #include "convene-registry.h"
 
-/* Declared below, used by the struct. */
-typedef struct _ConveneRegistryPeople ConveneRegistryPeople;
-
 G_BEGIN_DECLS
 
-/* What only core/ sees of the registry: a registry whose groups and people
- * stay in a cached GVariant until asked for (convene-registry-cache.c),
- * and the counts the tests check that by.
+/* What only core/ (and the tests) see of the registry: its fields, the
+ * tables a cached registry keeps its groups and people in until they are
+ * asked for (convene-registry-cache.c), the people model, and
+ * convene_registry_get_n_materialized() for the tests to check that by.
  */
+
+/* Declared with its type below; the registry's fields name it. */
+typedef struct _ConveneRegistryPeople ConveneRegistryPeople;
 
 /* A column of a cached registry (convene-registry-cache-format.c): the ids
  * of its objects, and their entries, each a GVariant of its own
@@ -52,7 +53,7 @@ struct _ConveneRegistry
   GObject parent_instance;
 
   ConveneCommunity *community;
-  GPtrArray *groups;              /* ConveneGroup, NULL until made from the table */
+  GPtrArray *groups;             /* ConveneGroup, NULL until made from the table */
   GHashTable *group_positions;   /* id → position + 1 in groups */
   ConveneRegistryPeople *people;
   GHashTable *person_positions;  /* id → position + 1 in people */
@@ -99,7 +100,7 @@ convene_registry_lookup_position (GHashTable *positions,
   return TRUE;
 }
 
-/* What a cached registry needs to make the objects of the tables. */
+/* A cached registry, and what its tables need to make their objects. */
 ConveneRegistry *convene_registry_new_from_tables        (ConveneCommunity            *community,
                                                           ConveneRegistryTables       *tables,
                                                           GError                     **error);

@@ -15,7 +15,9 @@
  * A registry from the cache (convene-registry-cache.c) keeps its groups
  * and people in the cached GVariant and makes each object when it is
  * first asked for; the slot then holds it, so the same object comes back
- * every time. The indexes come from the cache too.
+ * every time. The indexes come from the cache too. Making objects on
+ * demand is why a registry, like any GListModel, belongs to one thread at
+ * a time: the loading thread hands it over, and only then is it read.
  */
 
 static void list_model_iface_init (GListModelInterface *iface);
