@@ -5,37 +5,20 @@
 
 #include <glib/gi18n.h>
 
-#include "convene-registry.h"
+#include "convene-registry-cache-private.h"
+#include "convene-registry-private.h"
 
 /* A loaded registry: a #GListModel of #ConveneGroup in the order of the
  * file, the people they share, and where it all came from. Loading and
  * saving live in convene-registry-loader.c and convene-registry-writer.c.
+ *
+ * A registry from the cache (convene-registry-cache.c) keeps its groups
+ * and people in the cached GVariant and makes each object when it is
+ * first asked for; the slot then holds it, so the same object comes back
+ * every time. The indexes come from the cache too. Making objects on
+ * demand is why a registry, like any GListModel, belongs to one thread at
+ * a time: the loading thread hands it over, and only then is it read.
  */
-struct _ConveneRegistry
-{
-  GObject parent_instance;
-
-  ConveneCommunity *community;
-  GPtrArray *groups;
-  GHashTable *group_positions;   /* id → position + 1 in groups */
-  GListStore *people;
-  GHashTable *person_positions;  /* id → position + 1 in people */
-
-  /* Who leads what, built on first use and dropped when a group, a
-   * person or a group's leads change: the entries of the person at
-   * position p are roles[role_offsets[p]] up to roles[role_offsets[p + 1]],
-   * in registry order. A lead whose person the registry does not list
-   * has its entries in extra_roles (ConvenePerson → GArray).
-   */
-  gboolean roles_valid;
-  guint *role_offsets;
-  ConveneRegistryRole *roles;
-  GHashTable *extra_roles;
-
-  char *source_kind;
-  char *source_location;
-  char *source_date;
-};
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -51,132 +34,38 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Indexes */
+static void leads_changed_cb (ConveneRegistry *self);
 
-static void
-invalidate_roles (ConveneRegistry *self)
+/* Private API */
+
+/* The group at @position, made from the table if it was not yet. */
+ConveneGroup *
+convene_registry_get_group_at (ConveneRegistry *self,
+                               guint            position)
 {
-  self->roles_valid = FALSE;
-  g_clear_pointer (&self->role_offsets, g_free);
-  g_clear_pointer (&self->roles, g_free);
-  g_clear_pointer (&self->extra_roles, g_hash_table_unref);
-}
+  ConveneGroup *group;
 
-static gboolean
-lookup_position (GHashTable *positions,
-                 const char *id,
-                 guint      *position)
-{
-  guint value = GPOINTER_TO_UINT (g_hash_table_lookup (positions, id));
+  g_assert (position < self->groups->len);
 
-  if (value == 0)
-    return FALSE;
-
-  *position = value - 1;
-  return TRUE;
-}
-
-/* The position of @person in the people model, when it is that very object. */
-static gboolean
-find_person_position (ConveneRegistry *self,
-                      ConvenePerson   *person,
-                      guint           *position)
-{
-  g_autoptr(ConvenePerson) listed = NULL;
-  guint found;
-
-  g_assert (CONVENE_IS_PERSON (person));
-
-  if (!lookup_position (self->person_positions, convene_person_get_id (person), &found))
-    return FALSE;
-
-  listed = g_list_model_get_item (G_LIST_MODEL (self->people), found);
-  if (listed != person)
-    return FALSE;
-
-  *position = found;
-  return TRUE;
-}
-
-typedef struct
-{
-  guint person_position;
-  ConveneRegistryRole role;
-} RoleEntry;
-
-/* One walk over every lead, then a counting sort by person: the entries
- * of each person stay in registry order.
- */
-static void
-ensure_roles (ConveneRegistry *self)
-{
-  g_autoptr(GArray) entries = NULL;
-  guint n_people;
-
-  if (self->roles_valid)
-    return;
-
-  n_people = g_list_model_get_n_items (G_LIST_MODEL (self->people));
-  entries = g_array_new (FALSE, FALSE, sizeof (RoleEntry));
-  self->extra_roles = g_hash_table_new_full (NULL, NULL, g_object_unref,
-                                             (GDestroyNotify)g_array_unref);
-
-  for (guint i = 0; i < self->groups->len; i++)
+  group = g_ptr_array_index (self->groups, position);
+  if (group == NULL)
     {
-      ConveneGroup *group = g_ptr_array_index (self->groups, i);
-      GListModel *leads = convene_group_get_leads (group);
-      guint n_leads = g_list_model_get_n_items (leads);
+      g_autoptr(GVariant) entry = convene_registry_column_get_entry (&self->group_column, position);
 
-      for (guint j = 0; j < n_leads; j++)
-        {
-          g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, j);
-          ConvenePerson *person = convene_lead_get_person (lead);
-          RoleEntry entry = { 0, { i, convene_lead_get_role (lead) } };
-
-          if (find_person_position (self, person, &entry.person_position))
-            {
-              g_array_append_val (entries, entry);
-            }
-          else
-            {
-              GArray *extra = g_hash_table_lookup (self->extra_roles, person);
-
-              if (extra == NULL)
-                {
-                  extra = g_array_new (FALSE, FALSE, sizeof (ConveneRegistryRole));
-                  g_hash_table_insert (self->extra_roles, g_object_ref (person), extra);
-                }
-              g_array_append_val (extra, entry.role);
-            }
-        }
+      group = convene_registry_cache_make_group (entry, self->group_column.ids[position], self);
+      g_ptr_array_index (self->groups, position) = group;
+      self->n_groups_made++;
+      g_signal_connect_swapped (convene_group_get_leads (group), "items-changed",
+                                G_CALLBACK (leads_changed_cb), self);
     }
 
-  self->role_offsets = g_new0 (guint, n_people + 1);
-  self->roles = g_new (ConveneRegistryRole, MAX (entries->len, 1));
-
-  for (guint i = 0; i < entries->len; i++)
-    self->role_offsets[g_array_index (entries, RoleEntry, i).person_position + 1]++;
-  for (guint p = 0; p < n_people; p++)
-    self->role_offsets[p + 1] += self->role_offsets[p];
-
-  {
-    g_autofree guint *next = g_memdup2 (self->role_offsets, sizeof (guint) * (n_people + 1));
-
-    for (guint i = 0; i < entries->len; i++)
-      {
-        const RoleEntry *entry = &g_array_index (entries, RoleEntry, i);
-
-        self->roles[next[entry->person_position]++] = entry->role;
-      }
-  }
-
-  self->roles_valid = TRUE;
+  return group;
 }
 
 static void
 leads_changed_cb (ConveneRegistry *self)
 {
-  invalidate_roles (self);
+  convene_registry_invalidate_roles (self);
 }
 
 /* GListModel */
@@ -202,7 +91,7 @@ convene_registry_get_item (GListModel *model,
   if (position >= self->groups->len)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (self->groups, position));
+  return g_object_ref (convene_registry_get_group_at (self, position));
 }
 
 static void
@@ -211,6 +100,14 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = convene_registry_get_item_type;
   iface->get_n_items = convene_registry_get_n_items;
   iface->get_item = convene_registry_get_item;
+}
+
+/* Slots not yet made are NULL, and GPtrArray hands those to the free func too. */
+static void
+unref_if_made (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
 }
 
 /* Vfuncs */
@@ -231,12 +128,15 @@ convene_registry_dispose (GObject *object)
         }
     }
 
-  invalidate_roles (self);
+  convene_registry_invalidate_roles (self);
   g_clear_object (&self->community);
   g_clear_pointer (&self->group_positions, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->person_positions, g_hash_table_unref);
   g_clear_object (&self->people);
+  g_clear_pointer (&self->role_offsets_table, g_variant_unref);
+  g_clear_pointer (&self->roles_table, g_variant_unref);
+  convene_registry_column_clear (&self->group_column);
 
   G_OBJECT_CLASS (convene_registry_parent_class)->dispose (object);
 }
@@ -318,9 +218,9 @@ convene_registry_class_init (ConveneRegistryClass *klass)
 static void
 convene_registry_init (ConveneRegistry *self)
 {
-  self->groups = g_ptr_array_new_with_free_func (g_object_unref);
+  self->groups = g_ptr_array_new_with_free_func (unref_if_made);
   self->group_positions = g_hash_table_new (g_str_hash, g_str_equal);
-  self->people = g_list_store_new (CONVENE_TYPE_PERSON);
+  self->people = convene_registry_people_new (NULL);
   self->person_positions = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -377,7 +277,7 @@ convene_registry_add_group (ConveneRegistry *self,
   g_hash_table_insert (self->group_positions, (char *)id, GUINT_TO_POINTER (self->groups->len));
   g_signal_connect_swapped (convene_group_get_leads (group), "items-changed",
                             G_CALLBACK (leads_changed_cb), self);
-  invalidate_roles (self);
+  convene_registry_invalidate_roles (self);
   g_list_model_items_changed (G_LIST_MODEL (self), self->groups->len - 1, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   return TRUE;
@@ -399,10 +299,10 @@ convene_registry_lookup_group (ConveneRegistry *self,
   g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!lookup_position (self->group_positions, id, &position))
+  if (!convene_registry_lookup_position (self->group_positions, id, &position))
     return NULL;
 
-  return g_ptr_array_index (self->groups, position);
+  return convene_registry_get_group_at (self, position);
 }
 
 /**
@@ -446,10 +346,10 @@ convene_registry_add_person (ConveneRegistry *self,
   if (g_hash_table_contains (self->person_positions, id))
     return FALSE;
 
-  g_list_store_append (self->people, person);
+  convene_registry_people_append (self->people, person);
   g_hash_table_insert (self->person_positions, (char *)id,
                        GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->people))));
-  invalidate_roles (self);
+  convene_registry_invalidate_roles (self);
   return TRUE;
 }
 
@@ -464,152 +364,15 @@ ConvenePerson *
 convene_registry_lookup_person (ConveneRegistry *self,
                                 const char      *id)
 {
-  g_autoptr(ConvenePerson) person = NULL;
   guint position;
 
   g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!lookup_position (self->person_positions, id, &position))
+  if (!convene_registry_lookup_position (self->person_positions, id, &position))
     return NULL;
 
-  /* The people model holds a reference: the pointer stays valid. */
-  person = g_list_model_get_item (G_LIST_MODEL (self->people), position);
-  return person;
-}
-
-/**
- * convene_registry_get_roles_for_person:
- * @self: a #ConveneRegistry
- * @person: a person
- * @n_roles: (out): the number of entries
- *
- * What @person does in the groups: one entry per lead, with the position
- * of the group in the registry, in registry order. A person with two roles
- * in one group has two entries. The index behind it is built once.
- *
- * Returns: (transfer none) (array length=n_roles) (nullable): the entries,
- *   valid until the registry changes; %NULL when there are none
- */
-const ConveneRegistryRole *
-convene_registry_get_roles_for_person (ConveneRegistry *self,
-                                       ConvenePerson   *person,
-                                       guint           *n_roles)
-{
-  guint position;
-  GArray *extra;
-
-  g_return_val_if_fail (n_roles != NULL, NULL);
-  *n_roles = 0;
-  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
-  g_return_val_if_fail (CONVENE_IS_PERSON (person), NULL);
-
-  ensure_roles (self);
-
-  if (find_person_position (self, person, &position))
-    {
-      guint first = self->role_offsets[position];
-
-      *n_roles = self->role_offsets[position + 1] - first;
-      return *n_roles > 0 ? &self->roles[first] : NULL;
-    }
-
-  extra = g_hash_table_lookup (self->extra_roles, person);
-  if (extra == NULL)
-    return NULL;
-
-  *n_roles = extra->len;
-  return (const ConveneRegistryRole *)(gpointer)extra->data;
-}
-
-/**
- * convene_registry_get_n_groups_for_person:
- * @self: a #ConveneRegistry
- * @person: a person
- *
- * Returns: how many distinct groups @person leads
- */
-guint
-convene_registry_get_n_groups_for_person (ConveneRegistry *self,
-                                          ConvenePerson   *person)
-{
-  const ConveneRegistryRole *roles;
-  guint n_roles;
-  guint n = 0;
-
-  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), 0);
-  g_return_val_if_fail (CONVENE_IS_PERSON (person), 0);
-
-  roles = convene_registry_get_roles_for_person (self, person, &n_roles);
-
-  /* The entries are in registry order, so a group's come together. */
-  for (guint i = 0; i < n_roles; i++)
-    if (i == 0 || roles[i].group_position != roles[i - 1].group_position)
-      n++;
-
-  return n;
-}
-
-/**
- * convene_registry_find_group_position:
- * @self: a #ConveneRegistry
- * @group_id: a group id
- * @position: (out) (optional): where the group is in the model
- *
- * Returns: %TRUE if the registry has a group with @group_id
- */
-gboolean
-convene_registry_find_group_position (ConveneRegistry *self,
-                                      const char      *group_id,
-                                      guint           *position)
-{
-  guint found;
-
-  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), FALSE);
-  g_return_val_if_fail (group_id != NULL, FALSE);
-
-  if (!lookup_position (self->group_positions, group_id, &found))
-    return FALSE;
-
-  if (position != NULL)
-    *position = found;
-  return TRUE;
-}
-
-/**
- * convene_registry_list_groups_for_person:
- * @self: a #ConveneRegistry
- * @person: a person of the registry
- *
- * Returns: (transfer full): a #GListModel of the #ConveneGroup that @person
- *   leads, each once, in the order of the registry
- */
-GListModel *
-convene_registry_list_groups_for_person (ConveneRegistry *self,
-                                         ConvenePerson   *person)
-{
-  const ConveneRegistryRole *roles;
-  GListStore *store;
-  guint n_roles;
-
-  g_return_val_if_fail (CONVENE_IS_REGISTRY (self), NULL);
-  g_return_val_if_fail (CONVENE_IS_PERSON (person), NULL);
-
-  store = g_list_store_new (CONVENE_TYPE_GROUP);
-  roles = convene_registry_get_roles_for_person (self, person, &n_roles);
-
-  for (guint i = 0; i < n_roles; i++)
-    {
-      g_autoptr(ConveneGroup) group = NULL;
-
-      if (i > 0 && roles[i].group_position == roles[i - 1].group_position)
-        continue;
-
-      group = g_list_model_get_item (G_LIST_MODEL (self), roles[i].group_position);
-      g_list_store_append (store, group);
-    }
-
-  return G_LIST_MODEL (store);
+  return convene_registry_people_peek (self->people, position);
 }
 
 /**
