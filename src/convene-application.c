@@ -9,6 +9,7 @@
 #include "convene-avatar-cache.h"
 #include "convene-cli.h"
 #include "convene-context.h"
+#include "convene-registry-cache.h"
 #include "convene-registry-store.h"
 #include "convene-window.h"
 
@@ -426,6 +427,11 @@ static void
 convene_application_init (ConveneApplication *self)
 {
   self->store = convene_registry_store_new (BUNDLED_REGISTRY);
+  {
+    g_autofree char *cache_dir = convene_registry_cache_default_dir ();
+
+    g_object_set (self->store, "cache-dir", cache_dir, NULL);
+  }
   g_signal_connect_object (self->store, "notify::registry",
                            G_CALLBACK (store_registry_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::loading",

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-registry-cache.h"
 #include "convene-registry-loader.h"
 #include "convene-registry-store.h"
 
@@ -22,12 +23,15 @@ struct _ConveneRegistryStore
   GObject parent_instance;
 
   char *bundled_resource;
+  /* Where validated registries are kept in binary form; %NULL for none. */
+  char *cache_dir;
 
   ConveneRegistry *registry;
   GPtrArray *issues;
   GError *error;
   char *path;
   gboolean loaded;
+  gboolean from_cache;
 
   /* The file being read, and how to stop reading it: both %NULL when no
    * load is under way.
@@ -41,6 +45,7 @@ G_DEFINE_FINAL_TYPE (ConveneRegistryStore, convene_registry_store, G_TYPE_OBJECT
 enum {
   PROP_0,
   PROP_BUNDLED_RESOURCE,
+  PROP_CACHE_DIR,
   PROP_ERROR,
   PROP_LOADING,
   PROP_LOADING_PATH,
@@ -99,18 +104,68 @@ notify_loading (ConveneRegistryStore *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* What a load thread hands back: the registry (or the error) and the
+ * loader's issues. The registry belongs to the main thread from then on.
+ */
+typedef struct
+{
+  char *path;
+  char *cache_dir;
+  ConveneRegistry *registry;
+  GPtrArray *issues;
+  gboolean from_cache;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data->cache_dir);
+  g_clear_object (&data->registry);
+  g_clear_pointer (&data->issues, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+
+  if (data->cache_dir != NULL)
+    data->registry = convene_registry_cache_load_file (data->path, data->cache_dir, cancellable,
+                                                       &data->from_cache, &data->issues, &error);
+  else
+    data->registry = convene_registry_load_from_file (data->path, &data->issues, &error);
+
+  g_debug ("Read %s%s", data->path, data->from_cache ? " from the cache" : "");
+
+  if (g_task_return_error_if_cancelled (task))
+    g_clear_error (&error);
+  else if (data->registry == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   ConveneRegistryStore *self;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(ConveneRegistry) registry = NULL;
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  registry = convene_registry_load_from_file_finish (result, &issues, &error);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    registry = g_steal_pointer (&data->registry);
+  issues = g_steal_pointer (&data->issues);
 
   /* Every load but the current one was cancelled, and so was the current
    * one when the store went away: only an uncancelled load may touch the
@@ -124,6 +179,7 @@ loaded_cb (GObject      *object,
 
   path = g_steal_pointer (&self->loading_path);
   g_clear_object (&self->cancellable);
+  self->from_cache = registry != NULL && data->from_cache;
 
   g_object_freeze_notify (G_OBJECT (self));
   take_result (self, path, g_steal_pointer (&registry), g_steal_pointer (&issues),
@@ -172,6 +228,7 @@ convene_registry_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->loading_path, g_free);
   g_clear_pointer (&self->bundled_resource, g_free);
+  g_clear_pointer (&self->cache_dir, g_free);
 
   G_OBJECT_CLASS (convene_registry_store_parent_class)->finalize (object);
 }
@@ -188,6 +245,10 @@ convene_registry_store_get_property (GObject    *object,
     {
     case PROP_BUNDLED_RESOURCE:
       g_value_set_string (value, self->bundled_resource);
+      break;
+
+    case PROP_CACHE_DIR:
+      g_value_set_string (value, self->cache_dir);
       break;
 
     case PROP_ERROR:
@@ -229,6 +290,11 @@ convene_registry_store_set_property (GObject      *object,
       self->bundled_resource = g_value_dup_string (value);
       break;
 
+    case PROP_CACHE_DIR:
+      g_free (self->cache_dir);
+      self->cache_dir = g_value_dup_string (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -252,6 +318,17 @@ convene_registry_store_class_init (ConveneRegistryStoreClass *klass)
   properties[PROP_BUNDLED_RESOURCE] =
     g_param_spec_string ("bundled-resource", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneRegistryStore:cache-dir:
+   *
+   * Where registry files, once validated, are kept in a binary form that
+   * loads in milliseconds (see convene-registry-cache.c); %NULL reads
+   * every file with the loader.
+   */
+  properties[PROP_CACHE_DIR] =
+    g_param_spec_string ("cache-dir", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
   /**
    * ConveneRegistryStore:error:
@@ -421,6 +498,20 @@ convene_registry_store_get_loaded (ConveneRegistryStore *self)
 }
 
 /**
+ * convene_registry_store_get_from_cache:
+ * @self: a #ConveneRegistryStore
+ *
+ * Returns: whether the current registry was read from the binary cache
+ *   rather than parsed from its file
+ */
+gboolean
+convene_registry_store_get_from_cache (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), FALSE);
+  return self->from_cache;
+}
+
+/**
  * convene_registry_store_load:
  * @self: a #ConveneRegistryStore
  * @path: (nullable): a registry file, or %NULL for the bundled one
@@ -436,6 +527,8 @@ convene_registry_store_load (ConveneRegistryStore *self,
                              const char           *path)
 {
   g_autofree char *new_path = g_strdup (path);
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
   gboolean was_loading;
 
   g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
@@ -452,8 +545,13 @@ convene_registry_store_load (ConveneRegistryStore *self,
       self->loading_path = g_steal_pointer (&new_path);
 
       /* No reference to @self: see loaded_cb(). */
-      convene_registry_load_from_file_async (self->loading_path, self->cancellable,
-                                             loaded_cb, self);
+      data = g_new0 (LoadData, 1);
+      data->path = g_strdup (self->loading_path);
+      data->cache_dir = g_strdup (self->cache_dir);
+      task = g_task_new (NULL, self->cancellable, loaded_cb, self);
+      g_task_set_source_tag (task, convene_registry_store_load);
+      g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+      g_task_run_in_thread (task, load_thread);
       notify_loading (self);
     }
   else
@@ -467,6 +565,7 @@ convene_registry_store_load (ConveneRegistryStore *self,
       if (bytes != NULL)
         registry = convene_registry_load_from_bytes (bytes, name, &issues, &error);
 
+      self->from_cache = FALSE;
       take_result (self, NULL, g_steal_pointer (&registry), g_steal_pointer (&issues),
                    g_steal_pointer (&error));
       if (was_loading)

@@ -19,6 +19,7 @@ const char           *convene_registry_store_get_path         (ConveneRegistrySt
 gboolean              convene_registry_store_get_loading      (ConveneRegistryStore  *self);
 const char           *convene_registry_store_get_loading_path (ConveneRegistryStore  *self);
 gboolean              convene_registry_store_get_loaded       (ConveneRegistryStore  *self);
+gboolean              convene_registry_store_get_from_cache   (ConveneRegistryStore  *self);
 void                  convene_registry_store_load             (ConveneRegistryStore  *self,
                                                                const char            *path);
 void                  convene_registry_store_reload           (ConveneRegistryStore  *self);
