@@ -33,7 +33,9 @@
  * one included. The start is $FIRST_FRAME_T0_NS, the CLOCK_MONOTONIC time
  * in nanoseconds at which the parent spawned the process (Python's
  * time.monotonic_ns()), or else the process's start time in
- * /proc/self/stat (10 ms granularity).
+ * /proc/self/stat (10 ms granularity). With $FIRST_FRAME_KEEP_RUNNING set,
+ * the process goes on after writing the line (benchmarks/avatars.py
+ * watches what it does next).
  */
 
 static GtkWindow *watched;
@@ -87,7 +89,11 @@ elapsed_ms (void)
 }
 
 static void
-report_and_exit (void)
+after_paint_cb (GdkFrameClock *frame_clock,
+                gpointer       user_data);
+
+static void
+report_and_exit (GdkFrameClock *frame_clock)
 {
   const char *path = g_getenv ("FIRST_FRAME_OUT");
   char line[64];
@@ -99,6 +105,14 @@ report_and_exit (void)
     fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd >= 0 && write (fd, line, len) != len)
     fd = -1;
+
+  if (g_getenv ("FIRST_FRAME_KEEP_RUNNING") != NULL)
+    {
+      if (fd != STDERR_FILENO && fd >= 0)
+        close (fd);
+      g_signal_handlers_disconnect_by_func (frame_clock, after_paint_cb, NULL);
+      return;
+    }
 
   /* No clean-up: what is measured ends with the frame. */
   _exit (fd >= 0 ? 0 : 1);
@@ -138,7 +152,10 @@ after_paint_cb (GdkFrameClock *frame_clock,
   n_frames++;
 
   if (!app_is_loading ())
-    report_and_exit ();
+    {
+      report_and_exit (frame_clock);
+      return;
+    }
 
   if (!waiting_for_load)
     {

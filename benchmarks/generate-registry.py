@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Writes a synthetic registry in Convene's format (docs/registry-format.md).
 
-    generate-registry.py N OUT [--leads L] [--avatar-base URL] [--seed S]
+    generate-registry.py N OUT [--leads L] [--links K] [--meetings M]
+                               [--avatar-base URL] [--seed S]
 
-N groups, each led by L people of its own (so there are L x N people),
-with Unicode names (Polish, Nordic, German, CJK, Greek, Arabic...), six
-links of different kinds and one weekly meeting with a complete schedule,
-so that Convene computes its next occurrence. Every avatar URL points at
+N groups, each led by L people of its own (5; so there are L x N people),
+with Unicode names (Polish, Nordic, German, CJK, Greek, Cyrillic...), K
+links of different kinds (6) and M weekly meetings (1) with a complete
+schedule, so that Convene computes their next occurrence. Every avatar URL points at
 --avatar-base (default http://127.0.0.1:9/, where nothing listens: the
 launch benchmark must not wait for the network). The output depends only
 on the arguments: the same seed gives the same file.
@@ -92,19 +93,12 @@ def make_person(rng, index, avatar_base):
     return person
 
 
-def make_group(rng, index, width, leads):
-    gid = f"group-{index:0{width}d}"
-    words = rng.sample(WORDS, 2)
-    name = f"{words[0]} & {words[1]} {index}"
-    kinds = rng.sample(LINK_KINDS, 6)
-    artifacts = [{"kind": kind, "label": label.format(slug=gid), "url": url.format(slug=gid)}
-                 for kind, label, url in kinds]
-
+def make_meeting(rng, gid):
     weekday = rng.choice(WEEKDAYS)
     hour = rng.randrange(7, 19)
     minute = rng.choice([0, 30])
     timezone, abbrev = rng.choice(TIMEZONES)
-    meeting = {
+    return {
         "text": f"{weekday.capitalize()}s at {hour:02d}:{minute:02d} {abbrev} – weekly",
         "url": f"https://meet.example.org/{gid}",
         "weekday": weekday,
@@ -114,6 +108,16 @@ def make_group(rng, index, width, leads):
         "interval_weeks": 1,
     }
 
+
+def make_group(rng, index, width, leads, n_links, n_meetings):
+    gid = f"group-{index:0{width}d}"
+    words = rng.sample(WORDS, 2)
+    name = f"{words[0]} & {words[1]} {index}"
+    kinds = rng.sample(LINK_KINDS, n_links)
+    artifacts = [{"kind": kind, "label": label.format(slug=gid), "url": url.format(slug=gid)}
+                 for kind, label, url in kinds]
+    meetings = [make_meeting(rng, gid) for _ in range(n_meetings)]
+
     roles = ["chair", "chair", "tech_lead"] + ["lead"] * max(0, len(leads) - 3)
     return {
         "id": gid,
@@ -122,12 +126,12 @@ def make_group(rng, index, width, leads):
         "description": (f"{name} designs, builds and documents one part of the project — "
                         f"„{words[0]}“ and «{words[1]}» — and reviews the changes to it."),
         "artifacts": artifacts,
-        "meetings": [meeting],
+        "meetings": meetings,
         "leads": [{"person": p, "role": r} for p, r in zip(leads, roles)],
     }
 
 
-def generate(n_groups, n_leads, avatar_base, seed):
+def generate(n_groups, n_leads, n_links, n_meetings, avatar_base, seed):
     rng = random.Random(seed)
     width = max(4, len(str(max(n_groups - 1, 0))))
     people = [make_person(rng, i, avatar_base) for i in range(n_groups * n_leads)]
@@ -138,7 +142,7 @@ def generate(n_groups, n_leads, avatar_base, seed):
     groups = []
     for g in range(n_groups):
         leads = [people[i]["id"] for i in order[g * n_leads:(g + 1) * n_leads]]
-        groups.append(make_group(rng, g, width, leads))
+        groups.append(make_group(rng, g, width, leads, n_links, n_meetings))
 
     return {
         "format_version": 1,
@@ -161,16 +165,22 @@ def main():
     parser.add_argument("n_groups", type=int, metavar="N")
     parser.add_argument("out", metavar="OUT", help="the file to write, - for standard output")
     parser.add_argument("--leads", type=int, default=5, help="leads per group (default 5)")
+    parser.add_argument("--links", type=int, default=6,
+                        help=f"links per group, of different kinds (default 6, at most {len(LINK_KINDS)})")
+    parser.add_argument("--meetings", type=int, default=1, help="weekly meetings per group (default 1)")
     parser.add_argument("--avatar-base", default="http://127.0.0.1:9/",
                         help="where the avatars are, ending in / (default http://127.0.0.1:9/)")
     parser.add_argument("--seed", type=int, default=20261201)
     args = parser.parse_args()
 
-    if args.n_groups < 0 or args.leads < 0:
-        parser.error("N and --leads must not be negative")
+    if min(args.n_groups, args.leads, args.links, args.meetings) < 0:
+        parser.error("the counts must not be negative")
+    if args.links > len(LINK_KINDS):
+        parser.error(f"--links must be at most {len(LINK_KINDS)}")
     base = args.avatar_base if args.avatar_base.endswith("/") else args.avatar_base + "/"
 
-    registry = generate(args.n_groups, args.leads, base, args.seed)
+    registry = generate(args.n_groups, args.leads, args.links, args.meetings, base,
+                        args.seed)
     text = json.dumps(registry, ensure_ascii=False, indent=2) + "\n"
     if args.out == "-":
         sys.stdout.write(text)
