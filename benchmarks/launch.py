@@ -50,6 +50,7 @@ class Case:
         self.rss = []
         self.timeouts = 0
         self.failures = 0
+        self.timeout_rss = []
 
 
 def generate(n, path):
@@ -97,6 +98,7 @@ def run_once(session, case, cache_home, args, workdir):
 
     if result.timed_out:
         case.timeouts += 1
+        case.timeout_rss.append(result.rss_mib)
         return False
     try:
         with open(out) as f:
@@ -129,8 +131,9 @@ def report(cases, rounds, timeout):
     for case in cases:
         if not case.first_frame:
             why = "timeout" if case.timeouts else "failed"
+            rss = f", {max(case.timeout_rss):.0f} MiB when killed" if case.timeout_rss else ""
             print(f"{case.name:<11} {why:>27}   (no content within {timeout:.0f} s; "
-                  f"{case.timeouts} timeouts, {case.failures} failures)")
+                  f"{case.timeouts} timeouts, {case.failures} failures{rss})")
             continue
         ff = statistics.median(case.first_frame)
         wall = statistics.median(case.wall)
@@ -168,6 +171,7 @@ def main():
                     run_once(session, case, warm_home, args, workdir)
                     case.first_frame, case.wall, case.rss = [], [], []
                     case.timeouts = case.failures = 0
+                    case.timeout_rss = []
 
             for _ in range(args.rounds):
                 for case in cases:
