@@ -71,7 +71,8 @@ make_content (void)
   GtkWidget *page = adw_status_page_new ();
   GtkWidget *avatar = adw_avatar_new (96, "Łukasz Płotka", TRUE);
 
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("Overview", NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new ("Overview", NULL));
   gtk_box_append (GTK_BOX (box), header);
 
   adw_status_page_set_title (ADW_STATUS_PAGE (page), "Working group 1");

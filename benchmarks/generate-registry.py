@@ -166,8 +166,10 @@ def main():
     parser.add_argument("out", metavar="OUT", help="the file to write, - for standard output")
     parser.add_argument("--leads", type=int, default=5, help="leads per group (default 5)")
     parser.add_argument("--links", type=int, default=6,
-                        help=f"links per group, of different kinds (default 6, at most {len(LINK_KINDS)})")
-    parser.add_argument("--meetings", type=int, default=1, help="weekly meetings per group (default 1)")
+                        help=f"links per group, all of different kinds "
+                             f"(default 6, at most {len(LINK_KINDS)})")
+    parser.add_argument("--meetings", type=int, default=1,
+                        help="weekly meetings per group (default 1)")
     parser.add_argument("--avatar-base", default="http://127.0.0.1:9/",
                         help="where the avatars are, ending in / (default http://127.0.0.1:9/)")
     parser.add_argument("--seed", type=int, default=20261201)

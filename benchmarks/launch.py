@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import headless  # noqa: E402
 
@@ -125,7 +126,7 @@ def report(cases, rounds, timeout):
     floor = next((c for c in cases if c.name == "floor" and c.first_frame), None)
     print(f"== launch: first frame with content and whole process, ms "
           f"({rounds} interleaved rounds, Xvfb, GDK_DEBUG=gl-disable, timeout {timeout:.0f} s)")
-    print(f"{'':<11}    {'first frame':^26} {'':>8}    {'whole process':^26}")
+    print(f"{'':<11}    {'first frame':^26} {'':>8}    {'whole process':^26}".rstrip())
     print(f"{'case':<11}    {'min':>8} {'median':>8} {'max':>8} {'x floor':>8} "
           f"   {'min':>8} {'median':>8} {'max':>8} {'x floor':>8} {'peak RSS':>9}")
     for case in cases:
