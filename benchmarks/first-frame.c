@@ -17,9 +17,14 @@
  * its start to the first frame that shows content, measured from outside
  * so that it works the same for the floor and for Convene, unchanged.
  *
- * It interposes gtk_window_present() (and _with_time(), which GTK may call
- * on its own). The first window presented is realized by then, so its
- * frame clock exists; after every frame it paints, the default
+ * It watches the first window of the program: the first one added to the
+ * GtkApplication that g_application_run() runs (interposed), or else the
+ * first one passed to gtk_window_present() or _with_time() (interposed
+ * too). libgtk-4 is linked with -Bsymbolic, so only the program's own
+ * calls reach these wrappers, never GTK's calls to itself; an
+ * AdwApplicationWindow is shown like any GtkWindow, present() realizing
+ * and mapping it. Once the window is realized, its frame clock exists;
+ * after every frame it paints, the default
  * GApplication is asked for a boolean "loading" property. While that is
  * TRUE (Convene: the registry it will show is not on screen yet) the frame
  * does not count, and the end of loading queues a redraw, so the next
@@ -194,6 +199,30 @@ watch (GtkWindow *window)
     connect_frame_clock (GTK_WIDGET (window));
   else
     g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  watch (window);
+}
+
+int
+g_application_run (GApplication  *application,
+                   int            argc,
+                   char         **argv)
+{
+  static int (*real) (GApplication *, int, char **);
+
+  if (real == NULL)
+    real = (int (*) (GApplication *, int, char **))dlsym (RTLD_NEXT, "g_application_run");
+
+  if (GTK_IS_APPLICATION (application))
+    g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  return real (application, argc, argv);
 }
 
 void
