@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "convene-group-page.h"
+#include "convene-overview-page.h"
+#include "convene-people-page.h"
+#include "convene-person-page.h"
+#include "convene-window.h"
+
+G_BEGIN_DECLS
+
+/* The main window: a sidebar with the community's groups beside a page
+ * for the selected one, folding into one pane on narrow screens. It takes
+ * its registry from the store of its #ConveneContext and shows it again
+ * whenever the store (re)loads one; a registry that failed to load replaces
+ * everything with the problems found and a way out. While the store
+ * reads a registry file in a thread, the window keeps the registry it
+ * shows (with a spinner in the sidebar's header), or shows a loading page
+ * when it has none.
+ *
+ * Every link of every page comes here through "win.open-uri" and
+ * "win.copy-uri", so there is one place that asks the launcher and tells
+ * the user what happened.
+ *
+ * Meetings: one #ConveneUpcoming keeps the time for the whole window (the
+ * sidebar's badges, the group page, the week on the overview) with one
+ * timer; joining a call and exporting calendars ("win.join-meeting",
+ * "win.open-meeting-calendar", "win.export-meeting",
+ * "win.export-all-meetings") are actions of the window.
+ */
+struct _ConveneWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* What the window was handed, and the store it follows. */
+  ConveneContext *context;
+  ConveneRegistryStore *store;
+
+  ConveneRegistry *registry;
+  ConveneAvatarCache *avatar_cache;
+  GSettings *settings;
+  GCancellable *cancellable;
+  char *last_toast;
+  /* The registry the window first met is still loading: the group of
+   * last time is shown when it comes.
+   */
+  gboolean last_group_pending;
+
+  /* Meetings: the window's clock, and the file chooser of an export. */
+  ConveneUpcoming *upcoming;
+  GtkFileChooserNative *file_chooser;
+
+  /* The sidebar: Overview, a heading, the registry's groups, People, as
+   * one flattened model whose second-to-last section is the registry.
+   */
+  GListStore *sidebar_sections;
+  GtkSingleSelection *sidebar_selection;
+
+  /* Search: the normalized terms, and the pipeline the results list
+   * shows: the registry's groups and people, filtered, mapped to hits
+   * (the item and why it matched), each run under a heading that shows
+   * only while the run has items.
+   */
+  char **terms;
+  char *query;
+  GtkCustomFilter *group_filter;
+  GtkCustomFilter *person_filter;
+  GtkFilterListModel *group_results;
+  GtkFilterListModel *person_results;
+  GtkSortListModel *sorted_people;
+  GtkMapListModel *group_hits;
+  GtkMapListModel *person_hits;
+  GtkFilterListModel *group_heading;
+  GtkFilterListModel *person_heading;
+  GtkFlattenListModel *results;
+  GtkSingleSelection *results_selection;
+
+  GtkStack *content_stack;
+  AdwWindowTitle *content_title;
+  GtkLabel *error_label;
+  AdwStatusPage *error_page;
+  ConveneGroupPage *group_page;
+  AdwLeaflet *leaflet;
+  AdwStatusPage *loading_page;
+  GtkSpinner *loading_spinner;
+  GtkStack *main_stack;
+  ConveneOverviewPage *overview_page;
+  ConvenePeoplePage *people_page;
+  ConvenePersonPage *person_page;
+  GtkSpinner *reload_spinner;
+  GtkListView *results_view;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkBox *sidebar;
+  GtkListView *sidebar_view;
+  GtkStack *sidebar_stack;
+  AdwWindowTitle *sidebar_title;
+  AdwToastOverlay *toast_overlay;
+};
+
+#define PAGE_OVERVIEW "overview"
+#define PAGE_GROUP    "group"
+#define PAGE_PEOPLE   "people"
+#define PAGE_PERSON   "person"
+#define PAGE_ERROR    "error"
+#define PAGE_LOADING  "loading"
+
+/* convene-window.c */
+void     _convene_window_show_overview       (ConveneWindow  *self,
+                                              gboolean        navigate);
+gboolean _convene_window_show_group          (ConveneWindow  *self,
+                                              const char     *group_id,
+                                              gboolean        navigate);
+void     _convene_window_show_people         (ConveneWindow  *self,
+                                              gboolean        navigate);
+gboolean _convene_window_show_person         (ConveneWindow  *self,
+                                              const char     *person_id,
+                                              gboolean        navigate);
+void     _convene_window_remember_group      (ConveneWindow  *self,
+                                              const char     *group_id);
+gboolean _convene_window_is_folded           (ConveneWindow  *self);
+
+/* convene-window-registry.c */
+void     _convene_window_sync_with_store     (ConveneWindow  *self);
+
+/* convene-window-sidebar.c */
+void     _convene_window_select_sidebar_row  (ConveneWindow  *self,
+                                              const char     *page,
+                                              const char     *target);
+void     _convene_window_set_sidebar_groups  (ConveneWindow  *self);
+void     _convene_window_update_sidebar_stack (ConveneWindow *self);
+void     _convene_window_init_sidebar        (ConveneWindow  *self);
+void     _convene_window_dispose_sidebar     (ConveneWindow  *self);
+void     _convene_window_class_init_sidebar  (GtkWidgetClass *widget_class);
+
+/* convene-window-actions.c */
+void     _convene_window_close_file_chooser  (ConveneWindow  *self);
+void     _convene_window_class_init_actions  (GtkWidgetClass *widget_class);
+
+G_END_DECLS

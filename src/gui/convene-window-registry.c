@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-issue.h"
+#include "convene-window-private.h"
+
+/* The window follows its store: the registry shown, or the problems of
+ * one that failed to load with a way out, or a loading page until the
+ * first registry of a file comes; a spinner while a reload is under way.
+ */
+
+static void
+set_error_text (ConveneWindow *self,
+                const char    *path,
+                const GError  *error,
+                GPtrArray     *issues)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *description = NULL;
+
+  if (issues != NULL && issues->len > 0)
+    {
+      for (guint i = 0; i < issues->len; i++)
+        {
+          g_autofree char *line = convene_issue_to_string (g_ptr_array_index (issues, i));
+
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, line);
+        }
+    }
+  else if (error != NULL)
+    {
+      g_string_append (text, error->message);
+    }
+  else
+    {
+      g_string_append (text, _("The registry could not be read."));
+    }
+
+  if (path != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *escaped = g_markup_escape_text (display, -1);
+
+      /* Translators: %s is the path of a file */
+      description = g_strdup_printf (_("Convene could not use “%s”. Fix the problems below and "
+                                       "reload, or use the registry that comes with Convene."),
+                                     escaped);
+    }
+  else
+    {
+      description = g_strdup (_("The registry that comes with Convene could not be used."));
+    }
+
+  adw_status_page_set_description (self->error_page, description);
+  gtk_label_set_label (self->error_label, text->str);
+}
+
+static void
+show_registry_error (ConveneWindow *self,
+                     const char    *path,
+                     const GError  *error,
+                     GPtrArray     *issues)
+{
+  convene_window_set_registry (self, NULL);
+  set_error_text (self, path, error, issues);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, PAGE_ERROR);
+}
+
+/* Until the first registry of a file comes, there is nothing else to show. */
+static void
+show_loading (ConveneWindow *self,
+              const char    *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *display = g_filename_display_name (path);
+  /* Translators: %s is the name of a registry file */
+  g_autofree char *title = g_strdup_printf (_("Loading “%s”…"), name);
+  g_autofree char *escaped = g_markup_escape_text (display, -1);
+
+  adw_status_page_set_title (self->loading_page, title);
+  adw_status_page_set_description (self->loading_page, escaped);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, PAGE_LOADING);
+}
+
+static void
+restore_last_group (ConveneWindow *self)
+{
+  g_autofree char *last_group = NULL;
+
+  if (self->settings == NULL || self->registry == NULL)
+    return;
+
+  last_group = g_settings_get_string (self->settings, "last-group");
+  if (*last_group != '\0')
+    _convene_window_show_group (self, last_group, FALSE);
+}
+
+void
+_convene_window_sync_with_store (ConveneWindow *self)
+{
+  ConveneRegistry *registry = convene_registry_store_get_registry (self->store);
+  const GError *error = convene_registry_store_get_error (self->store);
+  gboolean loading = convene_registry_store_get_loading (self->store);
+
+  if (registry != NULL)
+    convene_window_set_registry (self, registry);
+  else if (error != NULL)
+    show_registry_error (self,
+                         convene_registry_store_get_path (self->store),
+                         error,
+                         convene_registry_store_get_issues (self->store));
+
+  /* A reload keeps the registry shown until the new one replaces it. */
+  if (loading && self->registry == NULL)
+    show_loading (self, convene_registry_store_get_loading_path (self->store));
+
+  gtk_spinner_set_spinning (self->loading_spinner, loading && self->registry == NULL);
+  gtk_spinner_set_spinning (self->reload_spinner, loading && self->registry != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_spinner), loading && self->registry != NULL);
+
+  if (!loading && self->last_group_pending)
+    {
+      self->last_group_pending = FALSE;
+      restore_last_group (self);
+    }
+}
