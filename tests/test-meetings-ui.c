@@ -724,6 +724,43 @@ test_upcoming_week (Fixture       *f,
   g_assert_cmpstr (convene_meeting_row_get_status (g_ptr_array_index (rows, 0)), ==, "Live now");
 }
 
+/* Twelve groups meeting this week: the overview lists the soonest eight
+ * and says how many there are.
+ */
+static void
+test_upcoming_week_capped (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ConveneCommunity) community = convene_community_new ("Crowd");
+  g_autoptr(ConveneRegistry) registry = convene_registry_new (community);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *titles = NULL;
+  AdwPreferencesGroup *week;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("g%02u", i);
+      g_autofree char *name = g_strdup_printf ("Group %02u", i);
+      /* Hours apart, from Wednesday 10:00 PT on, so the order is known. */
+      g_autofree char *text = g_strdup_printf ("%s at %u:00 PT - Weekly",
+                                               i < 6 ? "Wednesdays" : "Thursdays",
+                                               10 + i % 6);
+
+      add_group_with_meeting (registry, id, name, text, "https://meet.example.org/crowd");
+    }
+
+  convene_window_set_registry (f->window, registry);
+  convene_window_show_overview (f->window);
+  ui_test_drain ();
+
+  week = find_group (f->window, "Upcoming This Week");
+  rows = ui_test_find_all (week, CONVENE_TYPE_MEETING_ROW);
+  titles = join_row_texts (rows, FALSE);
+  g_assert_cmpstr (titles, ==,
+                   "Group 00|Group 01|Group 02|Group 03|Group 04|Group 05|Group 06|Group 07");
+  g_assert_cmpstr (adw_preferences_group_get_description (week), ==, "The next 8 of 12 meetings");
+}
+
 /* Calendars */
 
 static char *
@@ -1115,6 +1152,7 @@ main (int   argc,
   ADD ("badges", test_badges);
   ADD ("timer-fires", test_timer_fires);
   ADD ("upcoming-week", test_upcoming_week);
+  ADD ("upcoming-week/capped", test_upcoming_week_capped);
   ADD ("open-in-calendar", test_open_in_calendar);
   ADD ("launcher-files", test_launcher_files);
   ADD ("save-as", test_save_as);

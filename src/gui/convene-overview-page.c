@@ -99,10 +99,17 @@ create_meeting_row (gpointer item,
   return convene_meeting_row_new (CONVENE_MEETING (item), NULL, now);
 }
 
-/* Whether @list shows the meetings of @week, in its order. */
+/* The soonest meetings the overview lists: a community of thousands of
+ * groups meets thousands of times a week, and a page of all of them
+ * helps nobody (and would build a row each).
+ */
+#define MAX_UPCOMING_ROWS 8
+
+/* Whether @list shows the first @n meetings of @week, in their order. */
 static gboolean
 shows_week (GtkListBox *list,
-            GPtrArray  *week)
+            GPtrArray  *week,
+            guint       n)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
   guint i = 0;
@@ -114,7 +121,7 @@ shows_week (GtkListBox *list,
       if (!CONVENE_IS_MEETING_ROW (child))
         continue;
 
-      if (i >= week->len)
+      if (i >= n)
         return FALSE;
 
       entry = g_ptr_array_index (week, i++);
@@ -122,7 +129,7 @@ shows_week (GtkListBox *list,
         return FALSE;
     }
 
-  return i == week->len;
+  return i == n;
 }
 
 static void
@@ -142,6 +149,7 @@ update_upcoming (ConveneOverviewPage *self)
   ConveneCommunity *community = NULL;
   GPtrArray *week;
   GDateTime *now;
+  guint n_shown;
 
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming_group),
                           self->upcoming != NULL && self->registry != NULL);
@@ -156,13 +164,30 @@ update_upcoming (ConveneOverviewPage *self)
   now = convene_upcoming_get_now (self->upcoming);
   community = convene_registry_get_community (self->registry);
 
+  n_shown = MIN (week->len, MAX_UPCOMING_ROWS);
+  if (n_shown < week->len)
+    {
+      /* Translators: under "Upcoming This Week"; %u is a count of meetings, always more than 8 */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "The next %u of %u meeting",
+                                                            "The next %u of %u meetings",
+                                                            week->len),
+                                               n_shown, week->len);
+
+      adw_preferences_group_set_description (self->upcoming_group, more);
+    }
+  else
+    {
+      adw_preferences_group_set_description (self->upcoming_group, NULL);
+    }
+
   /* Most refreshes only change the times: keep the rows, and the focus
    * of a keyboard user on them.
    */
-  if (!shows_week (self->upcoming_list, week))
+  if (!shows_week (self->upcoming_list, week, n_shown))
     {
       clear_list (self->upcoming_list);
-      for (guint i = 0; i < week->len; i++)
+      for (guint i = 0; i < n_shown; i++)
         gtk_list_box_append (self->upcoming_list,
                              convene_meeting_row_new_upcoming (g_ptr_array_index (week, i),
                                                                community
