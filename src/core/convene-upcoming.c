@@ -22,6 +22,11 @@
  * Nothing polls. Tests fix the clock with convene_upcoming_set_fixed_now(),
  * which recomputes at once, and read where the timer was set with
  * convene_upcoming_get_next_wake().
+ *
+ * A registry of thousands of groups is looked at in batches from an idle
+ * callback, after the frames waiting to be drawn: until the scan is done
+ * (#ConveneUpcoming:pending) the results of the refresh before stay, and
+ * a meeting's state is computed on the spot when asked for.
  */
 struct _ConveneUpcoming
 {
@@ -37,7 +42,21 @@ struct _ConveneUpcoming
   GPtrArray *week;      /* ConveneUpcomingEntry*, soonest first */
 
   guint timeout_id;
+
+  /* The scan under way: the next group to look at, and what it found. */
+  guint scan_id;
+  guint scan_position;
+  GDateTime *scan_limit;
+  GDateTime *scan_wake;
+  GHashTable *scan_states;
+  GPtrArray *scan_week;
 };
+
+/* Registries this small are scanned at once; larger ones this many
+ * groups per main loop turn.
+ */
+#define SCAN_AT_ONCE 256
+#define SCAN_BATCH 256
 
 G_DEFINE_FINAL_TYPE (ConveneUpcoming, convene_upcoming, G_TYPE_OBJECT)
 
@@ -46,6 +65,7 @@ enum {
   PROP_REGISTRY,
   PROP_FIXED_NOW,
   PROP_NEXT_WAKE,
+  PROP_PENDING,
   N_PROPS
 };
 
@@ -151,7 +171,7 @@ consider_meeting (ConveneUpcoming  *self,
   ConveneMeetingState state;
 
   state = convene_schedule_get_state (meeting, self->now, &change);
-  g_hash_table_insert (self->states, meeting, GINT_TO_POINTER (state));
+  g_hash_table_insert (self->scan_states, meeting, GINT_TO_POINTER (state));
   take_earlier (wake, change);
 
   next = convene_schedule_next (meeting, self->now);
@@ -169,8 +189,8 @@ consider_meeting (ConveneUpcoming  *self,
       entry->entry.meeting = g_object_ref (meeting);
       entry->entry.start = g_steal_pointer (&next);
       entry->entry.state = state;
-      entry->order = self->week->len;
-      g_ptr_array_add (self->week, entry);
+      entry->order = self->scan_week->len;
+      g_ptr_array_add (self->scan_week, entry);
     }
   else
     {
@@ -229,6 +249,81 @@ schedule_wake (ConveneUpcoming *self,
   g_source_set_name_by_id (self->timeout_id, "[convene] meeting times");
 }
 
+/* Scanning */
+
+static void
+stop_scan (ConveneUpcoming *self)
+{
+  g_clear_handle_id (&self->scan_id, g_source_remove);
+  g_clear_pointer (&self->scan_limit, g_date_time_unref);
+  g_clear_pointer (&self->scan_wake, g_date_time_unref);
+  g_clear_pointer (&self->scan_states, g_hash_table_unref);
+  g_clear_pointer (&self->scan_week, g_ptr_array_unref);
+}
+
+/* Looks at the meetings of up to @n more groups; returns whether the
+ * scan reached the last group.
+ */
+static gboolean
+scan (ConveneUpcoming *self,
+      guint            n)
+{
+  GListModel *groups = G_LIST_MODEL (self->registry);
+  guint n_groups = groups ? g_list_model_get_n_items (groups) : 0;
+  guint end = MIN (n_groups, self->scan_position + n);
+
+  for (; self->scan_position < end; self->scan_position++)
+    {
+      g_autoptr(ConveneGroup) group = g_list_model_get_item (groups, self->scan_position);
+
+      consider_meetings (self, group, convene_group_get_meetings (group), self->scan_limit,
+                         &self->scan_wake);
+    }
+
+  return self->scan_position >= n_groups;
+}
+
+/* Makes what the scan found the result of the refresh. */
+static void
+finish_scan (ConveneUpcoming *self)
+{
+  gboolean was_pending = self->scan_id != 0;
+  GDateTime *wake = g_steal_pointer (&self->scan_wake);
+
+  /* Only relative times ("tomorrow") change at midnight. */
+  if (wake != NULL)
+    take_earlier (&wake, next_local_midnight (self->now));
+
+  g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->week, g_ptr_array_unref);
+  self->states = g_steal_pointer (&self->scan_states);
+  self->week = g_steal_pointer (&self->scan_week);
+  g_ptr_array_sort (self->week, compare_entries);
+
+  self->scan_id = 0;
+  stop_scan (self);
+
+  schedule_wake (self, wake);
+  g_clear_pointer (&wake, g_date_time_unref);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_WAKE]);
+  if (was_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+scan_cb (gpointer user_data)
+{
+  ConveneUpcoming *self = user_data;
+
+  if (!scan (self, SCAN_BATCH))
+    return G_SOURCE_CONTINUE;
+
+  finish_scan (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Vfuncs */
 
 static void
@@ -237,6 +332,7 @@ convene_upcoming_dispose (GObject *object)
   ConveneUpcoming *self = (ConveneUpcoming *)object;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  stop_scan (self);
   g_hash_table_remove_all (self->states);
   g_ptr_array_set_size (self->week, 0);
   g_clear_object (&self->registry);
@@ -278,6 +374,10 @@ convene_upcoming_get_property (GObject    *object,
 
     case PROP_NEXT_WAKE:
       g_value_set_boxed (value, self->next_wake);
+      break;
+
+    case PROP_PENDING:
+      g_value_set_boolean (value, convene_upcoming_get_pending (self));
       break;
 
     default:
@@ -345,6 +445,16 @@ convene_upcoming_class_init (ConveneUpcomingClass *klass)
   properties[PROP_NEXT_WAKE] =
     g_param_spec_boxed ("next-wake", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneUpcoming:pending:
+   *
+   * Whether a refresh is still looking at the meetings of a large
+   * registry, in batches from an idle callback.
+   */
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -477,46 +587,55 @@ convene_upcoming_set_fixed_now (ConveneUpcoming *self,
 void
 convene_upcoming_refresh (ConveneUpcoming *self)
 {
-  g_autoptr(GDateTime) limit = NULL;
-  GDateTime *wake = NULL;
+  guint n_groups = 0;
 
   g_return_if_fail (CONVENE_IS_UPCOMING (self));
+
+  stop_scan (self);
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = self->fixed_now ? g_date_time_ref (self->fixed_now) : g_date_time_new_now_utc ();
 
-  g_hash_table_remove_all (self->states);
-  g_ptr_array_set_size (self->week, 0);
+  self->scan_states = g_hash_table_new (NULL, NULL);
+  self->scan_week = g_ptr_array_new_with_free_func (entry_free);
+  self->scan_position = 0;
 
   if (self->registry != NULL)
     {
       ConveneCommunity *community = convene_registry_get_community (self->registry);
-      guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->registry));
 
-      limit = g_date_time_add_days (self->now, CONVENE_UPCOMING_DAYS);
+      n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->registry));
+      self->scan_limit = g_date_time_add_days (self->now, CONVENE_UPCOMING_DAYS);
 
       if (community != NULL)
-        consider_meetings (self, NULL, convene_community_get_meetings (community), limit, &wake);
-
-      for (guint i = 0; i < n_groups; i++)
-        {
-          g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (self->registry), i);
-
-          consider_meetings (self, group, convene_group_get_meetings (group), limit, &wake);
-        }
-
-      /* Only relative times ("tomorrow") change at midnight. */
-      if (wake != NULL)
-        take_earlier (&wake, next_local_midnight (self->now));
+        consider_meetings (self, NULL, convene_community_get_meetings (community),
+                           self->scan_limit, &self->scan_wake);
     }
 
-  g_ptr_array_sort (self->week, compare_entries);
+  if (n_groups <= SCAN_AT_ONCE)
+    {
+      scan (self, n_groups);
+      finish_scan (self);
+      return;
+    }
 
-  schedule_wake (self, wake);
-  g_clear_pointer (&wake, g_date_time_unref);
+  self->scan_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scan_cb, self, NULL);
+  g_source_set_name_by_id (self->scan_id, "[convene] meetings of the week");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_WAKE]);
-  g_signal_emit (self, signals[CHANGED], 0);
+/**
+ * convene_upcoming_get_pending:
+ * @self: a #ConveneUpcoming
+ *
+ * Returns: whether a refresh is still looking at the meetings of a large
+ *   registry; meanwhile the week is the one of the refresh before
+ */
+gboolean
+convene_upcoming_get_pending (ConveneUpcoming *self)
+{
+  g_return_val_if_fail (CONVENE_IS_UPCOMING (self), FALSE);
+  return self->scan_id != 0;
 }
 
 /**

@@ -42,6 +42,7 @@ GDateTime           *convene_upcoming_get_fixed_now       (ConveneUpcoming *self
 void                 convene_upcoming_set_fixed_now       (ConveneUpcoming *self,
                                                            GDateTime       *now);
 void                 convene_upcoming_refresh             (ConveneUpcoming *self);
+gboolean             convene_upcoming_get_pending         (ConveneUpcoming *self);
 GDateTime           *convene_upcoming_get_next_wake       (ConveneUpcoming *self);
 ConveneMeetingState  convene_upcoming_get_meeting_state   (ConveneUpcoming *self,
                                                            ConveneMeeting  *meeting);

@@ -165,7 +165,13 @@ update_upcoming (ConveneOverviewPage *self)
   community = convene_registry_get_community (self->registry);
 
   n_shown = MIN (week->len, MAX_UPCOMING_ROWS);
-  if (n_shown < week->len)
+  if (convene_upcoming_get_pending (self->upcoming))
+    {
+      /* A large registry: its meetings are being looked at. */
+      adw_preferences_group_set_description (self->upcoming_group,
+                                             _("Looking at the meetings of the week…"));
+    }
+  else if (n_shown < week->len)
     {
       /* Translators: under "Upcoming This Week"; %u is a count of meetings, always more than 8 */
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -267,6 +273,18 @@ update (ConveneOverviewPage *self)
 }
 
 /* Callbacks */
+
+static void
+upcoming_changed_cb (ConveneOverviewPage *self,
+                     ConveneUpcoming     *upcoming);
+
+static void
+upcoming_pending_cb (ConveneOverviewPage *self,
+                     GParamSpec          *pspec,
+                     ConveneUpcoming     *upcoming)
+{
+  upcoming_changed_cb (self, upcoming);
+}
 
 static void
 upcoming_changed_cb (ConveneOverviewPage *self,
@@ -441,12 +459,17 @@ convene_overview_page_set_upcoming (ConveneOverviewPage *self,
   g_return_if_fail (CONVENE_IS_UPCOMING (upcoming));
 
   if (self->upcoming != NULL)
-    g_signal_handlers_disconnect_by_func (self->upcoming, upcoming_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->upcoming, upcoming_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->upcoming, upcoming_pending_cb, self);
+    }
 
   if (!g_set_object (&self->upcoming, upcoming))
     return;
 
   g_signal_connect_object (upcoming, "changed", G_CALLBACK (upcoming_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (upcoming, "notify::pending", G_CALLBACK (upcoming_pending_cb), self,
                            G_CONNECT_SWAPPED);
   update_upcoming (self);
 }

@@ -63,6 +63,7 @@ struct _ConveneWindow
    */
   char **terms;
   char *query;
+  gboolean search_stale;
   GtkCustomFilter *group_filter;
   GtkCustomFilter *person_filter;
   GtkFilterListModel *group_results;
@@ -128,6 +129,7 @@ void     _convene_window_select_sidebar_row  (ConveneWindow  *self,
                                               const char     *page,
                                               const char     *target);
 void     _convene_window_set_sidebar_groups  (ConveneWindow  *self);
+void     _convene_window_set_search_registry (ConveneWindow  *self);
 void     _convene_window_update_sidebar_stack (ConveneWindow *self);
 void     _convene_window_init_sidebar        (ConveneWindow  *self);
 void     _convene_window_dispose_sidebar     (ConveneWindow  *self);

@@ -27,6 +27,7 @@ G_DEFINE_FINAL_TYPE (ConveneWindow, convene_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_AVATAR_CACHE,
   PROP_CONTEXT,
   PROP_REGISTRY,
   N_PROPS
@@ -186,15 +187,6 @@ convene_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (convene_window_parent_class)->close_request (window);
 }
 
-/* The pages hand the cache on to their rows and avatars. */
-static void
-push_avatar_cache (ConveneWindow *self)
-{
-  g_object_set (self->group_page, "avatar-cache", self->avatar_cache, NULL);
-  g_object_set (self->people_page, "avatar-cache", self->avatar_cache, NULL);
-  g_object_set (self->person_page, "avatar-cache", self->avatar_cache, NULL);
-}
-
 static void
 store_changed_cb (ConveneWindow        *self,
                   GParamSpec           *pspec,
@@ -215,8 +207,15 @@ convene_window_constructed (GObject *object)
   self->store = g_object_ref (convene_context_get_store (self->context));
   self->upcoming = g_object_ref (convene_context_get_upcoming (self->context));
   g_set_object (&self->settings, convene_context_get_settings (self->context));
-  g_set_object (&self->avatar_cache, convene_context_get_avatar_cache (self->context));
-  push_avatar_cache (self);
+  convene_window_set_avatar_cache (self, convene_context_get_avatar_cache (self->context));
+
+  /* The pages hand the cache on to their rows and avatars. */
+  g_object_bind_property (self, "avatar-cache", self->group_page, "avatar-cache",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "avatar-cache", self->people_page, "avatar-cache",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "avatar-cache", self->person_page, "avatar-cache",
+                          G_BINDING_SYNC_CREATE);
 
   if (self->settings != NULL)
     {
@@ -288,6 +287,10 @@ convene_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_AVATAR_CACHE:
+      g_value_set_object (value, self->avatar_cache);
+      break;
+
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
@@ -311,6 +314,10 @@ convene_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_AVATAR_CACHE:
+      convene_window_set_avatar_cache (self, g_value_get_object (value));
+      break;
+
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
       break;
@@ -338,6 +345,16 @@ convene_window_class_init (ConveneWindowClass *klass)
   object_class->set_property = convene_window_set_property;
 
   window_class->close_request = convene_window_close_request;
+
+  /**
+   * ConveneWindow:avatar-cache:
+   *
+   * Where the avatars of the window's pages come from; %NULL shows
+   * initials only. The context's cache unless replaced.
+   */
+  properties[PROP_AVATAR_CACHE] =
+    g_param_spec_object ("avatar-cache", NULL, NULL, CONVENE_TYPE_AVATAR_CACHE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * ConveneWindow:context:
@@ -488,9 +505,7 @@ convene_window_set_registry (ConveneWindow   *self,
   convene_upcoming_set_registry (self->upcoming, registry);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all-meetings", registry != NULL);
 
-  gtk_filter_list_model_set_model (self->group_results, G_LIST_MODEL (registry));
-  gtk_sort_list_model_set_model (self->sorted_people,
-                                 registry ? convene_registry_get_people (registry) : NULL);
+  _convene_window_set_search_registry (self);
 
   _convene_window_set_sidebar_groups (self);
   convene_overview_page_set_registry (self->overview_page, registry);
@@ -666,8 +681,8 @@ convene_window_set_avatar_cache (ConveneWindow      *self,
   g_return_if_fail (CONVENE_IS_WINDOW (self));
   g_return_if_fail (cache == NULL || CONVENE_IS_AVATAR_CACHE (cache));
 
-  g_set_object (&self->avatar_cache, cache);
-  push_avatar_cache (self);
+  if (g_set_object (&self->avatar_cache, cache))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVATAR_CACHE]);
 }
 
 /**
