@@ -826,6 +826,63 @@ test_preferences (Fixture       *f,
   ui_test_drain ();
 }
 
+/* Closing the preferences while a sum of the cache size is under way (the
+ * main loop has not run since it started, so its callback cannot have
+ * run): the window goes at once, in the main thread, rather than whenever
+ * the worker lets go of it; its dialog goes with it, and its sum never
+ * reaches it. */
+static void
+record_finalize_thread (gpointer  data,
+                        GObject  *where_the_object_was)
+{
+  *(GThread **)data = g_thread_self ();
+}
+
+static void
+test_preferences_closed (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) leads = show_networking_leads (f->window);
+  g_autoptr(GtkWidget) dialog = NULL;
+  GThread *finalized_in = NULL;
+  ConvenePreferencesWindow *prefs;
+  GdkPaintable *picture;
+  AdwActionRow *size_row;
+  guint n_files;
+  const char *url;
+
+  n_files = count_png_files (f->cache_dir);
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (networking_leads) - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  prefs = find_toplevel (CONVENE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  size_row = find_row (prefs, ADW_TYPE_ACTION_ROW, "Cache Size");
+  ui_test_assert_eventually (g_strcmp0 (adw_action_row_get_subtitle (size_row), "Calculating…") != 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.clear-avatar-cache",
+                                             NULL));
+  dialog = g_object_ref (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* A new picture starts a sum; the window closes before it ends. */
+  url = url_of (g_ptr_array_index (leads, 0));
+  picture = picture_of (g_ptr_array_index (leads, 0));
+  g_assert_true (GDK_IS_TEXTURE (picture));
+  g_signal_emit_by_name (f->cache, "avatar-updated", url, picture);
+  g_object_weak_ref (G_OBJECT (prefs), record_finalize_thread, &finalized_in);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_assert_true (finalized_in == g_thread_self ());
+
+  /* The dialog went with its window, and answering it late clears
+   * nothing; the sum ends without touching the freed window. */
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "clear");
+  g_signal_emit_by_name (f->cache, "avatar-updated", url, picture);
+  ui_test_wait_frames (f->window, 3);
+  g_assert_cmpuint (count_png_files (f->cache_dir), ==, n_files);
+}
+
 static gboolean
 menu_has_action (GMenuModel *model,
                  const char *action)
@@ -933,6 +990,7 @@ main (int   argc,
   ADD ("updated", test_updated);
   ADD ("preferences", test_preferences);
   ADD ("preferences/freshness", test_preferences_freshness);
+  ADD ("preferences/closed", test_preferences_closed);
 
 #undef ADD
 

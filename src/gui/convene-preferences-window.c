@@ -15,6 +15,16 @@
  * The size is summed in a thread: it stats every file of the cache
  * directory, which may sit on a slow or network file system. It is summed
  * again whenever the cache stores a new picture while the window is open.
+ *
+ * The worker thread owns no reference to the window or the cache: a GTask
+ * frees its source object and task data in whichever thread drops it last,
+ * which may be the worker, and a widget (or the cache and its session)
+ * finalized there races with the main thread. So the task has no source
+ * object; the cache travels in a SizeCall that the callback frees (GTask
+ * always runs it in the main context), and the window is not referenced at
+ * all: dispose cancels the sum, and a cancelled callback leaves the window
+ * alone. Holding the window would also keep a closed window undisposed,
+ * its dialog and signal handlers live, until the sum ended.
  */
 struct _ConvenePreferencesWindow
 {
@@ -27,6 +37,9 @@ struct _ConvenePreferencesWindow
   GCancellable *size_cancellable;
   gboolean size_running;
   gboolean size_stale;
+
+  /* The open "Clear Avatar Cache?" dialog, closed along with the window. */
+  GtkWidget *clear_dialog;
 
   GtkAdjustment *freshness_adjustment;
   AdwActionRow *freshness_row;
@@ -77,13 +90,29 @@ show_size (ConvenePreferencesWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.clear-avatar-cache", size > 0);
 }
 
+typedef struct
+{
+  ConvenePreferencesWindow *self;   /* unowned: valid unless cancelled */
+  ConveneAvatarCache       *cache;
+} SizeCall;
+
+static void
+size_call_free (SizeCall *call)
+{
+  g_clear_object (&call->cache);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SizeCall, size_call_free)
+
 static void
 sum_size_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  ConveneAvatarCache *cache = task_data;
+  SizeCall *call = task_data;
+  ConveneAvatarCache *cache = call->cache;
   guint64 size;
 
   /* convene_avatar_cache_get_size() reads nothing but the directory the
@@ -98,14 +127,17 @@ sum_size_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  ConvenePreferencesWindow *self = CONVENE_PREFERENCES_WINDOW (object);
+  /* Freed here, in the main context, once the worker is done with it. */
+  g_autoptr(SizeCall) call = user_data;
+  ConvenePreferencesWindow *self = call->self;
   g_autofree guint64 *size = NULL;
   g_autoptr(GError) error = NULL;
 
   size = g_task_propagate_pointer (G_TASK (result), &error);
   if (size == NULL)
     {
-      /* Cancelled: the window went away, or a clear started a new sum. */
+      /* Cancelled: the window went away (call->self may be freed), or a
+       * clear started a new sum. */
       return;
     }
 
@@ -121,6 +153,7 @@ static void
 update_size (ConvenePreferencesWindow *self)
 {
   g_autoptr(GTask) task = NULL;
+  SizeCall *call;
 
   if (self->size_running)
     {
@@ -131,9 +164,14 @@ update_size (ConvenePreferencesWindow *self)
   self->size_running = TRUE;
   self->size_stale = FALSE;
 
-  task = g_task_new (self, self->size_cancellable, sum_size_cb, NULL);
+  call = g_new0 (SizeCall, 1);
+  call->self = self;
+  call->cache = g_object_ref (self->avatar_cache);
+
+  /* No source object and no task data to free: see the top of the file. */
+  task = g_task_new (NULL, self->size_cancellable, sum_size_cb, call);
   g_task_set_source_tag (task, update_size);
-  g_task_set_task_data (task, g_object_ref (self->avatar_cache), g_object_unref);
+  g_task_set_task_data (task, call, NULL);
   g_task_run_in_thread (task, sum_size_thread);
 }
 
@@ -204,6 +242,8 @@ clear_response_cb (ConvenePreferencesWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
+  g_clear_weak_pointer (&self->clear_dialog);
+
   if (g_strcmp0 (response, "clear") != 0)
     return;
 
@@ -252,6 +292,7 @@ clear_avatar_cache_action (GtkWidget  *widget,
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (clear_response_cb), self,
                            G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->clear_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -294,7 +335,20 @@ convene_preferences_window_dispose (GObject *object)
 {
   ConvenePreferencesWindow *self = (ConvenePreferencesWindow *)object;
 
+  /* The sums under way must not reach the window, nor its dialog answer
+   * for it: a dialog may outlive its transient parent. */
   g_cancellable_cancel (self->size_cancellable);
+  if (self->clear_dialog != NULL)
+    {
+      GtkWidget *dialog = self->clear_dialog;
+
+      /* Someone may hold the dialog past this window's finalize, and GTK
+       * would then disconnect from the freed transient parent. */
+      g_signal_handlers_disconnect_by_data (dialog, self);
+      g_clear_weak_pointer (&self->clear_dialog);
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PREFERENCES_WINDOW);
 

@@ -186,8 +186,8 @@ store_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  ConveneAvatarCache *self = CONVENE_AVATAR_CACHE (object);
   Request *req = user_data;
+  ConveneAvatarCache *self = req->self;
   g_autoptr(GError) error = NULL;
   StoreResult *stored;
 
@@ -280,7 +280,10 @@ request_store (Request *req,
   job->checked = unix_now ();
   job->image_size = req->self->image_size;
 
-  task = g_task_new (req->self, NULL, store_cb, req);
+  /* No source object: the worker may drop the task last, and must not
+   * finalize the cache (and its session) there. The request holds the
+   * cache until store_cb(), which runs in the main context. */
+  task = g_task_new (NULL, NULL, store_cb, req);
   g_task_set_source_tag (task, request_store);
   g_task_set_task_data (task, job, store_job_free);
   g_task_run_in_thread (task, store_job_run);
