@@ -30,8 +30,8 @@ struct _ConveneSidebarRow
 
   GtkLabel *badge;
   GtkImage *icon;
-  GtkLabel *subtitle_label;
-  GtkLabel *title_label;
+  GtkInscription *subtitle_label;
+  GtkInscription *title_label;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneSidebarRow, convene_sidebar_row, GTK_TYPE_WIDGET)
@@ -77,7 +77,7 @@ get_meeting_state_text (ConveneSidebarRow *self)
 static void
 update_accessible (ConveneSidebarRow *self)
 {
-  const char *subtitle = gtk_label_get_text (self->subtitle_label);
+  const char *subtitle = (gtk_inscription_get_text (self->subtitle_label) ? gtk_inscription_get_text (self->subtitle_label) : "");
   const char *state = get_meeting_state_text (self);
   g_autofree char *description = NULL;
 
@@ -92,7 +92,7 @@ update_accessible (ConveneSidebarRow *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_label_get_text (self->title_label),
+                                  gtk_inscription_get_text (self->title_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description,
                                   -1);
@@ -144,6 +144,27 @@ set_upcoming (ConveneSidebarRow *self,
   update_meeting_state (self);
 }
 
+/* The sidebar is narrow: the tooltip has the whole line. It is asked for
+ * when shown, not set on every bind: gtk_widget_set_tooltip_text() asks
+ * the display where the pointer is, a round trip per row on X11.
+ */
+static gboolean
+subtitle_query_tooltip_cb (ConveneSidebarRow *self,
+                           int                x,
+                           int                y,
+                           gboolean           keyboard,
+                           GtkTooltip        *tooltip,
+                           GtkWidget         *label)
+{
+  const char *subtitle = convene_sidebar_row_get_subtitle (self);
+
+  if (subtitle == NULL || *subtitle == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, subtitle);
+  return TRUE;
+}
+
 static void
 activate_cb (ConveneSidebarRow *self)
 {
@@ -170,7 +191,6 @@ convene_sidebar_row_dispose (GObject *object)
 
   set_upcoming (self, NULL);
   g_clear_object (&self->item);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SIDEBAR_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -321,18 +341,57 @@ convene_sidebar_row_class_init (ConveneSidebarRowClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebarrow");
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/gui/convene-sidebar-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ConveneSidebarRow, badge);
-  gtk_widget_class_bind_template_child (widget_class, ConveneSidebarRow, icon);
-  gtk_widget_class_bind_template_child (widget_class, ConveneSidebarRow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, ConveneSidebarRow, title_label);
 }
 
+/* Built in code rather than from a template: a GtkListView creates up to
+ * 200 of these at once, and a template is parsed again for each.
+ */
 static void
 convene_sidebar_row_init (ConveneSidebarRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+
+  self->icon = g_object_new (GTK_TYPE_IMAGE,
+                             "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                             "visible", FALSE,
+                             NULL);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
+
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), texts);
+
+  /* Inscriptions: light to measure in a long list, one line, ellipsized. */
+  self->title_label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_xalign (self->title_label, 0);
+  gtk_inscription_set_text_overflow (self->title_label, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (self->title_label, 30);
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->title_label));
+
+  self->subtitle_label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_xalign (self->subtitle_label, 0);
+  gtk_inscription_set_text_overflow (self->subtitle_label, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (self->subtitle_label, 30);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->subtitle_label));
+
+  self->badge = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+  gtk_widget_set_valign (GTK_WIDGET (self->badge), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge), "meeting-badge");
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge), "caption-heading");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->badge));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->subtitle_label), TRUE);
+  g_signal_connect_object (self->subtitle_label, "query-tooltip",
+                           G_CALLBACK (subtitle_query_tooltip_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -404,7 +463,7 @@ convene_sidebar_row_set_item (ConveneSidebarRow *self,
       icon_name = convene_sidebar_item_get_icon_name (CONVENE_SIDEBAR_ITEM (item));
     }
 
-  gtk_label_set_label (self->title_label, title);
+  gtk_inscription_set_text (self->title_label, title);
   set_icon_name (self, icon_name);
   convene_sidebar_row_set_subtitle (self, subtitle);
   update_meeting_state (self);
@@ -467,7 +526,7 @@ const char *
 convene_sidebar_row_get_title (ConveneSidebarRow *self)
 {
   g_return_val_if_fail (CONVENE_IS_SIDEBAR_ROW (self), NULL);
-  return gtk_label_get_label (self->title_label);
+  return gtk_inscription_get_text (self->title_label);
 }
 
 /**
@@ -484,7 +543,7 @@ convene_sidebar_row_get_subtitle (ConveneSidebarRow *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->subtitle_label)))
     return NULL;
 
-  return gtk_label_get_label (self->subtitle_label);
+  return gtk_inscription_get_text (self->subtitle_label);
 }
 
 void
@@ -496,11 +555,8 @@ convene_sidebar_row_set_subtitle (ConveneSidebarRow *self,
   if (g_strcmp0 (subtitle, convene_sidebar_row_get_subtitle (self)) == 0)
     return;
 
-  gtk_label_set_label (self->subtitle_label, subtitle ? subtitle : "");
+  gtk_inscription_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
-  /* The sidebar is narrow: the tooltip has the whole line. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label),
-                               subtitle != NULL && *subtitle != '\0' ? subtitle : NULL);
   update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
