@@ -466,7 +466,8 @@ leaflet_folded_cb (ConveneWindow *self,
   if (adw_leaflet_get_folded (leaflet))
     gtk_single_selection_set_selected (self->results_selection, GTK_INVALID_LIST_POSITION);
 
-  if (g_strcmp0 (page, PAGE_GROUP) == 0 && convene_group_page_get_group (self->group_page))
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && self->group_page != NULL &&
+      convene_group_page_get_group (self->group_page) != NULL)
     target = convene_group_get_id (convene_group_page_get_group (self->group_page));
 
   _convene_window_select_sidebar_row (self, page, target);

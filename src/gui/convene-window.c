@@ -37,6 +37,54 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+/* The pages but the overview are made the first time they are shown: a
+ * window that never shows People never builds it.
+ */
+static GtkWidget *
+add_page (ConveneWindow *self,
+          GtkWidget     *page,
+          const char    *name)
+{
+  gtk_stack_add_named (self->content_stack, page, name);
+  g_object_bind_property (self, "avatar-cache", page, "avatar-cache", G_BINDING_SYNC_CREATE);
+  return page;
+}
+
+static ConveneGroupPage *
+ensure_group_page (ConveneWindow *self)
+{
+  if (self->group_page == NULL)
+    {
+      self->group_page = CONVENE_GROUP_PAGE (add_page (self, convene_group_page_new (), PAGE_GROUP));
+      convene_group_page_set_upcoming (self->group_page, self->upcoming);
+    }
+
+  return self->group_page;
+}
+
+static ConvenePeoplePage *
+ensure_people_page (ConveneWindow *self)
+{
+  if (self->people_page == NULL)
+    {
+      self->people_page = CONVENE_PEOPLE_PAGE (add_page (self, convene_people_page_new (),
+                                                         PAGE_PEOPLE));
+      convene_people_page_set_registry (self->people_page, self->registry);
+    }
+
+  return self->people_page;
+}
+
+static ConvenePersonPage *
+ensure_person_page (ConveneWindow *self)
+{
+  if (self->person_page == NULL)
+    self->person_page = CONVENE_PERSON_PAGE (add_page (self, convene_person_page_new (),
+                                                       PAGE_PERSON));
+
+  return self->person_page;
+}
+
 gboolean
 _convene_window_is_folded (ConveneWindow *self)
 {
@@ -61,7 +109,7 @@ set_page (ConveneWindow *self,
 
 void
 _convene_window_remember_group (ConveneWindow *self,
-                const char    *group_id)
+                                const char    *group_id)
 {
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-group", group_id ? group_id : "");
@@ -69,7 +117,7 @@ _convene_window_remember_group (ConveneWindow *self,
 
 void
 _convene_window_show_overview (ConveneWindow *self,
-               gboolean       navigate)
+                               gboolean       navigate)
 {
   ConveneCommunity *community = NULL;
 
@@ -83,8 +131,8 @@ _convene_window_show_overview (ConveneWindow *self,
 
 gboolean
 _convene_window_show_group (ConveneWindow *self,
-            const char    *group_id,
-            gboolean       navigate)
+                            const char    *group_id,
+                            gboolean       navigate)
 {
   ConveneGroup *group = NULL;
 
@@ -94,7 +142,7 @@ _convene_window_show_group (ConveneWindow *self,
   if (group == NULL)
     return FALSE;
 
-  convene_group_page_set_group (self->group_page, group, self->registry);
+  convene_group_page_set_group (ensure_group_page (self), group, self->registry);
   set_page (self, PAGE_GROUP, group_id, convene_group_get_name (group), navigate);
   _convene_window_remember_group (self, group_id);
   return TRUE;
@@ -102,15 +150,16 @@ _convene_window_show_group (ConveneWindow *self,
 
 void
 _convene_window_show_people (ConveneWindow *self,
-             gboolean       navigate)
+                             gboolean       navigate)
 {
+  ensure_people_page (self);
   set_page (self, PAGE_PEOPLE, NULL, _("People"), navigate);
 }
 
 gboolean
 _convene_window_show_person (ConveneWindow *self,
-             const char    *person_id,
-             gboolean       navigate)
+                             const char    *person_id,
+                             gboolean       navigate)
 {
   ConvenePerson *person = NULL;
 
@@ -120,7 +169,7 @@ _convene_window_show_person (ConveneWindow *self,
   if (person == NULL)
     return FALSE;
 
-  convene_person_page_set_person (self->person_page, person, self->registry);
+  convene_person_page_set_person (ensure_person_page (self), person, self->registry);
   set_page (self, PAGE_PERSON, person_id, convene_person_get_name (person), navigate);
   return TRUE;
 }
@@ -209,14 +258,6 @@ convene_window_constructed (GObject *object)
   g_set_object (&self->settings, convene_context_get_settings (self->context));
   convene_window_set_avatar_cache (self, convene_context_get_avatar_cache (self->context));
 
-  /* The pages hand the cache on to their rows and avatars. */
-  g_object_bind_property (self, "avatar-cache", self->group_page, "avatar-cache",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "avatar-cache", self->people_page, "avatar-cache",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "avatar-cache", self->person_page, "avatar-cache",
-                          G_BINDING_SYNC_CREATE);
-
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -226,7 +267,6 @@ convene_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  convene_group_page_set_upcoming (self->group_page, self->upcoming);
   convene_overview_page_set_upcoming (self->overview_page, self->upcoming);
 
   g_signal_connect_object (self->store, "notify::registry",
@@ -388,14 +428,11 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, group_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, people_page);
-  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, person_page);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, reload_spinner);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, search_bar);
@@ -490,9 +527,10 @@ convene_window_set_registry (ConveneWindow   *self,
     return;
 
   page = g_strdup (gtk_stack_get_visible_child_name (self->content_stack));
-  if (g_strcmp0 (page, PAGE_GROUP) == 0 && convene_group_page_get_group (self->group_page))
-    target = g_strdup (convene_group_get_id (convene_group_page_get_group (self->group_page)));
-  else if (g_strcmp0 (page, PAGE_PERSON) == 0 && convene_person_page_get_person (self->person_page))
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && convene_window_get_group (self) != NULL)
+    target = g_strdup (convene_group_get_id (convene_window_get_group (self)));
+  else if (g_strcmp0 (page, PAGE_PERSON) == 0 && self->person_page != NULL &&
+           convene_person_page_get_person (self->person_page) != NULL)
     target = g_strdup (convene_person_get_id (convene_person_page_get_person (self->person_page)));
 
   if (registry != NULL)
@@ -509,9 +547,12 @@ convene_window_set_registry (ConveneWindow   *self,
 
   _convene_window_set_sidebar_groups (self);
   convene_overview_page_set_registry (self->overview_page, registry);
-  convene_people_page_set_registry (self->people_page, registry);
-  convene_group_page_set_group (self->group_page, NULL, NULL);
-  convene_person_page_set_person (self->person_page, NULL, NULL);
+  if (self->people_page != NULL)
+    convene_people_page_set_registry (self->people_page, registry);
+  if (self->group_page != NULL)
+    convene_group_page_set_group (self->group_page, NULL, NULL);
+  if (self->person_page != NULL)
+    convene_person_page_set_person (self->person_page, NULL, NULL);
 
   restore_page (self, page, target);
 
@@ -624,7 +665,7 @@ convene_window_get_group (ConveneWindow *self)
   if (g_strcmp0 (convene_window_get_page (self), PAGE_GROUP) != 0)
     return NULL;
 
-  return convene_group_page_get_group (self->group_page);
+  return self->group_page ? convene_group_page_get_group (self->group_page) : NULL;
 }
 
 /**
