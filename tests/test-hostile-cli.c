@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -12,8 +14,13 @@
 
 /* The command-line tools against what a careless or hostile command line
  * hands them: an --output that is the input, a device, a FIFO or a link;
- * temporaries left by a killed run.
+ * temporaries left by a killed run; an input that never ends (/dev/zero)
+ * or never comes (a FIFO without a writer).
  */
+
+/* The read timeout the runs get, in place of the default 10 s */
+#define TIMEOUT_MS "300"
+#define TIMEOUT_TEXT "0.300 s"
 
 typedef struct
 {
@@ -37,6 +44,20 @@ run_convene (CliRun *run,
   g_autoptr(GSubprocessLauncher) launcher = cli_test_launcher_new ();
   va_list args;
 
+  va_start (args, run);
+  cli_test_run_valist (run, launcher, args);
+  va_end (args);
+}
+
+/* Like run_convene(), with the read timeout shortened */
+static void
+run_convene_timeout (CliRun *run,
+                     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = cli_test_launcher_new ();
+  va_list args;
+
+  g_subprocess_launcher_setenv (launcher, "CONVENE_READ_TIMEOUT_MS", TIMEOUT_MS, TRUE);
   va_start (args, run);
   cli_test_run_valist (run, launcher, args);
   va_end (args);
@@ -371,6 +392,151 @@ test_output_stale_temporaries (Fixture       *fixture,
   g_assert_cmpstr (check.out, ==, "OK: 8 groups, 17 people\n");
 }
 
+/* The largest resident set of any child so far, in bytes */
+static guint64
+children_max_rss (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  return (guint64)usage.ru_maxrss * 1024;
+}
+
+#define MAX_CHILD_RSS (200 * 1000 * 1000)
+
+/* /dev/zero is a character device that never ends: the readers stop one
+ * byte past their limit instead of filling the memory.
+ */
+static void
+test_read_dev_zero (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(CliRun) markdown = { 0 };
+  g_auto(CliRun) validate = { 0 };
+  g_auto(CliRun) list = { 0 };
+
+  run_convene_timeout (&markdown, "--import-markdown", "/dev/zero", NULL);
+  g_assert_cmpint (markdown.status, ==, 1);
+  g_assert_cmpstr (markdown.out, ==, "");
+  g_assert_cmpstr (markdown.err, ==, "/dev/zero: /dev/zero is larger than 4 MiB\n");
+  g_assert_cmpuint (children_max_rss (), <, MAX_CHILD_RSS);
+
+  run_convene_timeout (&validate, "--validate", "/dev/zero", NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_cmpstr (validate.out, ==, "");
+  g_assert_cmpstr (validate.err, ==, "/dev/zero: /dev/zero is larger than 64 MiB\n");
+  g_assert_cmpuint (children_max_rss (), <, MAX_CHILD_RSS);
+
+  run_convene_timeout (&list, "--list", "--registry", "/dev/zero", NULL);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_cmpstr (list.err, ==, validate.err);
+  g_assert_cmpuint (children_max_rss (), <, MAX_CHILD_RSS);
+}
+
+/* A FIFO nobody writes to: every reader gives up after the timeout */
+static void
+test_read_fifo_without_writer (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "registry.fifo", NULL);
+  g_autofree char *expected = NULL;
+  const char *argvs[][3] = {
+    { "--validate", fifo, NULL },
+    { "--list", "--registry", fifo },
+    { "--import-markdown", fifo, NULL },
+    { "--upcoming", "--registry", fifo },
+  };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  expected = g_strdup_printf ("%s: Timed out reading %s after " TIMEOUT_TEXT "\n", fifo, fifo);
+
+  for (guint i = 0; i < G_N_ELEMENTS (argvs); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+      gint64 start = g_get_monotonic_time ();
+
+      run_convene_timeout (&run, argvs[i][0], argvs[i][1], argvs[i][2], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, expected);
+      /* It waited for a writer rather than taking the FIFO for empty */
+      g_assert_cmpint (g_get_monotonic_time () - start, >=, 300 * 1000);
+    }
+}
+
+typedef struct
+{
+  const char *fifo;
+  const char *contents;
+  gsize length;
+} FifoWriter;
+
+/* Opens the FIFO once a reader has (until then opening fails with ENXIO),
+ * writes everything and closes it.
+ */
+static gpointer
+fifo_writer_thread (gpointer data)
+{
+  FifoWriter *writer = data;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  const char *p = writer->contents;
+  gsize left = writer->length;
+  int fd;
+
+  while ((fd = g_open (writer->fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0)) < 0)
+    {
+      g_assert_cmpint (errno, ==, ENXIO);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10 * 1000);
+    }
+
+  g_assert_cmpint (fcntl (fd, F_SETFL, 0), ==, 0);
+  while (left > 0)
+    {
+      gssize n = write (fd, p, left);
+
+      g_assert_cmpint (n, >, 0);
+      p += n;
+      left -= n;
+    }
+  close (fd);
+
+  return NULL;
+}
+
+/* A FIFO with a writer is read to its end like a file */
+static void
+test_read_fifo_with_writer (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "registry.fifo", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(CliRun) validate = { 0 };
+  g_auto(CliRun) list = { 0 };
+  g_auto(CliRun) list_file = { 0 };
+  FifoWriter writer;
+  GThread *thread;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_get_contents (fixture->registry, &contents, &writer.length, NULL));
+  writer.fifo = fifo;
+  writer.contents = contents;
+
+  thread = g_thread_new ("fifo-writer", fifo_writer_thread, &writer);
+  run_convene (&validate, "--validate", fifo, NULL);
+  g_thread_join (thread);
+  g_assert_cmpstr (validate.err, ==, "");
+  g_assert_cmpstr (validate.out, ==, "OK: 9 groups, 22 people\n");
+  g_assert_cmpint (validate.status, ==, 0);
+
+  thread = g_thread_new ("fifo-writer", fifo_writer_thread, &writer);
+  run_convene (&list, "--list", "--registry", fifo, NULL);
+  g_thread_join (thread);
+  g_assert_cmpint (list.status, ==, 0);
+  run_convene (&list_file, "--list", "--registry", fixture->registry, NULL);
+  g_assert_cmpstr (list.out, ==, list_file.out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +554,9 @@ main (int   argc,
   ADD ("/hostile-cli/output/symlink", test_output_symlink);
   ADD ("/hostile-cli/output/keeps-mode", test_output_keeps_mode);
   ADD ("/hostile-cli/output/stale-temporaries", test_output_stale_temporaries);
+  ADD ("/hostile-cli/read/dev-zero", test_read_dev_zero);
+  ADD ("/hostile-cli/read/fifo-without-writer", test_read_fifo_without_writer);
+  ADD ("/hostile-cli/read/fifo-with-writer", test_read_fifo_with_writer);
 
 #undef ADD
 
