@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "convene-cli.h"
+#include "convene-cli-output.h"
 #include "convene-ics.h"
 #include "convene-markdown.h"
 #include "convene-registry-loader.h"
@@ -46,6 +48,24 @@ has_errors (GPtrArray *issues)
         return TRUE;
     }
 
+  return FALSE;
+}
+
+/* Writes @text to @output (standard output when %NULL), never over one
+ * of @inputs; see convene-cli-output.c for what else is refused.
+ */
+static gboolean
+write_output (const char         *output,
+              const char         *text,
+              const char * const *inputs)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (convene_cli_write_output (output != NULL ? output : "-", text, strlen (text),
+                                inputs, &error))
+    return TRUE;
+
+  g_printerr ("%s\n", error->message);
   return FALSE;
 }
 
@@ -125,9 +145,11 @@ import_markdown (const char *path,
                  const char *output,
                  const char *base_url)
 {
+  const char *inputs[] = { path, NULL };
   g_autoptr(ConveneRegistry) registry = NULL;
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
 
   registry = convene_markdown_import_file (path, base_url, &issues, &error);
   print_issues (issues);
@@ -138,21 +160,9 @@ import_markdown (const char *path,
       return EXIT_FAILURE;
     }
 
-  if (output != NULL)
-    {
-      if (!convene_registry_save (registry, output, &error))
-        {
-          g_printerr ("%s: %s\n", output, error->message);
-          return EXIT_FAILURE;
-        }
-    }
-  else
-    {
-      g_autofree char *json = convene_registry_to_json (registry);
-
-      fputs (json, stdout);
-      fflush (stdout);
-    }
+  json = convene_registry_to_json (registry);
+  if (!write_output (output, json, inputs))
+    return EXIT_FAILURE;
 
   return EXIT_SUCCESS;
 }
@@ -296,6 +306,7 @@ print_ics (const char *path,
            const char *output,
            GDateTime  *now)
 {
+  const char *inputs[] = { path, NULL };
   g_autoptr(ConveneRegistry) registry = load_registry (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *ics = NULL;
@@ -320,18 +331,9 @@ print_ics (const char *path,
       return EXIT_FAILURE;
     }
 
-  if (output != NULL)
-    {
-      if (!g_file_set_contents (output, ics, -1, &error))
-        {
-          g_printerr ("%s: %s\n", output, error->message);
-          return EXIT_FAILURE;
-        }
-      return EXIT_SUCCESS;
-    }
+  if (!write_output (output, ics, inputs))
+    return EXIT_FAILURE;
 
-  fputs (ics, stdout);
-  fflush (stdout);
   return EXIT_SUCCESS;
 }
 

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "convene-registry-loader.h"
+#include "convene-bounded-read.h"
 #include "convene-registry-loader-private.h"
 #include "convene-json-scan-private.h"
 
@@ -33,9 +34,6 @@
  * in convene-registry-loader-issues.c. All of them log in the
  * "convene-registry-loader" domain.
  */
-
-/* Reading a file goes in chunks of this size. */
-#define READ_CHUNK (64 * 1024)
 
 /* What a load in a thread hands back: a task returns one value. */
 typedef struct
@@ -263,64 +261,30 @@ load_file (const char    *path,
            GPtrArray    **issues,
            GError       **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GError) read_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   goffset size = -1;
 
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    goto io_error;
+  /* Bounded in size and, for a FIFO or a device, in time */
+  bytes = convene_read_file_bounded (path, CONVENE_REGISTRY_MAX_SIZE, cancellable, &size,
+                                     &read_error);
+  if (bytes != NULL)
+    return load_bytes (bytes, path, cancellable, issues, error);
 
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
-    size = g_file_info_get_size (info);
-
-  if (size > CONVENE_REGISTRY_MAX_SIZE)
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
       Loader self;
 
       loader_init (&self, path);
-      loader_report_too_large (&self, size);
+      /* A regular file is refused by its size, before it is read */
+      if (size > CONVENE_REGISTRY_MAX_SIZE)
+        loader_report_too_large (&self, size);
+      else
+        loader_report_at (&self, CONVENE_REGISTRY_ERROR_TOO_LARGE, 0, 0, read_error->message);
       return loader_finish (&self, issues, error);
     }
 
-  /* The size can be unknown (a pipe) or wrong (a file still growing):
-   * read at most one byte more than the limit either way.
-   */
-  buffer = g_byte_array_sized_new (size > 0 ? size + 1 : READ_CHUNK);
-  for (;;)
-    {
-      gsize old_len = buffer->len;
-      gssize n_read;
-
-      g_byte_array_set_size (buffer, old_len + READ_CHUNK);
-      n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len,
-                                    READ_CHUNK, cancellable, error);
-      if (n_read < 0)
-        goto io_error;
-
-      g_byte_array_set_size (buffer, old_len + n_read);
-      if (n_read == 0)
-        break;
-
-      if (buffer->len > CONVENE_REGISTRY_MAX_SIZE)
-        {
-          Loader self;
-
-          loader_init (&self, path);
-          loader_report_too_large (&self, buffer->len);
-          return loader_finish (&self, issues, error);
-        }
-    }
-
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-  return load_bytes (bytes, path, cancellable, issues, error);
-
-io_error:
+  g_propagate_error (error, g_steal_pointer (&read_error));
   if (issues != NULL)
     *issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
   return NULL;
@@ -387,8 +351,10 @@ convene_registry_load_from_bytes (GBytes      *bytes,
  * @error: return location for a #GError
  *
  * Like convene_registry_load_from_bytes(), for a file. A file larger than
- * %CONVENE_REGISTRY_MAX_SIZE is refused before it is read. Errors reading
- * the file are reported in the #G_IO_ERROR domain, without issues.
+ * %CONVENE_REGISTRY_MAX_SIZE is refused before it is read; any other file
+ * (a FIFO, a device) is read through convene_read_file_bounded(), which
+ * stops one byte past the limit and gives up after its timeout. Errors
+ * reading the file are reported in the #G_IO_ERROR domain, without issues.
  *
  * Returns: (transfer full) (nullable): the registry, or %NULL with @error set
  */

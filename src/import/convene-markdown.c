@@ -13,6 +13,7 @@
 
 #include <cmark-gfm-extension_api.h>
 
+#include "convene-bounded-read.h"
 #include "convene-registry-loader.h"
 
 /* The WORKING-GROUPS.md importer. The file is parsed with cmark-gfm (with
@@ -249,6 +250,59 @@ set_too_large_error (GError **error,
                size_text, limit_text);
 }
 
+/* The errors of reading the file in the domains this importer has always
+ * used: CONVENE_REGISTRY_ERROR_TOO_LARGE, and G_FILE_ERROR for what the
+ * system refused. A timeout stays a G_IO_ERROR.
+ */
+static void
+set_read_error (GError  **error,
+                GError   *read_error,
+                goffset   size)
+{
+  static const struct
+  {
+    GIOErrorEnum io;
+    GFileError file;
+  } codes[] = {
+    { G_IO_ERROR_NOT_FOUND, G_FILE_ERROR_NOENT },
+    { G_IO_ERROR_PERMISSION_DENIED, G_FILE_ERROR_ACCES },
+    { G_IO_ERROR_IS_DIRECTORY, G_FILE_ERROR_ISDIR },
+    { G_IO_ERROR_NOT_DIRECTORY, G_FILE_ERROR_NOTDIR },
+    { G_IO_ERROR_FILENAME_TOO_LONG, G_FILE_ERROR_NAMETOOLONG },
+    { G_IO_ERROR_TOO_MANY_LINKS, G_FILE_ERROR_LOOP },
+    { G_IO_ERROR_NO_SPACE, G_FILE_ERROR_NOSPC },
+  };
+  g_autoptr(GError) owned = read_error;
+
+  g_assert (read_error != NULL);
+
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      if (size > CONVENE_MARKDOWN_MAX_SIZE)
+        set_too_large_error (error, size);
+      else
+        g_set_error_literal (error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_TOO_LARGE,
+                             read_error->message);
+      return;
+    }
+
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+      g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&owned));
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (read_error->code == (int)codes[i].io)
+      {
+        g_set_error_literal (error, G_FILE_ERROR, codes[i].file, read_error->message);
+        return;
+      }
+
+  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, read_error->message);
+}
+
 static cmark_node *
 parse_markdown (const char  *text,
                 gsize        length,
@@ -472,10 +526,15 @@ convene_markdown_import (const char  *text,
  *   what could not be imported, with where
  * @error: return location for a #GError
  *
- * Reads @path and imports it with convene_markdown_import().
+ * Reads @path through convene_read_file_bounded() and imports it with
+ * convene_markdown_import(). Whatever @path is (a FIFO, /dev/zero), the
+ * read stops past %CONVENE_MARKDOWN_MAX_SIZE and, for what is not a
+ * regular file, after the read timeout.
  *
  * Returns: (transfer full) (nullable): the registry, or %NULL with @error
- *   set (a #G_FILE_ERROR naming @path when it cannot be read)
+ *   set (a #G_FILE_ERROR naming @path when it cannot be read,
+ *   %CONVENE_REGISTRY_ERROR_TOO_LARGE when it is too large,
+ *   %G_IO_ERROR_TIMED_OUT when it did not end in time)
  */
 ConveneRegistry *
 convene_markdown_import_file (const char  *path,
@@ -483,9 +542,11 @@ convene_markdown_import_file (const char  *path,
                               GPtrArray  **issues,
                               GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  GStatBuf st;
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  goffset size = -1;
+  const char *contents;
+  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (issues == NULL || *issues == NULL, NULL);
@@ -494,19 +555,20 @@ convene_markdown_import_file (const char  *path,
   if (issues != NULL)
     *issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
 
-  /* Refuse a huge file before reading it */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) &&
-      (guint64)st.st_size > CONVENE_MARKDOWN_MAX_SIZE)
+  /* Bounded whatever the file is: a huge regular file is refused before
+   * it is read, /dev/zero after the limit, a FIFO after the timeout.
+   */
+  bytes = convene_read_file_bounded (path, CONVENE_MARKDOWN_MAX_SIZE, NULL, &size, &read_error);
+  if (bytes == NULL)
     {
-      set_too_large_error (error, st.st_size);
+      set_read_error (error, g_steal_pointer (&read_error), size);
       return NULL;
     }
-
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
 
   if (issues != NULL)
     g_clear_pointer (issues, g_ptr_array_unref);
 
-  return convene_markdown_import (contents, length, path, base_url, issues, error);
+  contents = g_bytes_get_data (bytes, &length);
+  return convene_markdown_import (contents != NULL ? contents : "", length, path, base_url,
+                                  issues, error);
 }
