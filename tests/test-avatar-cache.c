@@ -25,6 +25,8 @@
  *   /to-file/NAME        redirects to file:///etc/passwd
  *   /slow/NAME           a 64x64 PNG after hold_ms
  *   /hold/NAME           a 64x64 PNG when the test releases it
+ *   /bomb/NAME           a 10000x10000 PNG of ~100 KB (fixture->bomb, built on demand)
+ *   /large/NAME          a 4096x4096 PNG, the largest accepted (fixture->large)
  */
 
 #define LAST_MODIFIED "Wed, 21 Oct 2015 07:28:00 GMT"
@@ -47,6 +49,8 @@ typedef struct
   GPtrArray  *held;
   GPtrArray  *drips;
   GBytes     *big;
+  GBytes     *bomb;
+  GBytes     *large;
 } Fixture;
 
 typedef struct
@@ -114,6 +118,101 @@ make_noise_png (int width,
   g_assert_no_error (error);
 
   return g_bytes_new_take (buffer, length);
+}
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         length)
+{
+  static guint32 table[256];
+  guint32 crc = 0xffffffff;
+
+  if (table[1] == 0)
+    for (guint32 n = 0; n < 256; n++)
+      {
+        guint32 c = n;
+
+        for (int k = 0; k < 8; k++)
+          c = (c & 1) ? 0xedb88320 ^ (c >> 1) : c >> 1;
+        table[n] = c;
+      }
+
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+
+  return crc ^ 0xffffffff;
+}
+
+static void
+append_png_chunk (GByteArray   *png,
+                  const char   *type,
+                  const guint8 *data,
+                  gsize         length)
+{
+  guint32 be_length = GUINT32_TO_BE ((guint32)length);
+  guint32 be_crc;
+  guint start;
+
+  g_byte_array_append (png, (const guint8 *)&be_length, 4);
+  start = png->len;
+  g_byte_array_append (png, (const guint8 *)type, 4);
+  g_byte_array_append (png, data, length);
+  be_crc = GUINT32_TO_BE (crc32_of (png->data + start, length + 4));
+  g_byte_array_append (png, (const guint8 *)&be_crc, 4);
+}
+
+/* A black greyscale PNG written by hand, deflating one row at a time: a
+ * 10000x10000 image compresses to about 100 KB without the test ever
+ * holding its pixels. */
+static GBytes *
+make_blank_png (guint32 width,
+                guint32 height)
+{
+  g_autoptr(GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  GByteArray *png = g_byte_array_new ();
+  g_autofree guint8 *row = g_malloc0 (width + 1);
+  g_autofree guint8 *out = g_malloc (64 * 1024);
+  guint8 ihdr[13] = { 0, };
+  guint32 be;
+
+  be = GUINT32_TO_BE (width);
+  memcpy (ihdr, &be, 4);
+  be = GUINT32_TO_BE (height);
+  memcpy (ihdr + 4, &be, 4);
+  ihdr[8] = 8;   /* bits per sample */
+  ihdr[9] = 0;   /* greyscale */
+
+  for (guint32 y = 0; y < height; y++)
+    {
+      gboolean last = y + 1 == height;
+      GConverterResult result;
+      gsize offset = 0;
+
+      do
+        {
+          g_autoptr(GError) error = NULL;
+          gsize n_read;
+          gsize n_written;
+
+          /* Each row is filter byte 0 and zeros */
+          result = g_converter_convert (G_CONVERTER (zlib), row + offset, width + 1 - offset,
+                                        out, 64 * 1024,
+                                        last ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
+                                        &n_read, &n_written, &error);
+          g_assert_no_error (error);
+          offset += n_read;
+          g_byte_array_append (idat, out, n_written);
+        }
+      while (offset < width + 1 || (last && result != G_CONVERTER_FINISHED));
+    }
+
+  g_byte_array_append (png, (const guint8 *)"\x89PNG\r\n\x1a\n", 8);
+  append_png_chunk (png, "IHDR", ihdr, sizeof ihdr);
+  append_png_chunk (png, "IDAT", idat->data, idat->len);
+  append_png_chunk (png, "IEND", NULL, 0);
+
+  return g_byte_array_free_to_bytes (png);
 }
 
 static void
@@ -354,6 +453,15 @@ server_cb (SoupServer        *server,
       soup_server_message_pause (msg);
       g_timeout_add (fixture->hold_ms, release_slow_cb, msg);
     }
+  else if (n_parts == 2 && (g_str_equal (parts[0], "bomb") || g_str_equal (parts[0], "large")))
+    {
+      GBytes **png = g_str_equal (parts[0], "bomb") ? &fixture->bomb : &fixture->large;
+
+      if (*png == NULL)
+        *png = g_str_equal (parts[0], "bomb") ? make_blank_png (10000, 10000)
+                                              : make_blank_png (4096, 4096);
+      respond_png (msg, *png);
+    }
   else if (n_parts == 2 && g_str_equal (parts[0], "hold"))
     {
       soup_server_message_pause (msg);
@@ -437,6 +545,8 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->last_if_none_match, g_free);
   g_clear_pointer (&fixture->last_user_agent, g_free);
   g_clear_pointer (&fixture->big, g_bytes_unref);
+  g_clear_pointer (&fixture->bomb, g_bytes_unref);
+  g_clear_pointer (&fixture->large, g_bytes_unref);
 }
 
 static guint
@@ -1110,6 +1220,148 @@ test_revalidate_offline (Fixture       *fixture,
   after = read_bytes (image_path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpint (sidecar_checked (fixture, url), ==, checked);
+}
+
+/* Tests: hostile servers */
+
+/* The growth of the peak resident memory of this process, in KB. The
+ * subprocess tests below measure a fresh process, whose resident memory
+ * only grows, so the growth of the peak is the cost of the loads. */
+static long
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+
+  return usage.ru_maxrss;
+}
+
+/* Loads N_LOADS avatars PREFIX1, PREFIX2... of SIDE x SIDE pixels at once
+ * in a subprocess and hands back the growth of its peak memory. */
+static long
+run_memory_child (Fixture    *fixture,
+                  const char *prefix,
+                  guint       side,
+                  guint       n_loads,
+                  gboolean    expect_refused)
+{
+  g_autoptr(ConveneAvatarCache) cache = new_cache (fixture);
+  g_autofree LoadResult *loads = g_new0 (LoadResult, n_loads);
+  g_autofree char *warm_url = url_for (fixture, "/png/64x64/warm");
+  g_autoptr(GdkTexture) warm = NULL;
+  g_autoptr(GError) error = NULL;
+  long before;
+
+  convene_avatar_cache_set_max_in_flight (cache, n_loads);
+
+  /* The image is built before measuring, and a first small load warms up
+   * libsoup, the threads and gdk-pixbuf's PNG loader. */
+  if (g_str_has_prefix (prefix, "/bomb/"))
+    fixture->bomb = make_blank_png (side, side);
+  else
+    fixture->large = make_blank_png (side, side);
+  warm = load_sync (cache, warm_url, &error);
+  g_assert_no_error (error);
+  wait_until (cache_idle, cache);
+  convene_avatar_cache_clear (cache, &error);
+  g_assert_no_error (error);
+
+  before = peak_rss_kb ();
+  for (guint i = 0; i < n_loads; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s%u", prefix, i + 1);
+      g_autofree char *url = url_for (fixture, path);
+
+      start_load (cache, url, NULL, &loads[i]);
+    }
+
+  for (guint i = 0; i < n_loads; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s%u", prefix, i + 1);
+
+      wait_until (load_done, &loads[i]);
+      if (expect_refused)
+        {
+          g_assert_error (loads[i].error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+          g_assert_nonnull (strstr (loads[i].error->message, "more than 4096 pixels"));
+        }
+      else
+        {
+          g_assert_no_error (loads[i].error);
+          g_assert_cmpint (gdk_texture_get_width (loads[i].texture), ==, 96);
+        }
+      g_assert_cmpuint (count_for (fixture, path), ==, 1);
+      load_result_clear (&loads[i]);
+    }
+  wait_until (cache_idle, cache);
+
+  g_assert_cmpuint (count_files (fixture->dir), ==, expect_refused ? 0 : 2 * n_loads);
+
+  return peak_rss_kb () - before;
+}
+
+/* The child writes its figure where the parent can print it. */
+static void
+run_memory_test (Fixture    *fixture,
+                 const char *what)
+{
+  g_autofree char *figure_path = g_build_filename (fixture->dir, "rss", NULL);
+  g_autofree char *figure = NULL;
+
+  g_setenv ("CONVENE_TEST_RSS_FILE", figure_path, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("CONVENE_TEST_RSS_FILE");
+
+  if (g_file_get_contents (figure_path, &figure, NULL, NULL))
+    g_test_message ("%s: peak memory grew by %s KB", what, figure);
+  g_test_trap_assert_passed ();
+}
+
+static void
+write_figure (long growth)
+{
+  g_autofree char *text = g_strdup_printf ("%ld", growth);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (g_getenv ("CONVENE_TEST_RSS_FILE"), text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Eight 10000x10000 PNGs at once: refused on their header, before
+ * gdk-pixbuf allocates their 300 MB of pixels each. */
+static void
+test_hostile_bomb (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      long growth = run_memory_child (fixture, "/bomb/b", 10000, 8, TRUE);
+
+      write_figure (growth);
+      g_assert_cmpint (growth, <, 64 * 1024);
+      return;
+    }
+
+  run_memory_test (fixture, "eight 10000x10000 PNGs");
+}
+
+/* Eight 4096x4096 PNGs at once are accepted, 48 MB of pixels each, but
+ * decoded at most two at a time. */
+static void
+test_hostile_decode_limit (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      long growth = run_memory_child (fixture, "/large/l", 4096, 8, FALSE);
+
+      write_figure (growth);
+      g_assert_cmpint (growth, <, 160 * 1024);
+      return;
+    }
+
+  run_memory_test (fixture, "eight 4096x4096 PNGs");
 }
 
 /* Tests: errors */
@@ -1939,6 +2191,8 @@ main (int   argc,
   ADD ("/avatar-cache/disk/kill-anywhere", test_disk_kill_anywhere);
   ADD ("/avatar-cache/disk/clear-and-size", test_clear_and_size);
   ADD ("/avatar-cache/settings/freshness", test_settings);
+  ADD ("/avatar-cache/hostile/bomb", test_hostile_bomb);
+  ADD ("/avatar-cache/hostile/decode-limit", test_hostile_decode_limit);
   ADD ("/avatar-cache/perf/lookup", test_perf_lookup);
 
 #undef ADD

@@ -14,7 +14,12 @@
  * of ConveneAvatarCache:image-size pixels. */
 
 #define READ_CHUNK_SIZE             (64 * 1024)
-#define MAX_SOURCE_SIDE             4096
+#define MAX_SOURCE_SIDE             CONVENE_AVATAR_CACHE_MAX_SOURCE_SIDE
+
+/* A 4096x4096 PNG takes 64 MB while it decodes at full size (gdk-pixbuf
+ * scales PNGs only once they are whole): at most this many decode at once,
+ * whatever the number of requests in flight. */
+#define MAX_CONCURRENT_DECODES      2
 
 static void request_send (Request *req);
 
@@ -68,8 +73,13 @@ size_prepared_cb (GdkPixbufLoader *loader,
 
   if (width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE)
     {
-      /* Too large to decode safely; the caller stops feeding the loader. */
+      /* Refused on the header, before any pixel buffer exists: a size of
+       * zero tells the module not to allocate one (see
+       * GdkPixbufModuleSizeFunc), so the next write fails at once instead
+       * of the loader allocating width x height pixels. The caller stops
+       * feeding the loader. */
       *target = 0;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
 
@@ -118,6 +128,7 @@ decode_avatar (GBytes      *body,
   /* Always close, even after an error, or the loader complains. */
   if (!gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL))
     ok = FALSE;
+  g_signal_handlers_disconnect_by_func (loader, size_prepared_cb, &target);
 
   if (target == 0)
     {
@@ -147,6 +158,34 @@ decode_avatar (GBytes      *body,
     return gdk_pixbuf_copy (square);
 
   return gdk_pixbuf_scale_simple (square, image_size, image_size, GDK_INTERP_BILINEAR);
+}
+
+/* Decodes run in their own pool of MAX_CONCURRENT_DECODES threads rather
+ * than GTask's shared one, so that waiting decodes hold no thread that
+ * GIO (the resolver, file operations) needs. */
+static void
+decode_thread_func (gpointer data,
+                    gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+
+  store_job_run (task, NULL, g_task_get_task_data (task), NULL);
+}
+
+static void
+run_in_decode_pool (GTask *task)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *new_pool = g_thread_pool_new (decode_thread_func, NULL,
+                                                 MAX_CONCURRENT_DECODES, FALSE, NULL);
+
+      g_once_init_leave (&pool, new_pool);
+    }
+
+  g_thread_pool_push (pool, g_object_ref (task), NULL);
 }
 
 /* Helpers: the download */
@@ -286,7 +325,7 @@ request_store (Request *req,
   task = g_task_new (NULL, NULL, store_cb, req);
   g_task_set_source_tag (task, request_store);
   g_task_set_task_data (task, job, store_job_free);
-  g_task_run_in_thread (task, store_job_run);
+  run_in_decode_pool (task);
 }
 
 static void
