@@ -27,6 +27,9 @@
  *   /hold/NAME           a 64x64 PNG when the test releases it
  *   /bomb/NAME           a 10000x10000 PNG of ~100 KB (fixture->bomb, built on demand)
  *   /large/NAME          a 4096x4096 PNG, the largest accepted (fixture->large)
+ *   /cut/KIND/NAME       a 400x400 image the first time, cut in half; whole later.
+ *                        KIND: cl (the connection closes before Content-Length
+ *                        bytes), png or jpeg (a whole body holding half an image)
  */
 
 #define LAST_MODIFIED "Wed, 21 Oct 2015 07:28:00 GMT"
@@ -213,6 +216,51 @@ make_blank_png (guint32 width,
   append_png_chunk (png, "IEND", NULL, 0);
 
   return g_byte_array_free_to_bytes (png);
+}
+
+static GBytes *
+make_cut_image (const char *kind)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 400, 400);
+  g_autoptr(GError) error = NULL;
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+  char *buffer = NULL;
+  gsize length = 0;
+
+  /* Noise, so that half the file is half the rows */
+  for (int y = 0; y < 400; y++)
+    for (int x = 0; x < 400 * 3; x++)
+      pixels[y * rowstride + x] = g_random_int_range (0, 256);
+
+  gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &length,
+                             g_str_equal (kind, "jpeg") ? "jpeg" : "png", &error, NULL);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (buffer, length);
+}
+
+/* Sends Content-Length for the whole image, then half of it, and closes. */
+static void
+respond_cut_connection (SoupServerMessage *msg,
+                        GBytes            *image)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\n"
+                                           "Content-Type: image/png\r\n"
+                                           "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                                           "Connection: close\r\n\r\n",
+                                           g_bytes_get_size (image));
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, g_bytes_get_data (image, NULL), g_bytes_get_size (image) / 2,
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -461,6 +509,21 @@ server_cb (SoupServer        *server,
         *png = g_str_equal (parts[0], "bomb") ? make_blank_png (10000, 10000)
                                               : make_blank_png (4096, 4096);
       respond_png (msg, *png);
+    }
+  else if (n_parts == 3 && g_str_equal (parts[0], "cut"))
+    {
+      g_autoptr(GBytes) image = make_cut_image (parts[1]);
+
+      if (count > 0)
+        respond_png (msg, image);
+      else if (g_str_equal (parts[1], "cl"))
+        respond_cut_connection (msg, image);
+      else
+        {
+          g_autoptr(GBytes) half = g_bytes_new_from_bytes (image, 0, g_bytes_get_size (image) / 2);
+
+          respond_png (msg, half);
+        }
     }
   else if (n_parts == 2 && g_str_equal (parts[0], "hold"))
     {
@@ -1364,6 +1427,55 @@ test_hostile_decode_limit (Fixture       *fixture,
   run_memory_test (fixture, "eight 4096x4096 PNGs");
 }
 
+/* A body shorter than its Content-Length, or a whole body holding half an
+ * image: refused, nothing written; the next, whole answer is kept. */
+static void
+test_hostile_truncated (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const struct {
+    const char *path;
+    const char *message_part;
+  } cases[] = {
+    { "/cut/cl/rose", "bytes arrived" },
+    { "/cut/png/sam", "the image ends early" },
+    { "/cut/jpeg/tom", "the image ends early" },
+  };
+  g_autoptr(ConveneAvatarCache) cache = new_cache (fixture);
+
+  convene_avatar_cache_set_failure_retry_delay (cache, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = url_for (fixture, cases[i].path);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GdkPixbuf) on_disk = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].path);
+
+      texture = load_sync (cache, url, &error);
+      g_assert_null (texture);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+      g_assert_nonnull (strstr (error->message, "is cut short"));
+      g_assert_nonnull (strstr (error->message, cases[i].message_part));
+      g_assert_nonnull (strstr (error->message, fixture->base));
+      g_assert_cmpuint (count_for (fixture, cases[i].path), ==, 1);
+      wait_until (cache_idle, cache);
+      g_assert_cmpuint (count_files (fixture->dir), ==, 2 * i);
+      g_assert_null (convene_avatar_cache_lookup (cache, url));
+
+      g_clear_error (&error);
+      texture = load_sync (cache, url, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 96);
+      g_assert_cmpuint (count_for (fixture, cases[i].path), ==, 2);
+      g_assert_cmpuint (count_files (fixture->dir), ==, 2 * (i + 1));
+      on_disk = load_cached_png (fixture, url);
+      g_assert_cmpint (gdk_pixbuf_get_width (on_disk), ==, 96);
+    }
+}
+
 /* Tests: errors */
 
 typedef struct
@@ -2193,6 +2305,7 @@ main (int   argc,
   ADD ("/avatar-cache/settings/freshness", test_settings);
   ADD ("/avatar-cache/hostile/bomb", test_hostile_bomb);
   ADD ("/avatar-cache/hostile/decode-limit", test_hostile_decode_limit);
+  ADD ("/avatar-cache/hostile/truncated", test_hostile_truncated);
   ADD ("/avatar-cache/perf/lookup", test_perf_lookup);
 
 #undef ADD

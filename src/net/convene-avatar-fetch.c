@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <string.h>
 
 #include "convene-avatar-cache-private.h"
 
@@ -92,6 +93,53 @@ size_prepared_cb (GdkPixbufLoader *loader,
                                 MAX (1, (int)((gint64)height * *target / shorter)));
 }
 
+/* gdk-pixbuf hands out a truncated PNG or JPEG without an error, the
+ * missing rows grey: look for the marker each format ends with. PNG ends
+ * with an IEND chunk (its CRC is fixed); a JPEG's last scan (FF DA) must be
+ * followed by an end of image (FF D9), which cannot occur inside the
+ * entropy-coded data. Other formats are left to their loader. */
+static gboolean
+body_is_complete (GdkPixbufFormat *format,
+                  const guint8    *data,
+                  gsize            length)
+{
+  static const guint8 png_end[] = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82 };
+  g_autofree char *name = format != NULL ? gdk_pixbuf_format_get_name (format) : NULL;
+
+  if (g_strcmp0 (name, "png") == 0)
+    {
+      /* From the end: that is where it is, before any trailing bytes. */
+      for (gsize i = length; i >= sizeof png_end; i--)
+        {
+          if (memcmp (data + i - sizeof png_end, png_end, sizeof png_end) == 0)
+            return TRUE;
+        }
+
+      return FALSE;
+    }
+
+  if (g_strcmp0 (name, "jpeg") == 0)
+    {
+      gsize last_scan = 0;
+
+      for (gsize i = 0; i + 1 < length; i++)
+        {
+          if (data[i] == 0xff && data[i + 1] == 0xda)
+            last_scan = i;
+        }
+
+      for (gsize i = last_scan; last_scan != 0 && i + 1 < length; i++)
+        {
+          if (data[i] == 0xff && data[i + 1] == 0xd9)
+            return TRUE;
+        }
+
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 GdkPixbuf *
 decode_avatar (GBytes      *body,
                const char  *url,
@@ -139,6 +187,13 @@ decode_avatar (GBytes      *body,
     }
 
   pixbuf = ok ? gdk_pixbuf_loader_get_pixbuf (loader) : NULL;
+  if (pixbuf != NULL && !body_is_complete (gdk_pixbuf_loader_get_format (loader), data, length))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                   _("The avatar at “%s” is cut short: the image ends early"), url);
+      return NULL;
+    }
+
   if (pixbuf == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -349,7 +404,27 @@ read_cb (GObject      *object,
   size = g_bytes_get_size (bytes);
   if (size == 0)
     {
-      g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&req->body));
+      SoupMessageHeaders *headers = soup_message_get_response_headers (req->msg);
+      g_autoptr(GBytes) body = NULL;
+
+      /* libsoup ends the stream cleanly when the connection closes before
+       * Content-Length bytes arrived: half an image must not be kept. */
+      if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+          && (goffset)req->body->len != soup_message_headers_get_content_length (headers))
+        {
+          g_autofree char *uri = g_uri_to_string (req->uri);
+          goffset expected = soup_message_headers_get_content_length (headers);
+
+          g_input_stream_close (req->stream, NULL, NULL);
+          g_clear_object (&req->stream);
+          request_fail (req, g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                                          _("The avatar at “%s” is cut short: "
+                                            "%u of %" G_GINT64_FORMAT " bytes arrived"),
+                                          uri, req->body->len, (gint64)expected));
+          return;
+        }
+
+      body = g_byte_array_free_to_bytes (g_steal_pointer (&req->body));
 
       g_input_stream_close (req->stream, NULL, NULL);
       g_clear_object (&req->stream);

@@ -483,7 +483,8 @@ convene_avatar_cache_load_async (ConveneAvatarCache  *self,
  *   %G_IO_ERROR_INVALID_ARGUMENT (not an http URL), %G_IO_ERROR_NOT_FOUND,
  *   %G_IO_ERROR_TIMED_OUT, %G_IO_ERROR_MESSAGE_TOO_LARGE,
  *   %G_IO_ERROR_INVALID_DATA (not an image, or one wider or higher than
- *   %CONVENE_AVATAR_CACHE_MAX_SOURCE_SIDE), %G_IO_ERROR_TOO_MANY_LINKS
+ *   %CONVENE_AVATAR_CACHE_MAX_SOURCE_SIDE), %G_IO_ERROR_PARTIAL_INPUT (the
+ *   body or the image ends early), %G_IO_ERROR_TOO_MANY_LINKS
  *   (redirect loop), %G_IO_ERROR_FAILED (another HTTP status) or a network
  *   error
  *
