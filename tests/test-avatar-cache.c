@@ -30,6 +30,8 @@
  *   /cut/KIND/NAME       a 400x400 image the first time, cut in half; whole later.
  *                        KIND: cl (the connection closes before Content-Length
  *                        bytes), png or jpeg (a whole body holding half an image)
+ *   /cc/VALUE/NAME       a 400x400 PNG with Cache-Control: VALUE, ETag "vN", 304 on
+ *                        a match
  */
 
 #define LAST_MODIFIED "Wed, 21 Oct 2015 07:28:00 GMT"
@@ -509,6 +511,23 @@ server_cb (SoupServer        *server,
         *png = g_str_equal (parts[0], "bomb") ? make_blank_png (10000, 10000)
                                               : make_blank_png (4096, 4096);
       respond_png (msg, *png);
+    }
+  else if (n_parts == 3 && g_str_equal (parts[0], "cc"))
+    {
+      g_autofree char *etag = g_strdup_printf ("\"v%u\"", fixture->version);
+      g_autoptr(GBytes) png = NULL;
+
+      soup_message_headers_replace (headers, "ETag", etag);
+      soup_message_headers_replace (headers, "Cache-Control", parts[1]);
+      if (g_strcmp0 (soup_message_headers_get_one (request_headers, "If-None-Match"), etag) == 0)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+
+      png = make_png (400, 400, colour_for_version (fixture->version),
+                      colour_for_version (fixture->version));
+      respond_png (msg, png);
     }
   else if (n_parts == 3 && g_str_equal (parts[0], "cut"))
     {
@@ -1476,6 +1495,117 @@ test_hostile_truncated (Fixture       *fixture,
     }
 }
 
+/* Cache-Control: no-store is shown and kept in memory, never written; an
+ * older copy on disk goes. */
+static void
+test_cache_control_no_store (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *url = url_for (fixture, "/cc/no-store/uma");
+  g_autofree char *image_path = entry_path (fixture, url, ".png");
+  g_autoptr(ConveneAvatarCache) cache = new_cache (fixture);
+  g_autoptr(ConveneAvatarCache) second = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) again = NULL;
+  g_autoptr(GdkTexture) looked_up = NULL;
+  g_autoptr(GError) error = NULL;
+  Updates updates = { 0, };
+
+  g_signal_connect (cache, "avatar-updated", G_CALLBACK (avatar_updated_cb), &updates);
+  texture = load_sync (cache, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 96);
+  wait_until (cache_idle, cache);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpuint (updates.n_emissions, ==, 1);
+
+  /* The session keeps it in memory: no second request */
+  again = load_sync (cache, url, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == texture);
+  looked_up = convene_avatar_cache_lookup (cache, url);
+  g_assert_true (looked_up == texture);
+  g_assert_cmpuint (count_for (fixture, "/cc/no-store/uma"), ==, 1);
+
+  /* The next session has nothing on disk and asks again */
+  second = new_cache (fixture);
+  g_assert_null (convene_avatar_cache_lookup (second, url));
+  g_clear_object (&again);
+  again = load_sync (second, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_for (fixture, "/cc/no-store/uma"), ==, 2);
+  wait_until (cache_idle, second);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+
+  /* A copy written before the server said no-store is deleted once the
+   * answer says it */
+  g_file_set_contents (image_path, "stale", -1, &error);
+  g_assert_no_error (error);
+  convene_avatar_cache_set_freshness (second, 0);
+  g_clear_object (&again);
+  again = load_sync (second, url, &error);
+  g_assert_no_error (error);
+  wait_until (cache_idle, second);
+  g_assert_cmpuint (count_for (fixture, "/cc/no-store/uma"), ==, 3);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+
+  updates_clear (&updates);
+  g_signal_handlers_disconnect_by_data (cache, &updates);
+}
+
+/* A max-age longer than the freshness setting postpones revalidation; a
+ * shorter one does not shorten it. */
+static void
+test_cache_control_max_age (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const struct {
+    const char *path;
+    guint       max_age;
+    gint64      age;
+    guint       n_requests;
+  } cases[] = {
+    /* freshness is 60 s */
+    { "/cc/max-age=3600/vera", 3600, 120, 1 },
+    { "/cc/max-age=3600/walt", 3600, 4000, 2 },
+    { "/cc/max-age=30/xena", 30, 45, 1 },
+    { "/cc/max-age=30/yann", 30, 120, 2 },
+    { "/cc/public,%20max-age=99999999999/zoe", 365 * 24 * 60 * 60, 400 * 24 * 60 * 60, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = url_for (fixture, cases[i].path);
+      g_autoptr(ConveneAvatarCache) first = new_cache (fixture);
+      g_autoptr(ConveneAvatarCache) second = new_cache (fixture);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GKeyFile) sidecar = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+
+      g_test_message ("%s", cases[i].path);
+      convene_avatar_cache_set_freshness (first, 60);
+      convene_avatar_cache_set_freshness (second, 60);
+
+      texture = load_sync (first, url, &error);
+      g_assert_no_error (error);
+      wait_until (cache_idle, first);
+      sidecar = load_sidecar (fixture, url);
+      g_assert_cmpuint (g_key_file_get_uint64 (sidecar, "Avatar", "MaxAge", NULL), ==,
+                        cases[i].max_age);
+
+      /* A second cache, with an empty memory cache, reads the age from disk */
+      set_sidecar_checked (fixture, url, unix_now () - cases[i].age);
+      g_clear_object (&texture);
+      texture = load_sync (second, url, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (texture);
+      wait_until (cache_idle, second);
+      path = g_uri_unescape_string (cases[i].path, NULL);
+      g_assert_cmpuint (count_for (fixture, path), ==, cases[i].n_requests);
+    }
+}
+
 /* Tests: errors */
 
 typedef struct
@@ -2306,6 +2436,8 @@ main (int   argc,
   ADD ("/avatar-cache/hostile/bomb", test_hostile_bomb);
   ADD ("/avatar-cache/hostile/decode-limit", test_hostile_decode_limit);
   ADD ("/avatar-cache/hostile/truncated", test_hostile_truncated);
+  ADD ("/avatar-cache/cache-control/no-store", test_cache_control_no_store);
+  ADD ("/avatar-cache/cache-control/max-age", test_cache_control_max_age);
   ADD ("/avatar-cache/perf/lookup", test_perf_lookup);
 
 #undef ADD

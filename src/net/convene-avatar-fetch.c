@@ -300,7 +300,7 @@ store_cb (GObject      *object,
       g_autoptr(GdkTexture) texture = g_object_ref (stored->texture);
       gboolean changed = stored->changed;
 
-      memory_insert (self, url, texture, unix_now ());
+      memory_insert (self, url, texture, unix_now (), req->max_age);
       store_result_free (stored);
 
       g_object_ref (self);
@@ -314,14 +314,18 @@ store_cb (GObject      *object,
       g_autoptr(GdkTexture) texture = NULL;
       MemoryEntry *entry;
       gint64 checked;
+      guint max_age;
 
       store_result_free (stored);
 
       entry = memory_lookup (self, req->url);
       if (entry != NULL)
-        entry->checked = unix_now ();
+        {
+          entry->checked = unix_now ();
+          entry->max_age = req->max_age;
+        }
 
-      texture = cached_texture (self, req->url, &checked);
+      texture = cached_texture (self, req->url, &checked, &max_age);
       if (texture == NULL && req->waiters->len > 0)
         {
           /* The image went away while the server said "not modified"
@@ -343,6 +347,34 @@ store_cb (GObject      *object,
     }
 }
 
+/* Reads Cache-Control: whether the image may be written to disk, and its
+ * max-age (0 when absent, at most CONVENE_AVATAR_CACHE_MAX_AGE). */
+static gboolean
+parse_cache_control (SoupMessageHeaders *headers,
+                     guint              *max_age)
+{
+  const char *value = soup_message_headers_get_list (headers, "Cache-Control");
+  g_autoptr(GHashTable) params = NULL;
+  const char *age;
+  gboolean no_store;
+
+  *max_age = 0;
+  if (value == NULL)
+    return FALSE;
+
+  params = soup_header_parse_param_list (value);
+  no_store = g_hash_table_contains (params, "no-store");
+  age = g_hash_table_lookup (params, "max-age");
+  if (age != NULL && g_ascii_isdigit (*age))
+    {
+      guint64 seconds = g_ascii_strtoull (age, NULL, 10);
+
+      *max_age = MIN (seconds, CONVENE_AVATAR_CACHE_MAX_AGE);
+    }
+
+  return no_store;
+}
+
 static void
 request_store (Request *req,
                GBytes  *body)
@@ -352,6 +384,7 @@ request_store (Request *req,
   StoreJob *job;
   const char *etag = soup_message_headers_get_one (headers, "ETag");
   const char *last_modified = soup_message_headers_get_one (headers, "Last-Modified");
+  gboolean no_store = parse_cache_control (headers, &req->max_age);
 
   /* The whole-request deadline covers the network only. */
   if (req->timeout_source != NULL)
@@ -372,6 +405,9 @@ request_store (Request *req,
   job->etag = g_strdup (etag);
   job->last_modified = g_strdup (last_modified);
   job->checked = unix_now ();
+  job->max_age = req->max_age;
+  /* A 304 refers to the image already on disk: no-store counts on a 200 */
+  job->no_store = body != NULL && no_store;
   job->image_size = req->self->image_size;
 
   /* No source object: the worker may drop the task last, and must not
