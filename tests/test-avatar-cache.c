@@ -25,6 +25,13 @@
  *   /to-file/NAME        redirects to file:///etc/passwd
  *   /slow/NAME           a 64x64 PNG after hold_ms
  *   /hold/NAME           a 64x64 PNG when the test releases it
+ *   /bomb/NAME           a 10000x10000 PNG of ~100 KB (fixture->bomb, built on demand)
+ *   /large/NAME          a 4096x4096 PNG, the largest accepted (fixture->large)
+ *   /cut/KIND/NAME       a 400x400 image the first time, cut in half; whole later.
+ *                        KIND: cl (the connection closes before Content-Length
+ *                        bytes), png or jpeg (a whole body holding half an image)
+ *   /cc/VALUE/NAME       a 400x400 PNG with Cache-Control: VALUE, ETag "vN", 304 on
+ *                        a match
  */
 
 #define LAST_MODIFIED "Wed, 21 Oct 2015 07:28:00 GMT"
@@ -47,6 +54,8 @@ typedef struct
   GPtrArray  *held;
   GPtrArray  *drips;
   GBytes     *big;
+  GBytes     *bomb;
+  GBytes     *large;
 } Fixture;
 
 typedef struct
@@ -114,6 +123,146 @@ make_noise_png (int width,
   g_assert_no_error (error);
 
   return g_bytes_new_take (buffer, length);
+}
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         length)
+{
+  static guint32 table[256];
+  guint32 crc = 0xffffffff;
+
+  if (table[1] == 0)
+    for (guint32 n = 0; n < 256; n++)
+      {
+        guint32 c = n;
+
+        for (int k = 0; k < 8; k++)
+          c = (c & 1) ? 0xedb88320 ^ (c >> 1) : c >> 1;
+        table[n] = c;
+      }
+
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+
+  return crc ^ 0xffffffff;
+}
+
+static void
+append_png_chunk (GByteArray   *png,
+                  const char   *type,
+                  const guint8 *data,
+                  gsize         length)
+{
+  guint32 be_length = GUINT32_TO_BE ((guint32)length);
+  guint32 be_crc;
+  guint start;
+
+  g_byte_array_append (png, (const guint8 *)&be_length, 4);
+  start = png->len;
+  g_byte_array_append (png, (const guint8 *)type, 4);
+  g_byte_array_append (png, data, length);
+  be_crc = GUINT32_TO_BE (crc32_of (png->data + start, length + 4));
+  g_byte_array_append (png, (const guint8 *)&be_crc, 4);
+}
+
+/* A black greyscale PNG written by hand, deflating one row at a time: a
+ * 10000x10000 image compresses to about 100 KB without the test ever
+ * holding its pixels. */
+static GBytes *
+make_blank_png (guint32 width,
+                guint32 height)
+{
+  g_autoptr(GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  GByteArray *png = g_byte_array_new ();
+  g_autofree guint8 *row = g_malloc0 (width + 1);
+  g_autofree guint8 *out = g_malloc (64 * 1024);
+  guint8 ihdr[13] = { 0, };
+  guint32 be;
+
+  be = GUINT32_TO_BE (width);
+  memcpy (ihdr, &be, 4);
+  be = GUINT32_TO_BE (height);
+  memcpy (ihdr + 4, &be, 4);
+  ihdr[8] = 8;   /* bits per sample */
+  ihdr[9] = 0;   /* greyscale */
+
+  for (guint32 y = 0; y < height; y++)
+    {
+      gboolean last = y + 1 == height;
+      GConverterResult result;
+      gsize offset = 0;
+
+      do
+        {
+          g_autoptr(GError) error = NULL;
+          gsize n_read;
+          gsize n_written;
+
+          /* Each row is filter byte 0 and zeros */
+          result = g_converter_convert (G_CONVERTER (zlib), row + offset, width + 1 - offset,
+                                        out, 64 * 1024,
+                                        last ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
+                                        &n_read, &n_written, &error);
+          g_assert_no_error (error);
+          offset += n_read;
+          g_byte_array_append (idat, out, n_written);
+        }
+      while (offset < width + 1 || (last && result != G_CONVERTER_FINISHED));
+    }
+
+  g_byte_array_append (png, (const guint8 *)"\x89PNG\r\n\x1a\n", 8);
+  append_png_chunk (png, "IHDR", ihdr, sizeof ihdr);
+  append_png_chunk (png, "IDAT", idat->data, idat->len);
+  append_png_chunk (png, "IEND", NULL, 0);
+
+  return g_byte_array_free_to_bytes (png);
+}
+
+static GBytes *
+make_cut_image (const char *kind)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 400, 400);
+  g_autoptr(GError) error = NULL;
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+  char *buffer = NULL;
+  gsize length = 0;
+
+  /* Noise, so that half the file is half the rows */
+  for (int y = 0; y < 400; y++)
+    for (int x = 0; x < 400 * 3; x++)
+      pixels[y * rowstride + x] = g_random_int_range (0, 256);
+
+  gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &length,
+                             g_str_equal (kind, "jpeg") ? "jpeg" : "png", &error, NULL);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (buffer, length);
+}
+
+/* Sends Content-Length for the whole image, then half of it, and closes. */
+static void
+respond_cut_connection (SoupServerMessage *msg,
+                        GBytes            *image)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\n"
+                                           "Content-Type: image/png\r\n"
+                                           "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                                           "Connection: close\r\n\r\n",
+                                           g_bytes_get_size (image));
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, g_bytes_get_data (image, NULL), g_bytes_get_size (image) / 2,
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -354,6 +503,47 @@ server_cb (SoupServer        *server,
       soup_server_message_pause (msg);
       g_timeout_add (fixture->hold_ms, release_slow_cb, msg);
     }
+  else if (n_parts == 2 && (g_str_equal (parts[0], "bomb") || g_str_equal (parts[0], "large")))
+    {
+      GBytes **png = g_str_equal (parts[0], "bomb") ? &fixture->bomb : &fixture->large;
+
+      if (*png == NULL)
+        *png = g_str_equal (parts[0], "bomb") ? make_blank_png (10000, 10000)
+                                              : make_blank_png (4096, 4096);
+      respond_png (msg, *png);
+    }
+  else if (n_parts == 3 && g_str_equal (parts[0], "cc"))
+    {
+      g_autofree char *etag = g_strdup_printf ("\"v%u\"", fixture->version);
+      g_autoptr(GBytes) png = NULL;
+
+      soup_message_headers_replace (headers, "ETag", etag);
+      soup_message_headers_replace (headers, "Cache-Control", parts[1]);
+      if (g_strcmp0 (soup_message_headers_get_one (request_headers, "If-None-Match"), etag) == 0)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+
+      png = make_png (400, 400, colour_for_version (fixture->version),
+                      colour_for_version (fixture->version));
+      respond_png (msg, png);
+    }
+  else if (n_parts == 3 && g_str_equal (parts[0], "cut"))
+    {
+      g_autoptr(GBytes) image = make_cut_image (parts[1]);
+
+      if (count > 0)
+        respond_png (msg, image);
+      else if (g_str_equal (parts[1], "cl"))
+        respond_cut_connection (msg, image);
+      else
+        {
+          g_autoptr(GBytes) half = g_bytes_new_from_bytes (image, 0, g_bytes_get_size (image) / 2);
+
+          respond_png (msg, half);
+        }
+    }
   else if (n_parts == 2 && g_str_equal (parts[0], "hold"))
     {
       soup_server_message_pause (msg);
@@ -437,6 +627,8 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->last_if_none_match, g_free);
   g_clear_pointer (&fixture->last_user_agent, g_free);
   g_clear_pointer (&fixture->big, g_bytes_unref);
+  g_clear_pointer (&fixture->bomb, g_bytes_unref);
+  g_clear_pointer (&fixture->large, g_bytes_unref);
 }
 
 static guint
@@ -1110,6 +1302,308 @@ test_revalidate_offline (Fixture       *fixture,
   after = read_bytes (image_path);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpint (sidecar_checked (fixture, url), ==, checked);
+}
+
+/* Tests: hostile servers */
+
+/* The growth of the peak resident memory of this process, in KB. The
+ * subprocess tests below measure a fresh process, whose resident memory
+ * only grows, so the growth of the peak is the cost of the loads. */
+static long
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+
+  return usage.ru_maxrss;
+}
+
+/* Loads N_LOADS avatars PREFIX1, PREFIX2... of SIDE x SIDE pixels at once
+ * in a subprocess and hands back the growth of its peak memory. */
+static long
+run_memory_child (Fixture    *fixture,
+                  const char *prefix,
+                  guint       side,
+                  guint       n_loads,
+                  gboolean    expect_refused)
+{
+  g_autoptr(ConveneAvatarCache) cache = new_cache (fixture);
+  g_autofree LoadResult *loads = g_new0 (LoadResult, n_loads);
+  g_autofree char *warm_url = url_for (fixture, "/png/64x64/warm");
+  g_autoptr(GdkTexture) warm = NULL;
+  g_autoptr(GError) error = NULL;
+  long before;
+
+  convene_avatar_cache_set_max_in_flight (cache, n_loads);
+
+  /* The image is built before measuring, and a first small load warms up
+   * libsoup, the threads and gdk-pixbuf's PNG loader. */
+  if (g_str_has_prefix (prefix, "/bomb/"))
+    fixture->bomb = make_blank_png (side, side);
+  else
+    fixture->large = make_blank_png (side, side);
+  warm = load_sync (cache, warm_url, &error);
+  g_assert_no_error (error);
+  wait_until (cache_idle, cache);
+  convene_avatar_cache_clear (cache, &error);
+  g_assert_no_error (error);
+
+  before = peak_rss_kb ();
+  for (guint i = 0; i < n_loads; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s%u", prefix, i + 1);
+      g_autofree char *url = url_for (fixture, path);
+
+      start_load (cache, url, NULL, &loads[i]);
+    }
+
+  for (guint i = 0; i < n_loads; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s%u", prefix, i + 1);
+
+      wait_until (load_done, &loads[i]);
+      if (expect_refused)
+        {
+          g_assert_error (loads[i].error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+          g_assert_nonnull (strstr (loads[i].error->message, "more than 4096 pixels"));
+        }
+      else
+        {
+          g_assert_no_error (loads[i].error);
+          g_assert_cmpint (gdk_texture_get_width (loads[i].texture), ==, 96);
+        }
+      g_assert_cmpuint (count_for (fixture, path), ==, 1);
+      load_result_clear (&loads[i]);
+    }
+  wait_until (cache_idle, cache);
+
+  g_assert_cmpuint (count_files (fixture->dir), ==, expect_refused ? 0 : 2 * n_loads);
+
+  return peak_rss_kb () - before;
+}
+
+/* The child writes its figure where the parent can print it. */
+static void
+run_memory_test (Fixture    *fixture,
+                 const char *what)
+{
+  g_autofree char *figure_path = g_build_filename (fixture->dir, "rss", NULL);
+  g_autofree char *figure = NULL;
+
+  g_setenv ("CONVENE_TEST_RSS_FILE", figure_path, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("CONVENE_TEST_RSS_FILE");
+
+  if (g_file_get_contents (figure_path, &figure, NULL, NULL))
+    g_test_message ("%s: peak memory grew by %s KB", what, figure);
+  g_test_trap_assert_passed ();
+}
+
+static void
+write_figure (long growth)
+{
+  g_autofree char *text = g_strdup_printf ("%ld", growth);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (g_getenv ("CONVENE_TEST_RSS_FILE"), text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Eight 10000x10000 PNGs at once: refused on their header, before
+ * gdk-pixbuf allocates their 300 MB of pixels each. */
+static void
+test_hostile_bomb (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      long growth = run_memory_child (fixture, "/bomb/b", 10000, 8, TRUE);
+
+      write_figure (growth);
+      g_assert_cmpint (growth, <, 64 * 1024);
+      return;
+    }
+
+  run_memory_test (fixture, "eight 10000x10000 PNGs");
+}
+
+/* Eight 4096x4096 PNGs at once are accepted, 48 MB of pixels each, but
+ * decoded at most two at a time. */
+static void
+test_hostile_decode_limit (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      long growth = run_memory_child (fixture, "/large/l", 4096, 8, FALSE);
+
+      write_figure (growth);
+      g_assert_cmpint (growth, <, 160 * 1024);
+      return;
+    }
+
+  run_memory_test (fixture, "eight 4096x4096 PNGs");
+}
+
+/* A body shorter than its Content-Length, or a whole body holding half an
+ * image: refused, nothing written; the next, whole answer is kept. */
+static void
+test_hostile_truncated (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const struct {
+    const char *path;
+    const char *message_part;
+  } cases[] = {
+    { "/cut/cl/rose", "bytes arrived" },
+    { "/cut/png/sam", "the image ends early" },
+    { "/cut/jpeg/tom", "the image ends early" },
+  };
+  g_autoptr(ConveneAvatarCache) cache = new_cache (fixture);
+
+  convene_avatar_cache_set_failure_retry_delay (cache, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = url_for (fixture, cases[i].path);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GdkPixbuf) on_disk = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].path);
+
+      texture = load_sync (cache, url, &error);
+      g_assert_null (texture);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+      g_assert_nonnull (strstr (error->message, "is cut short"));
+      g_assert_nonnull (strstr (error->message, cases[i].message_part));
+      g_assert_nonnull (strstr (error->message, fixture->base));
+      g_assert_cmpuint (count_for (fixture, cases[i].path), ==, 1);
+      wait_until (cache_idle, cache);
+      g_assert_cmpuint (count_files (fixture->dir), ==, 2 * i);
+      g_assert_null (convene_avatar_cache_lookup (cache, url));
+
+      g_clear_error (&error);
+      texture = load_sync (cache, url, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 96);
+      g_assert_cmpuint (count_for (fixture, cases[i].path), ==, 2);
+      g_assert_cmpuint (count_files (fixture->dir), ==, 2 * (i + 1));
+      on_disk = load_cached_png (fixture, url);
+      g_assert_cmpint (gdk_pixbuf_get_width (on_disk), ==, 96);
+    }
+}
+
+/* Cache-Control: no-store is shown and kept in memory, never written; an
+ * older copy on disk goes. */
+static void
+test_cache_control_no_store (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *url = url_for (fixture, "/cc/no-store/uma");
+  g_autofree char *image_path = entry_path (fixture, url, ".png");
+  g_autoptr(ConveneAvatarCache) cache = new_cache (fixture);
+  g_autoptr(ConveneAvatarCache) second = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) again = NULL;
+  g_autoptr(GdkTexture) looked_up = NULL;
+  g_autoptr(GError) error = NULL;
+  Updates updates = { 0, };
+
+  g_signal_connect (cache, "avatar-updated", G_CALLBACK (avatar_updated_cb), &updates);
+  texture = load_sync (cache, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 96);
+  wait_until (cache_idle, cache);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpuint (updates.n_emissions, ==, 1);
+
+  /* The session keeps it in memory: no second request */
+  again = load_sync (cache, url, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == texture);
+  looked_up = convene_avatar_cache_lookup (cache, url);
+  g_assert_true (looked_up == texture);
+  g_assert_cmpuint (count_for (fixture, "/cc/no-store/uma"), ==, 1);
+
+  /* The next session has nothing on disk and asks again */
+  second = new_cache (fixture);
+  g_assert_null (convene_avatar_cache_lookup (second, url));
+  g_clear_object (&again);
+  again = load_sync (second, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_for (fixture, "/cc/no-store/uma"), ==, 2);
+  wait_until (cache_idle, second);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+
+  /* A copy written before the server said no-store is deleted once the
+   * answer says it */
+  g_file_set_contents (image_path, "stale", -1, &error);
+  g_assert_no_error (error);
+  convene_avatar_cache_set_freshness (second, 0);
+  g_clear_object (&again);
+  again = load_sync (second, url, &error);
+  g_assert_no_error (error);
+  wait_until (cache_idle, second);
+  g_assert_cmpuint (count_for (fixture, "/cc/no-store/uma"), ==, 3);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+
+  updates_clear (&updates);
+  g_signal_handlers_disconnect_by_data (cache, &updates);
+}
+
+/* A max-age longer than the freshness setting postpones revalidation; a
+ * shorter one does not shorten it. */
+static void
+test_cache_control_max_age (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const struct {
+    const char *path;
+    guint       max_age;
+    gint64      age;
+    guint       n_requests;
+  } cases[] = {
+    /* freshness is 60 s */
+    { "/cc/max-age=3600/vera", 3600, 120, 1 },
+    { "/cc/max-age=3600/walt", 3600, 4000, 2 },
+    { "/cc/max-age=30/xena", 30, 45, 1 },
+    { "/cc/max-age=30/yann", 30, 120, 2 },
+    { "/cc/public,%20max-age=99999999999/zoe", 365 * 24 * 60 * 60, 400 * 24 * 60 * 60, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = url_for (fixture, cases[i].path);
+      g_autoptr(ConveneAvatarCache) first = new_cache (fixture);
+      g_autoptr(ConveneAvatarCache) second = new_cache (fixture);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GKeyFile) sidecar = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+
+      g_test_message ("%s", cases[i].path);
+      convene_avatar_cache_set_freshness (first, 60);
+      convene_avatar_cache_set_freshness (second, 60);
+
+      texture = load_sync (first, url, &error);
+      g_assert_no_error (error);
+      wait_until (cache_idle, first);
+      sidecar = load_sidecar (fixture, url);
+      g_assert_cmpuint (g_key_file_get_uint64 (sidecar, "Avatar", "MaxAge", NULL), ==,
+                        cases[i].max_age);
+
+      /* A second cache, with an empty memory cache, reads the age from disk */
+      set_sidecar_checked (fixture, url, unix_now () - cases[i].age);
+      g_clear_object (&texture);
+      texture = load_sync (second, url, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (texture);
+      wait_until (cache_idle, second);
+      path = g_uri_unescape_string (cases[i].path, NULL);
+      g_assert_cmpuint (count_for (fixture, path), ==, cases[i].n_requests);
+    }
 }
 
 /* Tests: errors */
@@ -1939,6 +2433,11 @@ main (int   argc,
   ADD ("/avatar-cache/disk/kill-anywhere", test_disk_kill_anywhere);
   ADD ("/avatar-cache/disk/clear-and-size", test_clear_and_size);
   ADD ("/avatar-cache/settings/freshness", test_settings);
+  ADD ("/avatar-cache/hostile/bomb", test_hostile_bomb);
+  ADD ("/avatar-cache/hostile/decode-limit", test_hostile_decode_limit);
+  ADD ("/avatar-cache/hostile/truncated", test_hostile_truncated);
+  ADD ("/avatar-cache/cache-control/no-store", test_cache_control_no_store);
+  ADD ("/avatar-cache/cache-control/max-age", test_cache_control_max_age);
   ADD ("/avatar-cache/perf/lookup", test_perf_lookup);
 
 #undef ADD

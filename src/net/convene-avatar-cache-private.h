@@ -30,6 +30,7 @@ typedef struct
   GByteArray         *body;
   char               *etag;
   char               *last_modified;
+  guint               max_age;
   guint               redirects;
   guint               background : 1;
   guint               in_flight : 1;
@@ -43,6 +44,7 @@ typedef struct
   char       *url;
   GdkTexture *texture;
   gint64      checked;
+  guint       max_age;
 } MemoryEntry;
 
 typedef struct
@@ -54,7 +56,9 @@ typedef struct
   char   *etag;
   char   *last_modified;
   gint64  checked;
+  guint   max_age;
   guint   image_size;
+  guint   no_store : 1;
 } StoreJob;
 
 typedef struct
@@ -105,11 +109,13 @@ void         memory_trim                  (ConveneAvatarCache  *self);
 void         memory_insert                (ConveneAvatarCache  *self,
                                            const char          *url,
                                            GdkTexture          *texture,
-                                           gint64               checked);
+                                           gint64               checked,
+                                           guint                max_age);
 void         memory_clear                 (ConveneAvatarCache  *self);
 GdkTexture  *cached_texture               (ConveneAvatarCache  *self,
                                            const char          *url,
-                                           gint64              *checked);
+                                           gint64              *checked,
+                                           guint               *max_age);
 void         failure_free                 (gpointer             data);
 void         pump_queue                   (ConveneAvatarCache  *self);
 void         request_finish               (Request             *req,
@@ -137,7 +143,8 @@ void         remove_stray_temporary_files (ConveneAvatarCache  *self);
 GKeyFile    *read_sidecar                 (const char          *path);
 GdkTexture  *read_disk_texture            (ConveneAvatarCache  *self,
                                            const char          *key,
-                                           gint64              *checked);
+                                           gint64              *checked,
+                                           guint               *max_age);
 gint64       unix_now                     (void);
 void         store_job_free               (gpointer             data);
 void         store_result_free            (gpointer             data);

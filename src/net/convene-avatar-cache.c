@@ -274,7 +274,10 @@ convene_avatar_cache_class_init (ConveneAvatarCacheClass *klass)
   /**
    * ConveneAvatarCache:freshness:
    *
-   * Seconds a cached avatar is used before it is revalidated with the server.
+   * Seconds a cached avatar is used before it is revalidated with the server;
+   * a longer max-age in the response's Cache-Control wins, up to
+   * %CONVENE_AVATAR_CACHE_MAX_AGE. An avatar sent with no-store is never
+   * written to disk.
    */
   properties[PROP_FRESHNESS] =
     g_param_spec_uint ("freshness", NULL, NULL,

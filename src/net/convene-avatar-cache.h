@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 /* A response body larger than this is refused. */
 #define CONVENE_AVATAR_CACHE_MAX_BYTES (5 * 1024 * 1024)
 
+/* An image wider or higher than this is refused on its header, before it
+ * is decoded: at 4096x4096 a PNG takes 64 MB while it decodes. */
+#define CONVENE_AVATAR_CACHE_MAX_SOURCE_SIDE 4096
+
+/* The longest a Cache-Control max-age may keep an avatar from being
+ * revalidated, when it is longer than ConveneAvatarCache:freshness. */
+#define CONVENE_AVATAR_CACHE_MAX_AGE (365 * 24 * 60 * 60)
+
 /* How many redirects one avatar may take before it is given up. */
 #define CONVENE_AVATAR_CACHE_MAX_REDIRECTS 5
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <string.h>
 
 #include "convene-avatar-cache-private.h"
 
@@ -14,7 +15,12 @@
  * of ConveneAvatarCache:image-size pixels. */
 
 #define READ_CHUNK_SIZE             (64 * 1024)
-#define MAX_SOURCE_SIDE             4096
+#define MAX_SOURCE_SIDE             CONVENE_AVATAR_CACHE_MAX_SOURCE_SIDE
+
+/* A 4096x4096 PNG takes 64 MB while it decodes at full size (gdk-pixbuf
+ * scales PNGs only once they are whole): at most this many decode at once,
+ * whatever the number of requests in flight. */
+#define MAX_CONCURRENT_DECODES      2
 
 static void request_send (Request *req);
 
@@ -68,8 +74,13 @@ size_prepared_cb (GdkPixbufLoader *loader,
 
   if (width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE)
     {
-      /* Too large to decode safely; the caller stops feeding the loader. */
+      /* Refused on the header, before any pixel buffer exists: a size of
+       * zero tells the module not to allocate one (see
+       * GdkPixbufModuleSizeFunc), so the next write fails at once instead
+       * of the loader allocating width x height pixels. The caller stops
+       * feeding the loader. */
       *target = 0;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
 
@@ -80,6 +91,53 @@ size_prepared_cb (GdkPixbufLoader *loader,
     gdk_pixbuf_loader_set_size (loader,
                                 MAX (1, (int)((gint64)width * *target / shorter)),
                                 MAX (1, (int)((gint64)height * *target / shorter)));
+}
+
+/* gdk-pixbuf hands out a truncated PNG or JPEG without an error, the
+ * missing rows grey: look for the marker each format ends with. PNG ends
+ * with an IEND chunk (its CRC is fixed); a JPEG's last scan (FF DA) must be
+ * followed by an end of image (FF D9), which cannot occur inside the
+ * entropy-coded data. Other formats are left to their loader. */
+static gboolean
+body_is_complete (GdkPixbufFormat *format,
+                  const guint8    *data,
+                  gsize            length)
+{
+  static const guint8 png_end[] = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82 };
+  g_autofree char *name = format != NULL ? gdk_pixbuf_format_get_name (format) : NULL;
+
+  if (g_strcmp0 (name, "png") == 0)
+    {
+      /* From the end: that is where it is, before any trailing bytes. */
+      for (gsize i = length; i >= sizeof png_end; i--)
+        {
+          if (memcmp (data + i - sizeof png_end, png_end, sizeof png_end) == 0)
+            return TRUE;
+        }
+
+      return FALSE;
+    }
+
+  if (g_strcmp0 (name, "jpeg") == 0)
+    {
+      gsize last_scan = 0;
+
+      for (gsize i = 0; i + 1 < length; i++)
+        {
+          if (data[i] == 0xff && data[i + 1] == 0xda)
+            last_scan = i;
+        }
+
+      for (gsize i = last_scan; last_scan != 0 && i + 1 < length; i++)
+        {
+          if (data[i] == 0xff && data[i + 1] == 0xd9)
+            return TRUE;
+        }
+
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 GdkPixbuf *
@@ -118,6 +176,7 @@ decode_avatar (GBytes      *body,
   /* Always close, even after an error, or the loader complains. */
   if (!gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL))
     ok = FALSE;
+  g_signal_handlers_disconnect_by_func (loader, size_prepared_cb, &target);
 
   if (target == 0)
     {
@@ -128,6 +187,13 @@ decode_avatar (GBytes      *body,
     }
 
   pixbuf = ok ? gdk_pixbuf_loader_get_pixbuf (loader) : NULL;
+  if (pixbuf != NULL && !body_is_complete (gdk_pixbuf_loader_get_format (loader), data, length))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                   _("The avatar at “%s” is cut short: the image ends early"), url);
+      return NULL;
+    }
+
   if (pixbuf == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -147,6 +213,34 @@ decode_avatar (GBytes      *body,
     return gdk_pixbuf_copy (square);
 
   return gdk_pixbuf_scale_simple (square, image_size, image_size, GDK_INTERP_BILINEAR);
+}
+
+/* Decodes run in their own pool of MAX_CONCURRENT_DECODES threads rather
+ * than GTask's shared one, so that waiting decodes hold no thread that
+ * GIO (the resolver, file operations) needs. */
+static void
+decode_thread_func (gpointer data,
+                    gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+
+  store_job_run (task, NULL, g_task_get_task_data (task), NULL);
+}
+
+static void
+run_in_decode_pool (GTask *task)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *new_pool = g_thread_pool_new (decode_thread_func, NULL,
+                                                 MAX_CONCURRENT_DECODES, FALSE, NULL);
+
+      g_once_init_leave (&pool, new_pool);
+    }
+
+  g_thread_pool_push (pool, g_object_ref (task), NULL);
 }
 
 /* Helpers: the download */
@@ -206,7 +300,7 @@ store_cb (GObject      *object,
       g_autoptr(GdkTexture) texture = g_object_ref (stored->texture);
       gboolean changed = stored->changed;
 
-      memory_insert (self, url, texture, unix_now ());
+      memory_insert (self, url, texture, unix_now (), req->max_age);
       store_result_free (stored);
 
       g_object_ref (self);
@@ -220,14 +314,18 @@ store_cb (GObject      *object,
       g_autoptr(GdkTexture) texture = NULL;
       MemoryEntry *entry;
       gint64 checked;
+      guint max_age;
 
       store_result_free (stored);
 
       entry = memory_lookup (self, req->url);
       if (entry != NULL)
-        entry->checked = unix_now ();
+        {
+          entry->checked = unix_now ();
+          entry->max_age = req->max_age;
+        }
 
-      texture = cached_texture (self, req->url, &checked);
+      texture = cached_texture (self, req->url, &checked, &max_age);
       if (texture == NULL && req->waiters->len > 0)
         {
           /* The image went away while the server said "not modified"
@@ -249,6 +347,34 @@ store_cb (GObject      *object,
     }
 }
 
+/* Reads Cache-Control: whether the image may be written to disk, and its
+ * max-age (0 when absent, at most CONVENE_AVATAR_CACHE_MAX_AGE). */
+static gboolean
+parse_cache_control (SoupMessageHeaders *headers,
+                     guint              *max_age)
+{
+  const char *value = soup_message_headers_get_list (headers, "Cache-Control");
+  g_autoptr(GHashTable) params = NULL;
+  const char *age;
+  gboolean no_store;
+
+  *max_age = 0;
+  if (value == NULL)
+    return FALSE;
+
+  params = soup_header_parse_param_list (value);
+  no_store = g_hash_table_contains (params, "no-store");
+  age = g_hash_table_lookup (params, "max-age");
+  if (age != NULL && g_ascii_isdigit (*age))
+    {
+      guint64 seconds = g_ascii_strtoull (age, NULL, 10);
+
+      *max_age = MIN (seconds, CONVENE_AVATAR_CACHE_MAX_AGE);
+    }
+
+  return no_store;
+}
+
 static void
 request_store (Request *req,
                GBytes  *body)
@@ -258,6 +384,7 @@ request_store (Request *req,
   StoreJob *job;
   const char *etag = soup_message_headers_get_one (headers, "ETag");
   const char *last_modified = soup_message_headers_get_one (headers, "Last-Modified");
+  gboolean no_store = parse_cache_control (headers, &req->max_age);
 
   /* The whole-request deadline covers the network only. */
   if (req->timeout_source != NULL)
@@ -278,6 +405,9 @@ request_store (Request *req,
   job->etag = g_strdup (etag);
   job->last_modified = g_strdup (last_modified);
   job->checked = unix_now ();
+  job->max_age = req->max_age;
+  /* A 304 refers to the image already on disk: no-store counts on a 200 */
+  job->no_store = body != NULL && no_store;
   job->image_size = req->self->image_size;
 
   /* No source object: the worker may drop the task last, and must not
@@ -286,7 +416,7 @@ request_store (Request *req,
   task = g_task_new (NULL, NULL, store_cb, req);
   g_task_set_source_tag (task, request_store);
   g_task_set_task_data (task, job, store_job_free);
-  g_task_run_in_thread (task, store_job_run);
+  run_in_decode_pool (task);
 }
 
 static void
@@ -310,7 +440,27 @@ read_cb (GObject      *object,
   size = g_bytes_get_size (bytes);
   if (size == 0)
     {
-      g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&req->body));
+      SoupMessageHeaders *headers = soup_message_get_response_headers (req->msg);
+      g_autoptr(GBytes) body = NULL;
+
+      /* libsoup ends the stream cleanly when the connection closes before
+       * Content-Length bytes arrived: half an image must not be kept. */
+      if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+          && (goffset)req->body->len != soup_message_headers_get_content_length (headers))
+        {
+          g_autofree char *uri = g_uri_to_string (req->uri);
+          goffset expected = soup_message_headers_get_content_length (headers);
+
+          g_input_stream_close (req->stream, NULL, NULL);
+          g_clear_object (&req->stream);
+          request_fail (req, g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                                          _("The avatar at “%s” is cut short: "
+                                            "%u of %" G_GINT64_FORMAT " bytes arrived"),
+                                          uri, req->body->len, (gint64)expected));
+          return;
+        }
+
+      body = g_byte_array_free_to_bytes (g_steal_pointer (&req->body));
 
       g_input_stream_close (req->stream, NULL, NULL);
       g_clear_object (&req->stream);

@@ -67,7 +67,8 @@ void
 memory_insert (ConveneAvatarCache *self,
                const char         *url,
                GdkTexture         *texture,
-               gint64              checked)
+               gint64              checked,
+               guint               max_age)
 {
   MemoryEntry *entry = memory_lookup (self, url);
 
@@ -82,6 +83,7 @@ memory_insert (ConveneAvatarCache *self,
 
   g_set_object (&entry->texture, texture);
   entry->checked = checked;
+  entry->max_age = max_age;
 
   memory_trim (self);
 }
@@ -97,7 +99,8 @@ memory_clear (ConveneAvatarCache *self)
 GdkTexture *
 cached_texture (ConveneAvatarCache *self,
                 const char         *url,
-                gint64             *checked)
+                gint64             *checked,
+                guint              *max_age)
 {
   MemoryEntry *entry;
   g_autofree char *key = NULL;
@@ -107,13 +110,14 @@ cached_texture (ConveneAvatarCache *self,
   if (entry != NULL)
     {
       *checked = entry->checked;
+      *max_age = entry->max_age;
       return g_object_ref (entry->texture);
     }
 
   key = key_for_url (url);
-  texture = read_disk_texture (self, key, checked);
+  texture = read_disk_texture (self, key, checked, max_age);
   if (texture != NULL)
-    memory_insert (self, url, texture, *checked);
+    memory_insert (self, url, texture, *checked, *max_age);
 
   return texture;
 }
@@ -389,9 +393,12 @@ waiter_cancelled_idle_cb (gpointer user_data)
 static gboolean
 needs_revalidation (ConveneAvatarCache *self,
                     const char         *url,
-                    gint64              checked)
+                    gint64              checked,
+                    guint               max_age)
 {
-  if (checked + (gint64)self->freshness > unix_now ())
+  /* A server may ask for a longer life than the setting, never a shorter
+   * one: the setting is the user's. */
+  if (checked + (gint64)MAX (self->freshness, max_age) > unix_now ())
     return FALSE;
 
   return !g_hash_table_contains (self->requests, url) && failure_lookup (self, url) == NULL;
@@ -431,6 +438,7 @@ convene_avatar_cache_load_async (ConveneAvatarCache  *self,
   const GError *failure;
   Request *req;
   gint64 checked;
+  guint max_age;
 
   g_return_if_fail (CONVENE_IS_AVATAR_CACHE (self));
   g_return_if_fail (url != NULL);
@@ -450,10 +458,10 @@ convene_avatar_cache_load_async (ConveneAvatarCache  *self,
       return;
     }
 
-  texture = cached_texture (self, url, &checked);
+  texture = cached_texture (self, url, &checked, &max_age);
   if (texture != NULL)
     {
-      if (needs_revalidation (self, url, checked))
+      if (needs_revalidation (self, url, checked, max_age))
         start_revalidation (self, url);
 
       g_task_return_pointer (task, g_steal_pointer (&texture), g_object_unref);
@@ -482,7 +490,9 @@ convene_avatar_cache_load_async (ConveneAvatarCache  *self,
  * @error: return location for an error: %G_IO_ERROR_CANCELLED,
  *   %G_IO_ERROR_INVALID_ARGUMENT (not an http URL), %G_IO_ERROR_NOT_FOUND,
  *   %G_IO_ERROR_TIMED_OUT, %G_IO_ERROR_MESSAGE_TOO_LARGE,
- *   %G_IO_ERROR_INVALID_DATA (not an image), %G_IO_ERROR_TOO_MANY_LINKS
+ *   %G_IO_ERROR_INVALID_DATA (not an image, or one wider or higher than
+ *   %CONVENE_AVATAR_CACHE_MAX_SOURCE_SIDE), %G_IO_ERROR_PARTIAL_INPUT (the
+ *   body or the image ends early), %G_IO_ERROR_TOO_MANY_LINKS
  *   (redirect loop), %G_IO_ERROR_FAILED (another HTTP status) or a network
  *   error
  *
@@ -519,10 +529,11 @@ convene_avatar_cache_lookup (ConveneAvatarCache *self,
                              const char         *url)
 {
   gint64 checked;
+  guint max_age;
 
   g_return_val_if_fail (CONVENE_IS_AVATAR_CACHE (self), NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
-  return cached_texture (self, url, &checked);
+  return cached_texture (self, url, &checked, &max_age);
 }
 

@@ -19,8 +19,12 @@
  *   <sha256>.png  the image, decoded, cropped to a centred square and scaled
  *                 down to #ConveneAvatarCache:image-size pixels
  *   <sha256>.ini  a key file: the URL, the validators the server sent (ETag,
- *                 Last-Modified) and when the image was last checked (unix
+ *                 Last-Modified), the max-age of its Cache-Control if any
+ *                 (MaxAge, seconds) and when the image was last checked (unix
  *                 time)
+ *
+ * An avatar sent with "Cache-Control: no-store" has neither: it lives in
+ * the memory cache only, and an older copy on disk is deleted.
  *
  * Both are written with g_file_set_contents_full() in its consistent mode (a
  * temporary "<name>.XXXXXX" then a rename), so a crash leaves either the old
@@ -139,7 +143,8 @@ remove_entry_files (ConveneAvatarCache *self,
 GdkTexture *
 read_disk_texture (ConveneAvatarCache *self,
                    const char         *key,
-                   gint64             *checked)
+                   gint64             *checked,
+                   guint              *max_age)
 {
   g_autofree char *image_path = image_path_for_key (self, key);
   g_autofree char *sidecar_path = NULL;
@@ -163,6 +168,8 @@ read_disk_texture (ConveneAvatarCache *self,
   sidecar_path = sidecar_path_for_key (self, key);
   sidecar = read_sidecar (sidecar_path);
   *checked = sidecar != NULL ? g_key_file_get_int64 (sidecar, SIDECAR_GROUP, "Checked", NULL) : 0;
+  *max_age = sidecar != NULL ? g_key_file_get_uint64 (sidecar, SIDECAR_GROUP, "MaxAge", NULL) : 0;
+  *max_age = MIN (*max_age, CONVENE_AVATAR_CACHE_MAX_AGE);
 
   return gdk_texture_new_for_pixbuf (pixbuf);
 }
@@ -212,6 +219,8 @@ write_sidecar (StoreJob  *job,
   if (job->last_modified != NULL)
     g_key_file_set_string (key_file, SIDECAR_GROUP, "LastModified", job->last_modified);
   g_key_file_set_int64 (key_file, SIDECAR_GROUP, "Checked", job->checked);
+  if (job->max_age > 0)
+    g_key_file_set_uint64 (key_file, SIDECAR_GROUP, "MaxAge", job->max_age);
 
   data = g_key_file_to_data (key_file, &length, NULL);
 
@@ -260,6 +269,19 @@ store_job_run (GTask        *task,
         }
 
       result->texture = gdk_texture_new_for_pixbuf (pixbuf);
+
+      if (job->no_store)
+        {
+          /* Changed unless the copy on disk (kept before the server said
+           * no-store) shows the same image. */
+          result->changed = TRUE;
+          if (gdk_pixbuf_save_to_buffer (pixbuf, &png, &png_length, "png", NULL, NULL))
+            result->changed = !same_file_contents (job->image_path, png, png_length);
+          g_unlink (job->image_path);
+          g_unlink (job->sidecar_path);
+          g_task_return_pointer (task, result, store_result_free);
+          return;
+        }
 
       if (!gdk_pixbuf_save_to_buffer (pixbuf, &png, &png_length, "png", &error, NULL))
         {
