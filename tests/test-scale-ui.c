@@ -366,19 +366,6 @@ test_scale_big (Fixture       *f,
 
 /* Search */
 
-static void
-search_for (Fixture    *f,
-            const char *text)
-{
-  GtkEditable *entry;
-
-  if (!gtk_search_bar_get_search_mode (ui_test_find_one (f->window, GTK_TYPE_SEARCH_BAR)))
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-
-  entry = GTK_EDITABLE (ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY));
-  gtk_editable_set_text (entry, text);
-}
-
 /* Returns: (transfer full): the groups and people of the registry that
  * the core search matches with @query, the results the window must show
  */
@@ -409,22 +396,6 @@ expected_hits (ConveneRegistry *registry,
   return expected;
 }
 
-static guint
-n_results (Fixture *f)
-{
-  GListModel *results = convene_window_get_search_results (f->window);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (results, i);
-
-      n += CONVENE_IS_SEARCH_HIT (item);
-    }
-
-  return n;
-}
-
 /* Types @query and waits for as many results as the core search finds;
  * then they must be the very same groups and people, each once.
  */
@@ -442,8 +413,8 @@ search_and_check (Fixture    *f,
 
   g_assert_cmpuint (n_expected, >, 0);
 
-  search_for (f, query);
-  ui_test_assert_eventually (n_results (f) == n_expected);
+  ui_test_search_for (f->window, query);
+  ui_test_assert_eventually (ui_test_count_search_hits (f->window) == n_expected);
   ui_test_wait_frames (f->window, 2);
   g_test_message ("“%s”: %u results in %.2f s", query, n_expected,
                   (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC);

@@ -573,21 +573,6 @@ test_window_links_refused (Fixture       *f,
 
 /* Search */
 
-static void
-search_for (Fixture    *f,
-            const char *text)
-{
-  GtkSearchBar *bar;
-  GtkEditable *entry;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  bar = ui_test_find_one (f->window, GTK_TYPE_SEARCH_BAR);
-  g_assert_true (gtk_search_bar_get_search_mode (bar));
-
-  entry = GTK_EDITABLE (ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY));
-  gtk_editable_set_text (entry, text);
-}
-
 static GtkStack *
 sidebar_stack (Fixture *f)
 {
@@ -672,22 +657,6 @@ result_titles (Fixture *f)
   return g_string_free (g_steal_pointer (&titles), FALSE);
 }
 
-static guint
-n_results (Fixture *f)
-{
-  GListModel *results = convene_window_get_search_results (f->window);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (results, i);
-
-      n += CONVENE_IS_SEARCH_HIT (item);
-    }
-
-  return n;
-}
-
 static void
 test_window_search_company (Fixture       *f,
                             gconstpointer  data)
@@ -695,7 +664,7 @@ test_window_search_company (Fixture       *f,
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *titles = NULL;
 
-  search_for (f, "IBM");
+  ui_test_search_for (f->window, "IBM");
   rows = wait_for_results (f);
 
   /* Every seed group has an IBM lead, then the IBM people, by name. */
@@ -715,8 +684,8 @@ test_window_search_company (Fixture       *f,
   /* Typing on narrows: the lead who matches both terms is named, whether
    * "lin" is his first name or inside his last.
    */
-  search_for (f, "IBM lin");
-  ui_test_assert_eventually (n_results (f) == 5);
+  ui_test_search_for (f->window, "IBM lin");
+  ui_test_assert_eventually (ui_test_count_search_hits (f->window) == 5);
   g_clear_pointer (&titles, g_free);
   titles = result_titles (f);
   g_assert_cmpstr (titles, ==, "Steering|Integrations|Test and Release|Lin Sun|Todd Kaplinger");
@@ -724,8 +693,8 @@ test_window_search_company (Fixture       *f,
   g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Integrations")), ==, "Lead: Todd Kaplinger (IBM)");
 
   /* Deleting widens again. */
-  search_for (f, "IBM");
-  ui_test_assert_eventually (n_results (f) == 19);
+  ui_test_search_for (f->window, "IBM");
+  ui_test_assert_eventually (ui_test_count_search_hits (f->window) == 19);
   g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==, "Lead: Dan Berg (IBM)");
 
   /* Enter opens the first result. */
@@ -742,7 +711,7 @@ test_window_search_topic (Fixture       *f,
   g_autofree char *titles = NULL;
   g_autofree char *subtitles = NULL;
 
-  search_for (f, "tracing");
+  ui_test_search_for (f->window, "tracing");
   rows = wait_for_results (f);
   titles = join_titles (rows);
   subtitles = join_subtitles (rows);
@@ -753,7 +722,7 @@ test_window_search_topic (Fixture       *f,
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_pointer (&titles, g_free);
   g_clear_pointer (&subtitles, g_free);
-  search_for (f, "securi");
+  ui_test_search_for (f->window, "securi");
   ui_test_assert_eventually (n_sidebar_rows (f) == 1);
   rows = sidebar_rows (f);
   titles = join_titles (rows);
@@ -769,7 +738,7 @@ test_window_search_empty (Fixture       *f,
   g_autoptr(GPtrArray) rows = NULL;
   AdwStatusPage *empty;
 
-  search_for (f, "xyz");
+  ui_test_search_for (f->window, "xyz");
   rows = wait_for_results (f);
 
   g_assert_cmpuint (rows->len, ==, 0);
@@ -778,7 +747,7 @@ test_window_search_empty (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
 
   /* A result again replaces the empty state. */
-  search_for (f, "mesh");
+  ui_test_search_for (f->window, "mesh");
   ui_test_assert_eventually (g_strcmp0 (gtk_stack_get_visible_child_name (sidebar_stack (f)), "results") == 0 &&
                              n_sidebar_rows (f) == 1);
   g_assert_true (find_labelled (f->window, CONVENE_TYPE_SIDEBAR_ROW, "Environments"));
@@ -794,7 +763,7 @@ test_window_search_accents (Fixture       *f,
   g_autofree char *subtitles = NULL;
 
   /* The bundled registry spells him "Jose"; an accented query finds him. */
-  search_for (f, "JOSÉ");
+  ui_test_search_for (f->window, "JOSÉ");
   rows = wait_for_results (f);
   titles = join_titles (rows);
   g_assert_cmpstr (titles, ==, "Environments|Jose Ortiz");
@@ -804,7 +773,7 @@ test_window_search_accents (Fixture       *f,
 
   /* And an unaccented query finds the accented name. */
   convene_window_set_registry (f->window, registry);
-  search_for (f, "jose");
+  ui_test_search_for (f->window, "jose");
   ui_test_assert_eventually (n_sidebar_rows (f) == 2);
   rows = sidebar_rows (f);
   titles = join_titles (rows);
@@ -815,7 +784,7 @@ test_window_search_accents (Fixture       *f,
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_pointer (&titles, g_free);
   g_clear_pointer (&subtitles, g_free);
-  search_for (f, "nandu");
+  ui_test_search_for (f->window, "nandu");
   ui_test_assert_eventually (n_sidebar_rows (f) == 2);
   rows = sidebar_rows (f);
   titles = join_titles (rows);
@@ -832,7 +801,7 @@ test_window_search_escape (Fixture       *f,
   GtkWidget *entry;
   g_autoptr(GPtrArray) rows = NULL;
 
-  search_for (f, "net");
+  ui_test_search_for (f->window, "net");
   wait_for_results (f);
 
   /* Escape in the entry emits stop-search. */

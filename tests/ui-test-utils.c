@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "convene-search-hit.h"
 #include "ui-test-utils.h"
 
 /* Main loop helpers */
@@ -280,6 +281,39 @@ ConveneWindow *
 ui_test_window_new (ConveneApplication *app)
 {
   return convene_window_new (GTK_APPLICATION (app), convene_application_get_context (app));
+}
+
+/* Opens the search bar of @window, as Ctrl+F does, and types @text. */
+void
+ui_test_search_for (ConveneWindow *window,
+                    const char    *text)
+{
+  GtkSearchBar *bar;
+  GtkEditable *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  bar = ui_test_find_one (window, GTK_TYPE_SEARCH_BAR);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  entry = GTK_EDITABLE (ui_test_find_one (window, GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (entry, text);
+}
+
+/* The results of @window's search as its model has them, shown or not */
+guint
+ui_test_count_search_hits (ConveneWindow *window)
+{
+  GListModel *results = convene_window_get_search_results (window);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (results, i);
+
+      n += CONVENE_IS_SEARCH_HIT (item);
+    }
+
+  return n;
 }
 
 /* Forgets the last group and the window's size. */

@@ -85,6 +85,9 @@ void ui_test_fixture_teardown (UiTestFixture *f);
 
 ConveneApplication *ui_test_application_new    (void);
 ConveneWindow      *ui_test_window_new         (ConveneApplication *app);
+void                ui_test_search_for         (ConveneWindow      *window,
+                                                const char         *text);
+guint               ui_test_count_search_hits  (ConveneWindow      *window);
 void                ui_test_reset_settings     (void);
 void                ui_test_close_window       (gpointer    window);
 GdkTexture         *ui_test_screenshot         (gpointer    widget,
