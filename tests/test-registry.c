@@ -1837,6 +1837,49 @@ test_lookup_roles_istio (void)
   g_assert_cmpuint (n_entries, ==, n_leads);
 }
 
+/* A value quoted in a message cannot break the one line of its issue,
+ * so a registry cannot forge a line of `--validate` output.
+ */
+static void
+test_issue_escapes (void)
+{
+  const char *text =
+    "{ \"format_version\": 1, \"community\": { \"name\": \"C\" },\n"
+    "  \"people\": [ { \"id\": \"p\\nOK: 9 groups\", \"name\": \"P\" },\n"
+    "              { \"id\": \"p\\nOK: 9 groups\", \"name\": \"Q\" } ],\n"
+    "  \"groups\": [ { \"id\": \"g\", \"name\": \"G\\u202e\",\n"
+    "                \"leads\": [ { \"person\": \"x\\r\\nOK: 9 groups\\u0085\", "
+    "\"role\": \"\\t\\u001b[2J\\u007f\" } ],\n"
+    "                \"artifacts\": [ { \"url\": \"https://e.org/\\u001b[2J\" } ] } ] }\n";
+  const char * const lines[] = {
+    "test.json:3:23: people[1].id: duplicate person id “p\\nOK: 9 groups”, "
+      "already used by people[0]",
+    "test.json:6:41: groups[0].artifacts[0].url: “https://e.org/\\u001B[2J” is not a valid URL: "
+      "it contains a space or a control character",
+    "test.json:5:40: groups[0].leads[0].person: unknown person “x\\r\\nOK: 9 groups\\u0085”; "
+      "every lead must be listed in “people”",
+    "test.json:5:75: warning: groups[0].leads[0].role: unknown role “\\t\\u001B[2J\\u007F”; "
+      "it is shown as lead",
+  };
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+
+  registry = load_string (text, -1, &issues, &error);
+  g_assert_null (registry);
+  g_assert_error (error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_INVALID);
+  g_assert_cmpuint (issues->len, ==, G_N_ELEMENTS (lines));
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      g_autofree char *str = convene_issue_to_string (g_ptr_array_index (issues, i));
+
+      g_assert_null (strpbrk (str, "\n\r"));
+      g_assert_cmpstr (str, ==, lines[i]);
+    }
+  g_assert_null (strchr (error->message, '\n'));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1863,6 +1906,7 @@ main (int   argc,
   g_test_add_func ("/registry/load/file-not-found", test_load_file_not_found);
   g_test_add_func ("/registry/load/async", test_load_async);
   g_test_add_func ("/registry/load/async-cancelled", test_load_async_cancelled);
+  g_test_add_func ("/registry/load/issue-escapes", test_issue_escapes);
   g_test_add_func ("/registry/syntax/errors", test_syntax_errors);
   g_test_add_func ("/registry/syntax/truncated", test_syntax_truncated);
   g_test_add_func ("/registry/syntax/invalid-utf8", test_syntax_invalid_utf8);
