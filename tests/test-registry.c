@@ -850,10 +850,10 @@ test_load_member_names (void)
   static const char text[] =
     "{ \"format_version\": 1,\n"
     "  \"community\": { \"n\\u0061me\": 5 },\n"
-    "  \"groups\": [ { \"id\": \"a\", \"name\": \"A\", \"name\": [] } ] }";
+    "  \"groups\": [ { \"id\": \"a\", \"name\": [] } ] }";
   const ExpectedIssue expected[] = {
     { E, 2, 31, "community.name", "expected a string, found a number" },
-    { E, 3, 49, "groups[0].name", "expected a string, found an array" },
+    { E, 3, 36, "groups[0].name", "expected a string, found an array" },
   };
   g_autoptr(ConveneRegistry) registry = NULL;
   g_autoptr(GPtrArray) issues = NULL;
@@ -932,6 +932,59 @@ test_syntax_errors (void)
 }
 
 /* A real file cut short is a syntax error at its end. */
+/* A member named twice in one object is refused where it is named the
+ * second time, saying where the first is; names are compared decoded.
+ * The same name in different objects, nested or side by side, is fine,
+ * with few members (compared one by one) and many (kept in a set).
+ */
+static void
+test_syntax_duplicate_members (void)
+{
+  g_autoptr(GString) many = g_string_new ("[");
+  g_autoptr(GString) many_dup = g_string_new ("{");
+
+  assert_syntax_error ("{\"a\": 1, \"b\": 2, \"a\": 3}", -1, CONVENE_REGISTRY_ERROR_INVALID,
+                       1, 18, "duplicate member “a”, first at 1:2");
+  assert_syntax_error ("{\n  \"format_version\": 1,\n  \"x\": { \"name\": 1, \"n\\u0061me\": 2 } }",
+                       -1, CONVENE_REGISTRY_ERROR_INVALID,
+                       3, 21, "duplicate member “name”, first at 3:10");
+  assert_syntax_error ("{\"a\": {\"b\": {}, \"c\": [{\"b\": 1}]}, \"a\": 2}", -1,
+                       CONVENE_REGISTRY_ERROR_INVALID,
+                       1, 35, "duplicate member “a”, first at 1:2");
+
+  /* 40 members, the last naming the fifth again. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (many_dup, "%s\"k%u\": %u", i > 0 ? ", " : "", i < 39 ? i : 4, i);
+  g_string_append_c (many_dup, '}');
+  assert_syntax_error (many_dup->str, -1, CONVENE_REGISTRY_ERROR_INVALID,
+                       1, strstr (many_dup->str, "\"k4\": 39") - many_dup->str + 1,
+                       "duplicate member “k4”, first at 1:");
+
+  /* The same names in sibling and nested objects, many and few. */
+  for (guint n = 0; n < 3; n++)
+    {
+      g_string_append (many, n > 0 ? ", {" : "{");
+      for (guint i = 0; i < 40; i++)
+        g_string_append_printf (many, "%s\"k%u\": {\"k%u\": 1, \"a\": 2}", i > 0 ? ", " : "",
+                                i, i);
+      g_string_append (many, "}, {\"a\": 1, \"b\": {\"a\": 1}}");
+    }
+  g_string_append_c (many, ']');
+
+  {
+    g_autoptr(ConveneRegistry) registry = NULL;
+    g_autoptr(GPtrArray) issues = NULL;
+    g_autoptr(GError) error = NULL;
+    const ExpectedIssue expected[] = {
+      { E, 1, 1, "", "a registry is a JSON object, but the file holds an array" },
+    };
+
+    registry = load_string (many->str, -1, &issues, &error);
+    g_assert_null (registry);
+    assert_issues (issues, "test.json", expected, 1);
+  }
+}
+
 static void
 test_syntax_truncated (void)
 {
@@ -1912,6 +1965,7 @@ main (int   argc,
   g_test_add_func ("/registry/load/async-cancelled", test_load_async_cancelled);
   g_test_add_func ("/registry/load/issue-escapes", test_issue_escapes);
   g_test_add_func ("/registry/syntax/errors", test_syntax_errors);
+  g_test_add_func ("/registry/syntax/duplicate-members", test_syntax_duplicate_members);
   g_test_add_func ("/registry/syntax/truncated", test_syntax_truncated);
   g_test_add_func ("/registry/syntax/invalid-utf8", test_syntax_invalid_utf8);
   g_test_add_func ("/registry/syntax/nul-byte", test_syntax_nul_byte);
