@@ -11,6 +11,7 @@
 
 #include "convene-registry-loader.h"
 #include "convene-registry-writer.h"
+#include "convene-url.h"
 
 /* Tests of the registry format v1: the loader's checks and the place of
  * each problem, hostile input, the writer's output, and round trips.
@@ -1937,6 +1938,75 @@ test_issue_escapes (void)
   g_assert_null (strchr (error->message, '\n'));
 }
 
+/* The one rule for links (convene-url.c), the cases that make a link
+ * other than it looks.
+ */
+static void
+test_url_check (void)
+{
+  static const struct {
+    const char *url;
+    int code; /* -1: accepted */
+  } cases[] = {
+    { "https://example.org/", -1 },
+    { "mailto:wg@example.org", -1 },
+    { "mailto:wg@example.org?subject=Hi&body=Text&cc=a@example.org&BCC=b@example.org", -1 },
+    { "mailto:wg@example.org?attach=/home/me/.ssh/id_rsa", CONVENE_URL_ERROR_UNSAFE },
+    { "mailto:wg@example.org?subject=Hi&attachment=~/.gnupg", CONVENE_URL_ERROR_UNSAFE },
+    { "mailto:wg@example.org?%61ttach=/etc/passwd", CONVENE_URL_ERROR_UNSAFE },
+    { "mailto:wg@example.org?x-unknown=1", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org/\u202egnp.exe", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org/\u2066x\u2069", CONVENE_URL_ERROR_UNSAFE },
+    { "https://exa\u200bmple.org/", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org/\u2060", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org/\ufeff", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org/\u2028x", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org/\u2029x", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org/\xc2\x85x", CONVENE_URL_ERROR_UNSAFE },
+    { "https://evil.example\\@example.org/", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org\\.evil.example/", CONVENE_URL_ERROR_UNSAFE },
+    { "https://example.org/path\\with\\backslashes", -1 },
+    { "https://b\u00fccher.example/", -1 },
+  };
+  g_autoptr(GString) long_url = g_string_new ("https://example.org/");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) case_error = NULL;
+      gboolean ok = convene_url_check (cases[i].url, &case_error);
+
+      g_test_message ("%s", cases[i].url);
+      if (cases[i].code < 0)
+        {
+          g_assert_no_error (case_error);
+          g_assert_true (ok);
+        }
+      else
+        {
+          g_assert_error (case_error, CONVENE_URL_ERROR, cases[i].code);
+          g_assert_false (ok);
+        }
+    }
+
+  /* A host in another script is kept as punycode, so what the app shows
+   * cannot pass for a look-alike in Latin letters.
+   */
+  uri = g_uri_parse ("https://\u0440\u0430ypal.example/", G_URI_FLAGS_NONE, NULL);
+  g_assert_true (convene_url_check ("https://\u0440\u0430ypal.example/", NULL));
+  g_assert_cmpstr (g_uri_get_host (uri), ==, "xn--ypal-43d9g.example");
+
+  /* At most CONVENE_URL_MAX_LENGTH characters. */
+  while (g_utf8_strlen (long_url->str, -1) < CONVENE_URL_MAX_LENGTH)
+    g_string_append (long_url, "\u00e9");
+  g_assert_true (convene_url_check (long_url->str, NULL));
+  g_string_append_c (long_url, 'x');
+  g_assert_false (convene_url_check (long_url->str, &error));
+  g_assert_error (error, CONVENE_URL_ERROR, CONVENE_URL_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "the URL is longer than 2048 characters");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1964,6 +2034,7 @@ main (int   argc,
   g_test_add_func ("/registry/load/async", test_load_async);
   g_test_add_func ("/registry/load/async-cancelled", test_load_async_cancelled);
   g_test_add_func ("/registry/load/issue-escapes", test_issue_escapes);
+  g_test_add_func ("/registry/url/check", test_url_check);
   g_test_add_func ("/registry/syntax/errors", test_syntax_errors);
   g_test_add_func ("/registry/syntax/duplicate-members", test_syntax_duplicate_members);
   g_test_add_func ("/registry/syntax/truncated", test_syntax_truncated);

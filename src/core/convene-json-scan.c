@@ -442,7 +442,7 @@ scanner_duplicate (ConveneJsonScanner *s,
   g_autofree char *quoted = NULL;
   guint line, column;
 
-  if (g_utf8_strlen (name, QUOTED_KEY_MAX + 1) > QUOTED_KEY_MAX)
+  if (g_utf8_strlen (name, -1) > QUOTED_KEY_MAX)
     {
       g_autofree char *start = g_utf8_substring (name, 0, QUOTED_KEY_MAX);
 
