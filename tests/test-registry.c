@@ -2007,6 +2007,75 @@ test_url_check (void)
   g_assert_cmpstr (error->message, ==, "the URL is longer than 2048 characters");
 }
 
+/* Every text has a bound (docs/registry-format.md): at the bound it
+ * loads, one character more is an error located at the value.
+ */
+static void
+test_limits_texts (void)
+{
+  static const struct { const char *member; guint max; } cases[] = {
+    { "name", 200 }, { "id", 100 }, { "description", 10000 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint extra = 0; extra < 2; extra++)
+      {
+        g_autoptr(GString) value = g_string_new (NULL);
+        g_autofree char *text = NULL;
+        g_autofree char *message = NULL;
+        g_autoptr(ConveneRegistry) registry = NULL;
+        g_autoptr(GPtrArray) issues = NULL;
+        g_autoptr(GError) error = NULL;
+
+        /* Characters, not bytes: each “é” is two bytes. */
+        for (guint i = 0; i < cases[c].max + extra; i++)
+          g_string_append (value, "\u00e9");
+        text = g_strdup_printf ("{ \"format_version\": 1, \"community\": { \"name\": \"C\" },\n"
+                                "  \"groups\": [ { \"id\": \"%s\", \"name\": \"%s\", "
+                                "\"description\": \"%s\" } ] }\n",
+                                c == 1 ? value->str : "g", c == 0 ? value->str : "G",
+                                c == 2 ? value->str : "D");
+
+        registry = load_string (text, -1, &issues, &error);
+        if (extra == 0)
+          {
+            g_assert_no_error (error);
+            g_assert_cmpuint (issues->len, ==, 0);
+            continue;
+          }
+
+        g_assert_null (registry);
+        g_assert_cmpuint (issues->len, ==, 1);
+        message = convene_issue_to_string (g_ptr_array_index (issues, 0));
+        g_assert_cmpstr (message, ==,
+                         cases[c].max == 200
+                           ? "test.json:2:36: groups[0].name: too long: at most 200 characters are allowed"
+                         : cases[c].max == 100
+                           ? "test.json:2:23: groups[0].id: too long: at most 100 characters are allowed"
+                           : "test.json:2:56: groups[0].description: too long: at most 10000 characters are allowed");
+      }
+
+  {
+    g_autoptr(GString) topics = g_string_new (NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *message = NULL;
+    g_autoptr(ConveneRegistry) registry = NULL;
+    g_autoptr(GPtrArray) issues = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < 51; i++)
+      g_string_append_printf (topics, "%s\"t%u\"", i > 0 ? ", " : "", i);
+    text = g_strdup_printf ("{ \"format_version\": 1, \"community\": { \"name\": \"C\" },\n"
+                            "\"groups\": [ { \"id\": \"g\", \"name\": \"G\", \"topics\": [ %s ] } ] }",
+                            topics->str);
+    registry = load_string (text, -1, &issues, &error);
+    g_assert_null (registry);
+    g_assert_cmpuint (issues->len, ==, 1);
+    message = convene_issue_to_string (g_ptr_array_index (issues, 0));
+    g_assert_cmpstr (message, ==, "test.json:2:391: groups[0].topics: too many topics: at most 50 are allowed");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2042,6 +2111,7 @@ main (int   argc,
   g_test_add_func ("/registry/syntax/nul-byte", test_syntax_nul_byte);
   g_test_add_func ("/registry/syntax/empty", test_syntax_empty);
   g_test_add_func ("/registry/syntax/bom", test_syntax_bom);
+  g_test_add_func ("/registry/limits/texts", test_limits_texts);
   g_test_add_func ("/registry/limits/deep", test_limits_deep);
   g_test_add_func ("/registry/limits/size-bytes", test_limits_size_bytes);
   g_test_add_func ("/registry/limits/size-file", test_limits_size_file);
