@@ -18,6 +18,12 @@ typedef struct
   guint column;
 } ConveneJsonPosition;
 
+typedef struct
+{
+  gsize offset;         /* in ConveneJsonScanner.keys */
+  const char *at;       /* the opening quote in the text */
+} ConveneJsonKey;
+
 /* An iterative scanner of strict JSON (RFC 8259). It checks the syntax
  * and the depth, and when @wanted is set it records the position of the
  * start of each value whose path is a key of @wanted.
@@ -37,7 +43,15 @@ typedef struct
 
   GHashTable *wanted;   /* path → ConveneJsonPosition */
   GString *path;
-  GString *key;
+
+  /* The member names of the objects being scanned, to find a duplicate:
+   * the decoded names one after another, each followed by a NUL; where
+   * each starts in it and in the text; and, for the objects with many
+   * members, a set of the names per depth.
+   */
+  GString *keys;
+  GArray *key_entries;  /* of ConveneJsonKey */
+  GPtrArray *key_sets;  /* of GHashTable, by depth */
 
   const char *error_at;
   char *error_message;

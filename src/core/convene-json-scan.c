@@ -22,9 +22,21 @@
 typedef struct
 {
   gboolean object;
+  gboolean hashed;      /* its member names are in the set of its depth */
   guint index;
   gsize path_len;
+  guint key_first;      /* its first entry in key_entries */
+  gsize keys_len;       /* the length of keys before its names */
 } Frame;
+
+/* Up to this many members, a new member name is compared with each one
+ * before it: registry objects have about ten, and a set per object
+ * would cost more than it saves.
+ */
+#define LINEAR_KEYS 12
+
+/* A duplicate name is quoted up to this many characters. */
+#define QUOTED_KEY_MAX 64
 
 /* Paths */
 
@@ -167,7 +179,6 @@ scanner_record (ConveneJsonScanner *s)
   s->col += g_utf8_strlen (s->col_ptr, s->p - s->col_ptr);
   s->col_ptr = s->p;
 
-  /* A duplicate member overwrites: json-glib keeps the last one too. */
   pos->line = s->line;
   pos->column = s->col + 1;
 }
@@ -422,6 +433,117 @@ scanner_unexpected (ConveneJsonScanner *s)
     }
 }
 
+static gboolean
+scanner_duplicate (ConveneJsonScanner *s,
+                   const char         *at,
+                   const char         *first_at,
+                   const char         *name)
+{
+  g_autofree char *quoted = NULL;
+  guint line, column;
+
+  if (g_utf8_strlen (name, -1) > QUOTED_KEY_MAX)
+    {
+      g_autofree char *start = g_utf8_substring (name, 0, QUOTED_KEY_MAX);
+
+      quoted = g_strconcat (start, "…", NULL);
+    }
+  else
+    quoted = g_strdup (name);
+
+  convene_json_position_at (s->text, first_at, &line, &column);
+  return scanner_fail (s, at, CONVENE_REGISTRY_ERROR_INVALID,
+                       /* Translators: “duplicate member “name”, first at 3:5”, a line
+                        * and a column
+                        */
+                       _("duplicate member “%s”, first at %u:%u"), quoted, line, column);
+}
+
+static GHashTable *
+scanner_key_set (ConveneJsonScanner *s,
+                 guint               level)
+{
+  if (s->key_sets->len <= level)
+    g_ptr_array_set_size (s->key_sets, level + 1);
+
+  if (s->key_sets->pdata[level] == NULL)
+    s->key_sets->pdata[level] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return s->key_sets->pdata[level];
+}
+
+/* Scans the member name at s->p into keys, and refuses it when @top
+ * (at @level) has a member of that name already. JSON allows duplicates
+ * but says their meaning is unpredictable; json-glib keeps the last one,
+ * so a registry could show a reader one value and the app another.
+ */
+static gboolean
+scanner_member_name (ConveneJsonScanner *s,
+                     Frame              *top,
+                     guint               level)
+{
+  ConveneJsonKey entry = { s->keys->len, s->p };
+  const char *name;
+
+  if (!scanner_string (s, s->keys))
+    return FALSE;
+  g_string_append_c (s->keys, '\0');
+  name = s->keys->str + entry.offset;
+
+  if (!top->hashed && s->key_entries->len - top->key_first < LINEAR_KEYS)
+    {
+      for (guint i = top->key_first; i < s->key_entries->len; i++)
+        {
+          const ConveneJsonKey *other = &g_array_index (s->key_entries, ConveneJsonKey, i);
+
+          if (strcmp (s->keys->str + other->offset, name) == 0)
+            return scanner_duplicate (s, entry.at, other->at, name);
+        }
+    }
+  else
+    {
+      GHashTable *set = scanner_key_set (s, level);
+      gpointer first;
+
+      if (!top->hashed)
+        {
+          for (guint i = top->key_first; i < s->key_entries->len; i++)
+            {
+              const ConveneJsonKey *other = &g_array_index (s->key_entries, ConveneJsonKey, i);
+
+              g_hash_table_insert (set, g_strdup (s->keys->str + other->offset),
+                                   GUINT_TO_POINTER (i));
+            }
+          top->hashed = TRUE;
+        }
+
+      if (g_hash_table_lookup_extended (set, name, NULL, &first))
+        {
+          const ConveneJsonKey *other =
+            &g_array_index (s->key_entries, ConveneJsonKey, GPOINTER_TO_UINT (first));
+
+          return scanner_duplicate (s, entry.at, other->at, name);
+        }
+
+      g_hash_table_insert (set, g_strdup (name), GUINT_TO_POINTER (s->key_entries->len));
+    }
+
+  g_array_append_val (s->key_entries, entry);
+  return TRUE;
+}
+
+/* Forgets the member names of the object @top at @level, which ends. */
+static void
+scanner_leave_object (ConveneJsonScanner *s,
+                      Frame              *top,
+                      guint               level)
+{
+  g_string_truncate (s->keys, top->keys_len);
+  g_array_set_size (s->key_entries, top->key_first);
+  if (top->hashed)
+    g_hash_table_remove_all (s->key_sets->pdata[level]);
+}
+
 static void
 scanner_enter_element (ConveneJsonScanner *s,
                        Frame              *frame)
@@ -468,8 +590,11 @@ convene_json_scanner_run (ConveneJsonScanner *s)
 
               top = &stack[depth++];
               top->object = (c == '{');
+              top->hashed = FALSE;
               top->index = 0;
               top->path_len = s->path != NULL ? s->path->len : 0;
+              top->key_first = s->key_entries->len;
+              top->keys_len = s->keys->len;
               s->p++;
 
               scanner_skip_whitespace (s);
@@ -512,9 +637,7 @@ convene_json_scanner_run (ConveneJsonScanner *s)
             return scanner_fail (s, s->p, CONVENE_REGISTRY_ERROR_INVALID,
                                  _("expected a member name in double quotes"));
 
-          if (s->key != NULL)
-            g_string_truncate (s->key, 0);
-          if (!scanner_string (s, s->key))
+          if (!scanner_member_name (s, top, depth - 1))
             return FALSE;
 
           scanner_skip_whitespace (s);
@@ -526,7 +649,9 @@ convene_json_scanner_run (ConveneJsonScanner *s)
           if (s->path != NULL)
             {
               g_string_truncate (s->path, top->path_len);
-              convene_json_path_append_member (s->path, s->key->str);
+              convene_json_path_append_member (s->path, s->keys->str +
+                                               g_array_index (s->key_entries, ConveneJsonKey,
+                                                              s->key_entries->len - 1).offset);
             }
           state = VALUE;
           break;
@@ -574,6 +699,8 @@ convene_json_scanner_run (ConveneJsonScanner *s)
               s->p++;
               if (s->path != NULL)
                 g_string_truncate (s->path, top->path_len);
+              if (top->object)
+                scanner_leave_object (s, top, depth - 1);
               depth--;
             }
           else
@@ -603,10 +730,10 @@ convene_json_scanner_init (ConveneJsonScanner *s,
   s->col_ptr = text;
   s->wanted = wanted;
   if (wanted != NULL)
-    {
-      s->path = g_string_new (NULL);
-      s->key = g_string_new (NULL);
-    }
+    s->path = g_string_new (NULL);
+  s->keys = g_string_new (NULL);
+  s->key_entries = g_array_new (FALSE, FALSE, sizeof (ConveneJsonKey));
+  s->key_sets = g_ptr_array_new ();
 }
 
 void
@@ -614,7 +741,10 @@ convene_json_scanner_clear (ConveneJsonScanner *s)
 {
   if (s->path != NULL)
     g_string_free (s->path, TRUE);
-  if (s->key != NULL)
-    g_string_free (s->key, TRUE);
+  g_string_free (s->keys, TRUE);
+  g_array_unref (s->key_entries);
+  for (guint i = 0; i < s->key_sets->len; i++)
+    g_clear_pointer (&s->key_sets->pdata[i], g_hash_table_unref);
+  g_ptr_array_unref (s->key_sets);
   g_clear_pointer (&s->error_message, g_free);
 }

@@ -196,12 +196,39 @@ is_blank (const char *str)
   return TRUE;
 }
 
+/* Returns whether @str has at most @max_chars characters; reports it
+ * when not. Counts no further than the limit.
+ */
+gboolean
+loader_check_length (Loader     *self,
+                     const char *path,
+                     const char *str,
+                     guint       max_chars)
+{
+  guint n = 0;
+
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (++n > max_chars)
+        {
+          loader_report (self, CONVENE_SEVERITY_ERROR, path, path,
+                         ngettext ("too long: at most %u character is allowed",
+                                   "too long: at most %u characters are allowed", max_chars),
+                         max_chars);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 const char *
 loader_get_string (Loader      *self,
                    JsonObject  *object,
                    const char  *parent,
                    const char  *name,
-                   MemberFlags  flags)
+                   MemberFlags  flags,
+                   guint        max_chars)
 {
   JsonNode *node = loader_get_member (self, object, parent, name, EXPECT_STRING, flags);
   const char *str;
@@ -216,6 +243,14 @@ loader_get_string (Loader      *self,
 
       loader_report (self, CONVENE_SEVERITY_ERROR, path, path, _("must not be empty"));
       return NULL;
+    }
+
+  if (max_chars > 0)
+    {
+      g_autofree char *path = convene_json_path_member (parent, name);
+
+      if (!loader_check_length (self, path, str, max_chars))
+        return NULL;
     }
 
   return str;
@@ -289,7 +324,8 @@ loader_get_url (Loader      *self,
                 const char  *name,
                 MemberFlags  flags)
 {
-  const char *url = loader_get_string (self, object, parent, name, flags | NOT_EMPTY);
+  /* convene_url_check() bounds the length. */
+  const char *url = loader_get_string (self, object, parent, name, flags | NOT_EMPTY, 0);
   g_autofree char *path = NULL;
 
   if (url == NULL)

@@ -19,6 +19,19 @@ typedef enum
   NOT_EMPTY = 1 << 1,
 } MemberFlags;
 
+/* The longest texts a registry may hold, in characters, so that no text
+ * can hold up the window laying it out (docs/registry-format.md, the
+ * JSON Schema and the Markdown importer say the same).
+ */
+#define MAX_ID            100
+#define MAX_NAME          200
+#define MAX_LABEL         200
+#define MAX_KEYWORD       100     /* kinds, roles, weekdays, times, zones, dates */
+#define MAX_TOPIC         200
+#define MAX_TOPICS        50
+#define MAX_MEETING_TEXT  500
+#define MAX_PARAGRAPH     10000   /* a description, a paragraph of rich text */
+
 typedef enum
 {
   EXPECT_STRING,
@@ -82,7 +95,12 @@ const char  *loader_get_string         (Loader               *self,
                                         JsonObject           *object,
                                         const char           *parent,
                                         const char           *name,
-                                        MemberFlags           flags);
+                                        MemberFlags           flags,
+                                        guint                 max_chars);
+gboolean     loader_check_length       (Loader               *self,
+                                        const char           *path,
+                                        const char           *str,
+                                        guint                 max_chars);
 JsonArray   *loader_get_array          (Loader               *self,
                                         JsonObject           *object,
                                         const char           *parent,

@@ -398,6 +398,13 @@ convene_registry_load_from_file_async (const char          *path,
   g_task_set_source_tag (task, convene_registry_load_from_file_async);
   g_task_set_name (task, "[convene] load registry file");
   g_task_set_task_data (task, g_strdup (path), g_free);
+
+  /* Cancelled already: GLib 2.74 then sets the task's error itself and
+   * still runs the thread, whose own error replaces (and leaks) it.
+   */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   /* The loader keeps no state outside the thread, so an abandoned load
    * may finish on its own while the caller goes on.
    */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "convene-url.h"
@@ -11,9 +13,95 @@
  * https URL with a host, or a mailto URL with an address. The loader, the
  * importer and the launcher all ask here, so a link that loads is a link
  * that opens, and the importer never writes one the loader would refuse.
+ *
+ * Beyond syntax, it refuses what makes a link other than it looks:
+ * characters that are invisible or reorder the text around them (a
+ * reader would see another address than the one opened), a backslash in
+ * the authority (browsers read it as a slash, GUri as part of the user
+ * or host), and a mailto URL with fields other than the subject, body and
+ * copies (mail clients take `attach=` and the like to attach local files).
+ * A host in another script needs nothing here: GUri gives it as
+ * punycode (xn--), and that is what the app shows.
  */
 
 G_DEFINE_QUARK (convene-url-error-quark, convene_url_error)
+
+/* Bidirectional embeddings, overrides and isolates, zero-width characters
+ * and the Unicode line separators.
+ */
+static gboolean
+is_hidden (gunichar c)
+{
+  return (c >= 0x200b && c <= 0x200d) || c == 0x2060 || c == 0xfeff ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0x2028 || c == 0x2029 || (c >= 0x80 && c <= 0x9f);
+}
+
+static gboolean
+mailto_fields_allowed (const char *query)
+{
+  static const char * const allowed[] = { "subject", "body", "cc", "bcc" };
+  g_auto(GStrv) fields = NULL;
+
+  if (query == NULL)
+    return TRUE;
+
+  fields = g_strsplit (query, "&", -1);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *eq = strchr (fields[i], '=');
+      g_autofree char *raw = eq ? g_strndup (fields[i], eq - fields[i]) : g_strdup (fields[i]);
+      g_autofree char *name = g_uri_unescape_string (raw, NULL);
+      gboolean known = FALSE;
+
+      if (*fields[i] == '\0')
+        continue;
+      if (name == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (allowed) && !known; j++)
+        known = g_ascii_strcasecmp (name, allowed[j]) == 0;
+      if (!known)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether the authority (from "//" to the path, query or fragment) has a
+ * backslash.
+ */
+static gboolean
+authority_has_backslash (const char *url)
+{
+  const char *p = strstr (url, "//");
+  const char *colon = strchr (url, ':');
+
+  if (p == NULL || colon == NULL || p != colon + 1)
+    return FALSE;
+
+  for (p += 2; *p != '\0' && *p != '/' && *p != '?' && *p != '#'; p++)
+    {
+      if (*p == '\\')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether @str has at most @max characters, looking no further. */
+static gboolean
+utf8_at_most (const char *str,
+              gsize       max)
+{
+  for (gsize n = 0; *str != '\0'; str = g_utf8_next_char (str))
+    {
+      if (++n > max)
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 static gboolean
 scheme_is (const char *scheme,
@@ -46,6 +134,20 @@ convene_url_check (const char  *url,
       return FALSE;
     }
 
+  if (!g_utf8_validate (url, -1, NULL))
+    {
+      g_set_error_literal (error, CONVENE_URL_ERROR, CONVENE_URL_ERROR_INVALID,
+                           _("the URL is not valid UTF-8"));
+      return FALSE;
+    }
+
+  if (!utf8_at_most (url, CONVENE_URL_MAX_LENGTH))
+    {
+      g_set_error (error, CONVENE_URL_ERROR, CONVENE_URL_ERROR_INVALID,
+                   _("the URL is longer than %d characters"), CONVENE_URL_MAX_LENGTH);
+      return FALSE;
+    }
+
   /* GUri accepts spaces and control characters, which no URL has. */
   for (const char *p = url; *p != '\0'; p++)
     {
@@ -56,6 +158,26 @@ convene_url_check (const char  *url,
                        url);
           return FALSE;
         }
+    }
+
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_hidden (c))
+        {
+          g_set_error (error, CONVENE_URL_ERROR, CONVENE_URL_ERROR_UNSAFE,
+                       _("“%s” is not allowed: it contains the invisible character U+%04X"),
+                       url, c);
+          return FALSE;
+        }
+    }
+
+  if (authority_has_backslash (url))
+    {
+      g_set_error (error, CONVENE_URL_ERROR, CONVENE_URL_ERROR_UNSAFE,
+                   _("“%s” is not allowed: it has a backslash before its path"), url);
+      return FALSE;
     }
 
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, &parse_error);
@@ -76,6 +198,14 @@ convene_url_check (const char  *url,
         {
           g_set_error (error, CONVENE_URL_ERROR, CONVENE_URL_ERROR_NO_HOST,
                        _("“%s” is not a valid URL: it has no email address"), url);
+          return FALSE;
+        }
+
+      if (!mailto_fields_allowed (g_uri_get_query (uri)))
+        {
+          g_set_error (error, CONVENE_URL_ERROR, CONVENE_URL_ERROR_UNSAFE,
+                       _("“%s” is not allowed: an email link may only set subject, body, "
+                         "cc and bcc"), url);
           return FALSE;
         }
 
