@@ -28,7 +28,7 @@ def main():
     parser.add_argument("builddir")
     parser.add_argument("--groups", type=int, default=5000)
     parser.add_argument("--reps", type=int, default=20)
-    parser.add_argument("--timeout", type=float, default=600, help="seconds (600)")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds (3600)")
     args = parser.parse_args()
 
     builddir = os.path.abspath(args.builddir)
