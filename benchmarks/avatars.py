@@ -18,6 +18,10 @@ to know when the window shows the group.
          spawn until the last of them was answered
   warm   the same XDG_CACHE_HOME again: the requests made (target 0)
 
+For both, how many ConvenePersonAvatar widgets the first frame had mapped
+and how many of them were visible (first-frame.c, $FIRST_FRAME_COUNT):
+what Convene should ask for is the visible ones.
+
 A run ends when no request came for --quiet seconds (2) after the first
 frame, and Convene is quit through its "quit" action on D-Bus (so that it
 ends as a user would end it); every wait is bounded by --timeout (60 s).
@@ -119,6 +123,7 @@ def one_run(session, server, argv, cache_home, args, workdir, name):
         "LD_PRELOAD": os.path.join(session.builddir, "benchmarks", "libfirst-frame.so"),
         "FIRST_FRAME_OUT": out,
         "FIRST_FRAME_KEEP_RUNNING": "1",
+        "FIRST_FRAME_COUNT": "ConvenePersonAvatar",
     })
     server.reset()
     log = os.path.join(workdir, f"avatars-{name}.log")
@@ -151,9 +156,13 @@ def one_run(session, server, argv, cache_home, args, workdir, name):
 
     with server.lock:
         requests, last_answer_ns = server.requests, server.last_answer_ns
+    mapped = visible = None
     try:
         with open(out) as f:
-            first_frame_ms = float(f.read().split()[0])
+            fields = f.read().split()
+        first_frame_ms = float(fields[0])
+        if len(fields) >= 4:
+            mapped, visible = int(fields[2]), int(fields[3])
     except (OSError, ValueError, IndexError):
         first_frame_ms = None
     avatars_ms = (last_answer_ns - run.t0_ns) / 1e6 if requests else None
@@ -161,6 +170,8 @@ def one_run(session, server, argv, cache_home, args, workdir, name):
         "requests": requests,
         "first_frame_ms": first_frame_ms,
         "avatars_ms": avatars_ms,
+        "mapped": mapped,
+        "visible": visible,
         "ok": result.get("settled", False) and first_frame_ms is not None and not run.timed_out,
         "log": log,
     }
@@ -217,6 +228,8 @@ def main():
                     f"first frame {fmt([r['first_frame_ms'] for r in runs])} ms")
             if name == "cold":
                 line += f", last avatar answered {fmt([r['avatars_ms'] for r in runs])} ms"
+            line += (f"; avatars at the first frame: {fmt([r['visible'] for r in runs])} visible, "
+                     f"{fmt([r['mapped'] for r in runs])} mapped")
             if bad:
                 line += f"  ({len(bad)} runs did not settle; see {bad[0]['log']})"
             print(line)

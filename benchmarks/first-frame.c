@@ -40,7 +40,10 @@
  * time.monotonic_ns()), or else the process's start time in
  * /proc/self/stat (10 ms granularity). With $FIRST_FRAME_KEEP_RUNNING set,
  * the process goes on after writing the line (benchmarks/avatars.py
- * watches what it does next).
+ * watches what it does next). With $FIRST_FRAME_COUNT set to a type name,
+ * the line goes on with two counts of the widgets of that type in the
+ * window at that frame: those mapped, and those of them visible (inside
+ * the window and inside every scrolled window they are in).
  */
 
 static GtkWindow *watched;
@@ -97,15 +100,71 @@ static void
 after_paint_cb (GdkFrameClock *frame_clock,
                 gpointer       user_data);
 
+/* Whether @widget's bounds meet those of @window and of each scrolled
+ * window between them.
+ */
+static gboolean
+is_visible_in (GtkWidget *widget,
+               GtkWidget *window)
+{
+  graphene_rect_t bounds, area;
+
+  if (!gtk_widget_compute_bounds (widget, window, &bounds))
+    return FALSE;
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    {
+      if (up != window && !GTK_IS_SCROLLED_WINDOW (up))
+        continue;
+      if (!gtk_widget_compute_bounds (up, window, &area) ||
+          !graphene_rect_intersection (&bounds, &area, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+count_widgets (GtkWidget *widget,
+               GtkWidget *window,
+               GType      type,
+               guint     *mapped,
+               guint     *visible)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          (*mapped)++;
+          if (is_visible_in (child, window))
+            (*visible)++;
+        }
+      count_widgets (child, window, type, mapped, visible);
+    }
+}
+
 static void
 report_and_exit (GdkFrameClock *frame_clock)
 {
   const char *path = g_getenv ("FIRST_FRAME_OUT");
+  const char *count = g_getenv ("FIRST_FRAME_COUNT");
+  GType type = count != NULL ? g_type_from_name (count) : G_TYPE_INVALID;
   char line[64];
   int fd = STDERR_FILENO;
   int len;
 
-  len = g_snprintf (line, sizeof line, "%.3f %u\n", elapsed_ms (), n_frames);
+  if (type != G_TYPE_INVALID && watched != NULL)
+    {
+      guint mapped = 0, visible = 0;
+
+      count_widgets (GTK_WIDGET (watched), GTK_WIDGET (watched), type, &mapped, &visible);
+      len = g_snprintf (line, sizeof line, "%.3f %u %u %u\n", elapsed_ms (), n_frames,
+                        mapped, visible);
+    }
+  else
+    len = g_snprintf (line, sizeof line, "%.3f %u\n", elapsed_ms (), n_frames);
   if (path != NULL)
     fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd >= 0 && write (fd, line, len) != len)
