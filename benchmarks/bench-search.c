@@ -180,43 +180,6 @@ filter_of_section (GListModel *results,
   return GTK_FILTER_LIST_MODEL (filtered);
 }
 
-static void
-heading_refilter_cb (GListModel *run,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     GtkFilter  *filter)
-{
-  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-/* The window refilters the heading of a run of results on the run's
- * "items-changed" by connecting gtk_filter_changed() itself, swapped: it
- * then gets the position of the change as its GtkFilterChange, and any
- * position past 2 (every registry of more than a few groups) aborts in
- * gtk_filter_list_model_refilter(). Until the window is fixed, replace that
- * handler by one passing GTK_FILTER_CHANGE_DIFFERENT, which costs the same
- * as the intended code. Returns how many handlers were replaced.
- */
-static guint
-work_around_heading_refilter (GListModel *results,
-                              guint       heading_position,
-                              guint       run_position)
-{
-  GListModel *sections = gtk_flatten_list_model_get_model (GTK_FLATTEN_LIST_MODEL (results));
-  g_autoptr(GObject) heading = g_list_model_get_item (sections, heading_position);
-  g_autoptr(GObject) section = g_list_model_get_item (sections, run_position);
-  GListModel *run = gtk_map_list_model_get_model (GTK_MAP_LIST_MODEL (section));
-  GtkFilter *filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (heading));
-  guint replaced;
-
-  replaced = g_signal_handlers_disconnect_matched (run, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                                                   0, 0, NULL, gtk_filter_changed, filter);
-  if (replaced > 0)
-    g_signal_connect_object (run, "items-changed", G_CALLBACK (heading_refilter_cb), filter, 0);
-  return replaced;
-}
-
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -324,9 +287,6 @@ main (int    argc,
   results = convene_window_get_search_results (CONVENE_WINDOW (b.window));
   b.groups = filter_of_section (results, 1);
   b.people = filter_of_section (results, 3);
-  if (work_around_heading_refilter (results, 0, 1) + work_around_heading_refilter (results, 2, 3))
-    g_print ("search: worked around the window's heading refilter (gtk_filter_changed() "
-             "connected to \"items-changed\" gets a position as its change, and aborts)\n");
   wait_paints (&b, b.paints + 2, G_USEC_PER_SEC);
   drain ();
 
