@@ -410,8 +410,9 @@ convene_application_class_init (ConveneApplicationClass *klass)
   /**
    * ConveneApplication:registry:
    *
-   * The loaded registry, or %NULL when it failed to load; then
-   * convene_application_get_registry_error() says why.
+   * The loaded registry, or %NULL when a new file failed to load; then
+   * convene_application_get_registry_error() says why (it may also be
+   * set beside the registry: the file gave it before, and now fails).
    */
   properties[PROP_REGISTRY] =
     g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
@@ -547,9 +548,10 @@ convene_application_get_loading_path (ConveneApplication *self)
  * @self: a #ConveneApplication
  * @path: (nullable): a registry file, or %NULL for the bundled one
  *
- * Loads a registry and makes it the application's. On failure the registry
- * becomes %NULL and the error is kept for the window to show; the
- * ConveneApplication:registry property is notified in both cases.
+ * Loads a registry and makes it the application's. On failure the error
+ * is kept for the window to show, and the registry becomes %NULL unless
+ * it came from @path before (a reload that failed keeps what worked; see
+ * #ConveneRegistryStore:registry).
  *
  * The bundled registry is small and loads at once. A file loads in a
  * worker thread: ConveneApplication:loading is %TRUE until its registry

@@ -445,6 +445,7 @@ convene_window_class_init (ConveneWindowClass *klass)
 
   _convene_window_class_init_sidebar (widget_class);
   _convene_window_class_init_actions (widget_class);
+  _convene_window_class_init_registry (widget_class);
 }
 
 static void

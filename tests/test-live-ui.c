@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "convene-application.h"
+#include "convene-overview-page.h"
+#include "convene-registry-store.h"
+#include "convene-upcoming.h"
+#include "convene-window.h"
+
+#include "ui-test-utils.h"
+
+/* Live registries in the real window: a registry that fails to reload
+ * stays shown with a strip that says so, the age of the data on the
+ * overview, and opening files (the command line, Open File…, drops).
+ */
+
+static ConveneApplication *app;
+
+#define TIMEOUT_SECONDS 30
+
+/* Registry files */
+
+static void
+write_registry (const char *path,
+                const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *contents = NULL;
+
+  if (date != NULL)
+    source = g_strdup_printf (",\n  \"source\": { \"kind\": \"json\", \"date\": \"%s\" }", date);
+
+  contents = g_strdup_printf ("{\n"
+                              "  \"format_version\": 1,\n"
+                              "  \"community\": { \"name\": \"Live\" },\n"
+                              "  \"groups\": [\n"
+                              "    { \"id\": \"alpha\", \"name\": \"Alpha\" },\n"
+                              "    { \"id\": \"beta\", \"name\": \"Beta\" }\n"
+                              "  ]%s\n"
+                              "}\n", source ? source : "");
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+#define BROKEN_REGISTRY \
+  "{\n"                         \
+  "  \"format_version\": 1,\n"  \
+  "  \"groups\": [\n"           \
+  "    { \"id\": \"a\", }\n"    \
+  "  ]\n"                       \
+  "}\n"
+
+static void
+write_broken_registry (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, BROKEN_REGISTRY, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+load_and_wait (const char *path)
+{
+  convene_application_load_registry (app, path);
+  ui_test_assert_eventually (!convene_application_get_loading (app));
+  ui_test_drain ();
+}
+
+static void
+reload_and_wait (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reload", NULL);
+  ui_test_assert_eventually (!convene_application_get_loading (app));
+  ui_test_drain ();
+}
+
+/* Widget tree helpers */
+
+/* The strip that says the registry failed to reload, if it is shown. */
+static GtkWidget *
+problems_bar (ConveneWindow *window)
+{
+  GtkWidget *bar = ui_test_lookup_css_class (window, GTK_TYPE_BOX, "problems-bar");
+
+  if (bar != NULL)
+    g_assert_true (gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (bar))));
+
+  return bar;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Fixture: a window of the shared application, showing the bundled registry */
+
+typedef UiTestFixture Fixture;
+
+static ConveneWindow *
+open_window (void)
+{
+  ConveneWindow *window = ui_test_window_new (app);
+
+  convene_window_set_avatar_cache (window, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ui_test_drain ();
+  return window;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  ui_test_fixture_setup (f, "convene-test-live-XXXXXX");
+
+  convene_application_load_registry (app, NULL);
+  g_assert_nonnull (convene_application_get_registry (app));
+
+  f->window = open_window ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  ui_test_fixture_teardown (f);
+  g_assert_false (convene_application_get_loading (app));
+}
+
+/* Keep what works */
+
+static void
+test_live_keep_last_good (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "live.json", NULL);
+  ConveneRegistry *good;
+  AdwMessageDialog *dialog;
+  GtkLabel *details;
+
+  write_registry (path, NULL);
+  load_and_wait (path);
+  g_assert_null (problems_bar (f->window));
+  g_assert_true (convene_window_show_group (f->window, "beta"));
+  good = convene_window_get_registry (f->window);
+
+  /* The file breaks: what it said before stays, with the group. */
+  write_broken_registry (path);
+  reload_and_wait ();
+  g_assert_nonnull (convene_application_get_registry_error (app));
+  g_assert_true (convene_window_get_registry (f->window) == good);
+  g_assert_cmpstr (convene_window_get_page (f->window), ==, "group");
+  g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "beta");
+  g_assert_nonnull (problems_bar (f->window));
+  ui_test_save_screenshot (f->window, "live-problems.png");
+
+  /* Show Problems: where they are, in a dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-problems", NULL));
+  ui_test_assert_eventually (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Problems in the Registry");
+  details = ui_test_lookup_css_class (dialog, GTK_TYPE_LABEL, "problems-details");
+  g_assert_nonnull (details);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s:4:16: a comma cannot come before “}”", path);
+
+    g_assert_cmpstr (gtk_label_get_text (details), ==, expected);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_drain ();
+
+  /* Fixed: the new registry, the same group, no strip. */
+  write_registry (path, NULL);
+  reload_and_wait ();
+  g_assert_null (convene_application_get_registry_error (app));
+  g_assert_true (convene_window_get_registry (f->window) != good);
+  g_assert_cmpstr (convene_window_get_page (f->window), ==, "group");
+  g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "beta");
+  g_assert_null (problems_bar (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-problems", NULL);
+  ui_test_drain ();
+  g_assert_null (find_message_dialog ());
+}
+
+/* Nothing ever loaded from a file: the error page and its ways out. */
+static void
+test_live_error_page (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "broken.json", NULL);
+  const char *actions[] = { "app.reload", "app.use-bundled-registry" };
+
+  write_broken_registry (path);
+  load_and_wait (path);
+  g_assert_cmpstr (convene_window_get_page (f->window), ==, "error");
+  g_assert_null (problems_bar (f->window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(GPtrArray) buttons = ui_test_find_all (f->window, GTK_TYPE_BUTTON);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < buttons->len; j++)
+        found |= g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, j)),
+                            actions[i]) == 0;
+      g_assert_true (found);
+    }
+
+  /* Reload from the error page: fixed, the registry comes. */
+  write_registry (path, NULL);
+  reload_and_wait ();
+  g_assert_cmpstr (convene_window_get_page (f->window), ==, "overview");
+  g_assert_nonnull (convene_window_get_registry (f->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_home = NULL;
+
+  cache_home = ui_test_set_cache_home ("convene-test-cache-XXXXXX");
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = ui_test_application_new ();
+  ui_test_set_timeout (TIMEOUT_SECONDS);
+
+#define ADD(path, func) \
+  g_test_add ("/live/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("keep-last-good", test_live_keep_last_good);
+  ADD ("error-page", test_live_error_page);
+
+#undef ADD
+
+  return g_test_run ();
+}
