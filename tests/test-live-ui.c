@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <utime.h>
 
 #include "convene-application.h"
 #include "convene-overview-page.h"
@@ -105,6 +106,35 @@ find_message_dialog (void)
   return NULL;
 }
 
+static void
+set_now (ConveneWindow *window,
+         const char    *iso)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (now);
+  convene_upcoming_set_fixed_now (convene_window_get_upcoming (window), now);
+  ui_test_drain ();
+}
+
+/* The date of the data on the overview, or %NULL when none is shown. */
+static const char *
+overview_date (ConveneWindow *window)
+{
+  GtkLabel *label = ui_test_lookup_css_class (window, GTK_TYPE_LABEL, "registry-date");
+
+  return label ? gtk_label_get_text (label) : NULL;
+}
+
+/* The warning that the data is old, or %NULL when none is shown. */
+static const char *
+stale_warning (ConveneWindow *window)
+{
+  GtkWidget *bar = ui_test_lookup_css_class (window, GTK_TYPE_BOX, "stale-bar");
+
+  return bar ? gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (bar))) : NULL;
+}
+
 /* Fixture: a window of the shared application, showing the bundled registry */
 
 typedef UiTestFixture Fixture;
@@ -139,6 +169,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  if (f->window != NULL)
+    convene_upcoming_set_fixed_now (convene_window_get_upcoming (f->window), NULL);
   ui_test_fixture_teardown (f);
   g_assert_false (convene_application_get_loading (app));
 }
@@ -229,6 +261,55 @@ test_live_error_page (Fixture       *f,
   g_assert_nonnull (convene_window_get_registry (f->window));
 }
 
+/* Age, always visible */
+
+static void
+test_live_age_bundled (Fixture       *f,
+                       gconstpointer  data)
+{
+  set_now (f->window, "2026-03-04T08:00:00Z");
+  g_assert_cmpstr (convene_window_get_page (f->window), ==, "overview");
+  g_assert_cmpstr (overview_date (f->window), ==, "Data of 11 December 2017");
+  g_assert_cmpstr (stale_warning (f->window), ==,
+                   "This registry is from 2017: meeting times and links may have changed");
+  ui_test_save_screenshot (f->window, "live-stale.png");
+
+  /* By a clock of the week after, the same data is fresh. */
+  set_now (f->window, "2017-12-18T08:00:00Z");
+  g_assert_cmpstr (overview_date (f->window), ==, "Data of 11 December 2017");
+  g_assert_null (stale_warning (f->window));
+}
+
+static void
+test_live_age_recent (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *dated = g_build_filename (f->tmpdir, "dated.json", NULL);
+  g_autofree char *undated = g_build_filename (f->tmpdir, "undated.json", NULL);
+  g_autoptr(GDateTime) mtime = g_date_time_new_from_iso8601 ("2026-01-10T12:00:00Z", NULL);
+  struct utimbuf times;
+
+  set_now (f->window, "2026-03-04T08:00:00Z");
+
+  write_registry (dated, "2026-02-20");
+  load_and_wait (dated);
+  g_assert_cmpstr (overview_date (f->window), ==, "Data of 20 February 2026");
+  g_assert_null (stale_warning (f->window));
+
+  /* No date stated: the file's. */
+  write_registry (undated, NULL);
+  times.actime = times.modtime = g_date_time_to_unix (mtime);
+  g_assert_cmpint (g_utime (undated, &times), ==, 0);
+  load_and_wait (undated);
+  g_assert_cmpstr (overview_date (f->window), ==, "Data of 10 January 2026");
+  g_assert_null (stale_warning (f->window));
+
+  /* A year on, it is old. */
+  set_now (f->window, "2027-01-10T08:00:00Z");
+  g_assert_cmpstr (stale_warning (f->window), ==,
+                   "This registry is from 2026: meeting times and links may have changed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +328,8 @@ main (int   argc,
 
   ADD ("keep-last-good", test_live_keep_last_good);
   ADD ("error-page", test_live_error_page);
+  ADD ("age/bundled", test_live_age_bundled);
+  ADD ("age/recent", test_live_age_recent);
 
 #undef ADD
 

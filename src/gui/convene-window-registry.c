@@ -199,6 +199,12 @@ _convene_window_sync_with_store (ConveneWindow *self)
 
   update_problems_bar (self, path, error);
 
+  /* The age of what is shown: the store knows it of its own registry. */
+  convene_overview_page_set_date (self->overview_page,
+                                  self->registry != NULL && self->registry == registry
+                                  ? convene_registry_store_get_date (self->store)
+                                  : NULL);
+
   /* A reload keeps the registry shown until the new one replaces it. */
   if (loading && self->registry == NULL)
     show_loading (self, convene_registry_store_get_loading_path (self->store));
