@@ -310,6 +310,179 @@ test_live_age_recent (Fixture       *f,
                    "This registry is from 2026: meeting times and links may have changed");
 }
 
+/* Open: `convene FILE`, Open File…, drops */
+
+typedef struct
+{
+  GApplication *application;
+  gboolean done;
+  char *registry_path;
+  char *toast;
+  gboolean has_registry;
+} Run;
+
+static gboolean
+run_tick_cb (gpointer data)
+{
+  Run *run = data;
+  ConveneApplication *application = CONVENE_APPLICATION (run->application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (convene_application_get_loading (application) || !CONVENE_IS_WINDOW (window) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+
+  run->done = TRUE;
+  run->has_registry = convene_window_get_registry (CONVENE_WINDOW (window)) != NULL;
+  run->registry_path = g_strdup (convene_application_get_registry_path (application));
+  run->toast = g_strdup (convene_window_get_last_toast (CONVENE_WINDOW (window)));
+  g_application_quit (run->application);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs a new application with @argv, the way main() does, until its
+ * window shows what it loaded.
+ */
+static void
+run_application (const char *id,
+                 const char *argv[],
+                 Run        *run)
+{
+  ConveneApplication *application = convene_application_new ();
+  GList *windows;
+  int status;
+
+  /* Its own id: the shared application holds the usual one. */
+  g_application_set_application_id (G_APPLICATION (application), id);
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  run->application = G_APPLICATION (application);
+
+  g_timeout_add (10, run_tick_cb, run);
+  status = g_application_run (G_APPLICATION (application), g_strv_length ((char **)argv),
+                              (char **)argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run->done);
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (windows->data);
+  ui_test_drain ();
+  g_object_unref (application);
+}
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->registry_path);
+  g_free (run->toast);
+}
+
+static void
+test_live_open_argument (void)
+{
+  g_autofree char *dir = ui_test_make_tmpdir ("convene-test-live-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "community.json", NULL);
+  const char *argv[] = { "convene", path, NULL };
+  Run run = { 0 };
+
+  ui_test_reset_settings ();
+  write_registry (path, NULL);
+
+  run_application (APP_ID ".Test.Open", argv, &run);
+  g_assert_true (run.has_registry);
+  g_assert_cmpstr (run.registry_path, ==, path);
+  g_assert_null (run.toast);
+
+  run_clear (&run);
+  ui_test_remove_tree (dir);
+}
+
+/* A web address, as an argument or to --registry: said, not ignored. */
+static void
+test_live_open_url (void)
+{
+  const char *positional[] = { "convene", "https://example.org/registry.json", NULL };
+  const char *option[] = { "convene", "--registry", "https://example.org/registry.json", NULL };
+  const char **argvs[] = { positional, option };
+
+  ui_test_reset_settings ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (argvs); i++)
+    {
+      Run run = { 0 };
+
+      run_application (APP_ID ".Test.OpenUrl", argvs[i], &run);
+      g_assert_cmpstr (run.toast, ==, "Opening registries from the web is not supported yet");
+      /* The window shows the bundled registry meanwhile, and says so. */
+      g_assert_true (run.has_registry);
+      g_assert_null (run.registry_path);
+      run_clear (&run);
+    }
+}
+
+static void
+test_live_open_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "chosen.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) web = g_file_new_for_uri ("https://example.org/registry.json");
+
+  /* The action exists, in the menu and on Ctrl+O; the chooser itself
+   * cannot be driven headless, its response goes through the helper.
+   */
+  g_assert_true (ui_test_has_shortcut (f->window, "<Control>o", "action(win.open-file)"));
+
+  write_registry (path, "2026-02-20");
+  g_assert_true (convene_window_open_file (f->window, file));
+  g_assert_cmpstr (convene_application_get_loading_path (app), ==, path);
+  ui_test_assert_eventually (!convene_application_get_loading (app));
+  ui_test_drain ();
+  g_assert_cmpstr (convene_application_get_registry_path (app), ==, path);
+  g_assert_true (convene_window_get_registry (f->window) == convene_application_get_registry (app));
+
+  g_assert_false (convene_window_open_file (f->window, web));
+  g_assert_cmpstr (convene_window_get_last_toast (f->window), ==,
+                   "Opening registries from the web is not supported yet");
+  g_assert_cmpstr (convene_application_get_registry_path (app), ==, path);
+}
+
+/* A file dropped on the window: the drop target's handler. */
+static void
+test_live_drop (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "dropped.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (target);
+
+  write_registry (path, NULL);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+
+  g_assert_true (accepted);
+  ui_test_assert_eventually (!convene_application_get_loading (app));
+  ui_test_drain ();
+  g_assert_cmpstr (convene_application_get_registry_path (app), ==, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +503,10 @@ main (int   argc,
   ADD ("error-page", test_live_error_page);
   ADD ("age/bundled", test_live_age_bundled);
   ADD ("age/recent", test_live_age_recent);
+  ADD ("open-file", test_live_open_file);
+  ADD ("drop", test_live_drop);
+  g_test_add_func ("/live/open/argument", test_live_open_argument);
+  g_test_add_func ("/live/open/url", test_live_open_url);
 
 #undef ADD
 

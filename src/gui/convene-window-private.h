@@ -126,6 +126,7 @@ gboolean _convene_window_is_folded           (ConveneWindow  *self);
 
 /* convene-window-registry.c */
 void     _convene_window_sync_with_store     (ConveneWindow  *self);
+void     _convene_window_init_registry       (ConveneWindow  *self);
 void     _convene_window_class_init_registry (GtkWidgetClass *widget_class);
 
 /* convene-window-sidebar.c */

@@ -220,6 +220,115 @@ _convene_window_sync_with_store (ConveneWindow *self)
     }
 }
 
+/* Opening files: Open File…, and files dropped on the window */
+
+/**
+ * convene_window_open_file:
+ * @self: a #ConveneWindow
+ * @file: a registry file
+ *
+ * Loads @file into the store, as the chooser of Open File… and a drop on
+ * the window do. A file with no local path (a web address) is refused
+ * with a toast.
+ *
+ * Returns: whether the load started
+ */
+gboolean
+convene_window_open_file (ConveneWindow *self,
+                          GFile         *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      convene_window_add_toast (self, _("Opening registries from the web is not supported yet"));
+      return FALSE;
+    }
+
+  convene_registry_store_load (self->store, path);
+  return TRUE;
+}
+
+static void
+open_file_response_cb (ConveneWindow        *self,
+                       int                   response,
+                       GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  _convene_window_close_file_chooser (self);
+
+  if (file != NULL)
+    convene_window_open_file (self, file);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  _convene_window_close_file_chooser (self);
+
+  /* The store reads the JSON format; GtkFileChooserNative goes through the
+   * portal in a sandbox.
+   */
+  gtk_file_filter_set_name (filter, _("Registries"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Open Registry"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), all);
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (open_file_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ConveneWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  /* One registry at a time: the first file dropped. */
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  return convene_window_open_file (self, G_FILE (files->data));
+}
+
+void
+_convene_window_init_registry (ConveneWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 void
 _convene_window_class_init_registry (GtkWidgetClass *widget_class)
 {
@@ -227,4 +336,8 @@ _convene_window_class_init_registry (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, problems_revealer);
 
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-file", NULL);
 }

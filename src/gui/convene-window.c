@@ -462,6 +462,7 @@ convene_window_init (ConveneWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
 
   _convene_window_init_sidebar (self);
+  _convene_window_init_registry (self);
 
   _convene_window_show_overview (self, FALSE);
 }
