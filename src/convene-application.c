@@ -28,6 +28,8 @@ struct _ConveneApplication
   GSettings *settings;
 
   char *pending_group;
+  /* What the window is to say once it is there. */
+  char *pending_toast;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
@@ -66,6 +68,8 @@ static const GOptionEntry option_entries[] = {
     N_("Take TIME (ISO 8601) as the current time for --upcoming and --ics"), N_("TIME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  /* `convene FILE`, as the desktop file's Exec=convene %U passes it. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
   { NULL }
 };
 
@@ -239,6 +243,30 @@ convene_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (convene_application_parent_class)->handle_local_options (app, options);
 }
 
+/* Loads the registry file @arg names; a web address is refused, out loud,
+ * rather than silently showing another registry.
+ */
+static void
+open_argument (ConveneApplication      *self,
+               GApplicationCommandLine *command_line,
+               const char              *arg)
+{
+  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, arg);
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      const char *message = _("Opening registries from the web is not supported yet");
+
+      g_application_command_line_printerr (command_line, "%s\n", message);
+      g_free (self->pending_toast);
+      self->pending_toast = g_strdup (message);
+      return;
+    }
+
+  convene_application_load_registry (self, path);
+}
+
 static int
 convene_application_command_line (GApplication            *app,
                                   GApplicationCommandLine *command_line)
@@ -247,14 +275,14 @@ convene_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *registry = NULL;
   g_autofree char *group = NULL;
+  g_auto(GStrv) files = NULL;
 
   if (g_variant_dict_lookup (options, "registry", "^ay", &registry))
-    {
-      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, registry);
-      g_autofree char *path = g_file_get_path (file);
+    open_argument (self, command_line, registry);
 
-      convene_application_load_registry (self, path);
-    }
+  /* One registry at a time: the first file named. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files) && files[0] != NULL)
+    open_argument (self, command_line, files[0]);
 
   if (g_variant_dict_lookup (options, "group", "s", &group))
     {
@@ -281,6 +309,13 @@ convene_application_activate (GApplication *app)
   /* A registry file still loading shows the group when it arrives. */
   if (!convene_registry_store_get_loading (self->store))
     show_pending_group (self);
+
+  if (self->pending_toast != NULL)
+    {
+      g_autofree char *toast = g_steal_pointer (&self->pending_toast);
+
+      convene_window_add_toast (window, toast);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -335,6 +370,7 @@ convene_application_finalize (GObject *object)
   ConveneApplication *self = (ConveneApplication *)object;
 
   g_clear_pointer (&self->pending_group, g_free);
+  g_clear_pointer (&self->pending_toast, g_free);
 
   G_OBJECT_CLASS (convene_application_parent_class)->finalize (object);
 }
@@ -410,8 +446,9 @@ convene_application_class_init (ConveneApplicationClass *klass)
   /**
    * ConveneApplication:registry:
    *
-   * The loaded registry, or %NULL when it failed to load; then
-   * convene_application_get_registry_error() says why.
+   * The loaded registry, or %NULL when a new file failed to load; then
+   * convene_application_get_registry_error() says why (it may also be
+   * set beside the registry: the file gave it before, and now fails).
    */
   properties[PROP_REGISTRY] =
     g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
@@ -547,9 +584,10 @@ convene_application_get_loading_path (ConveneApplication *self)
  * @self: a #ConveneApplication
  * @path: (nullable): a registry file, or %NULL for the bundled one
  *
- * Loads a registry and makes it the application's. On failure the registry
- * becomes %NULL and the error is kept for the window to show; the
- * ConveneApplication:registry property is notified in both cases.
+ * Loads a registry and makes it the application's. On failure the error
+ * is kept for the window to show, and the registry becomes %NULL unless
+ * it came from @path before (a reload that failed keeps what worked; see
+ * #ConveneRegistryStore:registry).
  *
  * The bundled registry is small and loads at once. A file loads in a
  * worker thread: ConveneApplication:loading is %TRUE until its registry

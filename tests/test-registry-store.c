@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <utime.h>
 
 #include "convene-registry-loader.h"
 #include "convene-registry-store.h"
@@ -203,6 +204,96 @@ test_store_failure (Fixture       *f,
   g_assert_cmpuint (convene_registry_store_get_issues (f->store)->len, ==, n_issues);
 }
 
+/* What works is kept: a file that loaded and then fails keeps its last
+ * good registry, with the error and the issues of now beside it; another
+ * file that fails replaces it.
+ */
+static void
+test_store_keep_last_good (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->tmpdir, "other.json", NULL);
+  ConveneRegistry *good;
+  GPtrArray *issues;
+
+  convene_registry_store_load (f->store, f->path);
+  wait_loaded (f, 1);
+  good = convene_registry_store_get_registry (f->store);
+  g_assert_nonnull (good);
+
+  copy_data_file ("types.json", f->path);
+  convene_registry_store_reload (f->store);
+  wait_loaded (f, 2);
+  g_assert_true (convene_registry_store_get_registry (f->store) == good);
+  g_assert_error (convene_registry_store_get_error (f->store),
+                  CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_INVALID);
+  issues = convene_registry_store_get_issues (f->store);
+  g_assert_nonnull (issues);
+  g_assert_cmpuint (issues->len, >, 0);
+  g_assert_cmpstr (convene_registry_store_get_path (f->store), ==, f->path);
+
+  /* Still broken: still kept. */
+  convene_registry_store_load (f->store, f->path);
+  wait_loaded (f, 3);
+  g_assert_true (convene_registry_store_get_registry (f->store) == good);
+  g_assert_nonnull (convene_registry_store_get_error (f->store));
+
+  /* Fixed: a new registry, and no error left. */
+  copy_data_file ("full.json", f->path);
+  convene_registry_store_reload (f->store);
+  wait_loaded (f, 4);
+  g_assert_nonnull (convene_registry_store_get_registry (f->store));
+  g_assert_true (convene_registry_store_get_registry (f->store) != good);
+  g_assert_null (convene_registry_store_get_error (f->store));
+
+  /* Another file that fails is not passed off as this one. */
+  copy_data_file ("types.json", other);
+  convene_registry_store_load (f->store, other);
+  wait_loaded (f, 5);
+  g_assert_null (convene_registry_store_get_registry (f->store));
+  g_assert_nonnull (convene_registry_store_get_error (f->store));
+  g_assert_cmpstr (convene_registry_store_get_path (f->store), ==, other);
+}
+
+/* When the data is from: the stated source date, else the file's time. */
+static void
+test_store_date (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *undated = g_build_filename (f->tmpdir, "undated.json", NULL);
+  g_autoptr(GError) error = NULL;
+  GDateTime *date;
+  struct utimbuf times = { 1500000000, 1500000000 };
+
+  convene_registry_store_load (f->store, NULL);
+  date = convene_registry_store_get_date (f->store);
+  g_assert_nonnull (date);
+  g_assert_cmpint (g_date_time_get_year (date), ==, 2017);
+  g_assert_cmpint (g_date_time_get_month (date), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (date), ==, 11);
+
+  convene_registry_store_load (f->store, f->path);
+  wait_loaded (f, 2);
+  date = convene_registry_store_get_date (f->store);
+  g_assert_nonnull (date);
+  g_assert_cmpint (g_date_time_get_year (date), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (date), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (date), ==, 28);
+
+  g_file_set_contents (undated,
+                       "{ \"format_version\": 1, \"community\": { \"name\": \"C\" },\n"
+                       "  \"groups\": [ { \"id\": \"a\", \"name\": \"A\" } ] }\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_utime (undated, &times), ==, 0);
+  convene_registry_store_load (f->store, undated);
+  wait_loaded (f, 3);
+  g_assert_nonnull (convene_registry_store_get_registry (f->store));
+  date = convene_registry_store_get_date (f->store);
+  g_assert_nonnull (date);
+  g_assert_cmpint (g_date_time_to_unix (date), ==, 1500000000);
+}
+
 static void
 test_store_cancel (Fixture       *f,
                    gconstpointer  data)
@@ -245,6 +336,8 @@ main (int   argc,
   ADD ("file-cached", test_store_file_cached);
   ADD ("failure", test_store_failure);
   ADD ("cancel", test_store_cancel);
+  ADD ("keep-last-good", test_store_keep_last_good);
+  ADD ("date", test_store_date);
 
   return g_test_run ();
 }

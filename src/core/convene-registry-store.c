@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "convene-registry-cache.h"
 #include "convene-registry-loader.h"
@@ -17,6 +20,12 @@
  * The bundled registry is small and loads at once; a file loads in a
  * thread, and a newer load, cancel() or the end of the store cancels the
  * one under way, whose result never shows.
+ *
+ * What works is kept: when a file that loaded fails to load again (a
+ * reload, or a load of the same path), its last good registry stays
+ * :registry while :error and the issues say what is wrong now; both are
+ * set at once only then. A failed load of another file replaces the
+ * registry with %NULL: showing the old one would pass it off as the new.
  */
 struct _ConveneRegistryStore
 {
@@ -32,6 +41,8 @@ struct _ConveneRegistryStore
   char *path;
   gboolean loaded;
   gboolean from_cache;
+  /* When the data of the registry is from; %NULL when unknown. */
+  GDateTime *date;
 
   /* The file being read, and how to stop reading it: both %NULL when no
    * load is under way.
@@ -65,29 +76,72 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
-/* Makes a loaded registry, or the failure to load one, the current one.
- * Takes @registry, @issues and @error.
+/* The source date of @registry (an ISO 8601 date, or date and time), or
+ * else @file_date, the modification time of its file.
+ */
+static GDateTime *
+dup_registry_date (ConveneRegistry *registry,
+                   GDateTime       *file_date)
+{
+  const char *source_date = convene_registry_get_source_date (registry);
+  int year, month, day;
+  char end;
+
+  if (source_date != NULL && strchr (source_date, 'T') != NULL)
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      GDateTime *date = g_date_time_new_from_iso8601 (source_date, local);
+
+      if (date != NULL)
+        return date;
+    }
+  else if (source_date != NULL &&
+           sscanf (source_date, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
+           g_date_valid_dmy (day, month, year))
+    {
+      return g_date_time_new_local (year, month, day, 0, 0, 0);
+    }
+
+  return file_date ? g_date_time_ref (file_date) : NULL;
+}
+
+/* Makes a loaded registry, or the failure to load one, the current one,
+ * keeping the registry of the same file when it is the failure (see the
+ * top of the file). Takes @registry, @issues and @error.
  */
 static void
 take_result (ConveneRegistryStore *self,
              const char           *path,
              ConveneRegistry      *registry,
              GPtrArray            *issues,
-             GError               *error)
+             GError               *error,
+             gboolean              from_cache,
+             GDateTime            *file_date)
 {
   g_assert (registry != NULL || error != NULL);
 
   if (registry == NULL)
     g_debug ("Failed to load registry %s: %s", path ? path : "(bundled)", error->message);
 
-  g_clear_object (&self->registry);
   g_clear_error (&self->error);
   g_clear_pointer (&self->issues, g_ptr_array_unref);
-
-  self->registry = registry;
   self->error = error;
   self->issues = issues;
   self->loaded = TRUE;
+
+  if (registry == NULL && self->registry != NULL && g_strcmp0 (path, self->path) == 0)
+    {
+      g_debug ("Keeping the registry that loaded from %s before", path ? path : "(bundled)");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      return;
+    }
+
+  g_clear_object (&self->registry);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  self->registry = registry;
+  self->from_cache = registry != NULL && from_cache;
+  if (registry != NULL)
+    self->date = dup_registry_date (registry, file_date);
 
   g_free (self->path);
   self->path = g_strdup (path);
@@ -114,6 +168,7 @@ typedef struct
   ConveneRegistry *registry;
   GPtrArray *issues;
   gboolean from_cache;
+  GDateTime *mtime;
 } LoadData;
 
 static void
@@ -123,6 +178,7 @@ load_data_free (LoadData *data)
   g_free (data->cache_dir);
   g_clear_object (&data->registry);
   g_clear_pointer (&data->issues, g_ptr_array_unref);
+  g_clear_pointer (&data->mtime, g_date_time_unref);
   g_free (data);
 }
 
@@ -142,6 +198,15 @@ load_thread (GTask        *task,
     data->registry = convene_registry_load_from_file (data->path, &data->issues, &error);
 
   g_debug ("Read %s%s", data->path, data->from_cache ? " from the cache" : "");
+
+  /* How old the data is, for a registry that does not say. */
+  if (data->registry != NULL)
+    {
+      GStatBuf buf;
+
+      if (g_stat (data->path, &buf) == 0)
+        data->mtime = g_date_time_new_from_unix_local (buf.st_mtime);
+    }
 
   if (g_task_return_error_if_cancelled (task))
     g_clear_error (&error);
@@ -179,11 +244,10 @@ loaded_cb (GObject      *object,
 
   path = g_steal_pointer (&self->loading_path);
   g_clear_object (&self->cancellable);
-  self->from_cache = registry != NULL && data->from_cache;
 
   g_object_freeze_notify (G_OBJECT (self));
   take_result (self, path, g_steal_pointer (&registry), g_steal_pointer (&issues),
-               g_steal_pointer (&error));
+               g_steal_pointer (&error), data->from_cache, data->mtime);
   notify_loading (self);
   g_object_thaw_notify (G_OBJECT (self));
 
@@ -225,6 +289,7 @@ convene_registry_store_finalize (GObject *object)
 
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->loading_path, g_free);
   g_clear_pointer (&self->bundled_resource, g_free);
@@ -335,6 +400,8 @@ convene_registry_store_class_init (ConveneRegistryStoreClass *klass)
    *
    * Why the registry of #ConveneRegistryStore:path failed to load, or
    * %NULL; then convene_registry_store_get_issues() lists the problems.
+   * With a #ConveneRegistryStore:registry, that registry is the one the
+   * same file gave before: it failed to load again.
    */
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
@@ -367,8 +434,9 @@ convene_registry_store_class_init (ConveneRegistryStoreClass *klass)
   /**
    * ConveneRegistryStore:registry:
    *
-   * The current registry; %NULL before the first load and after one
-   * failed (see #ConveneRegistryStore:error).
+   * The current registry; %NULL before the first load and after the
+   * load of a new file failed (see #ConveneRegistryStore:error). When a
+   * file that loaded fails to load again, its last good registry stays.
    */
   properties[PROP_REGISTRY] =
     g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
@@ -434,6 +502,21 @@ convene_registry_store_get_error (ConveneRegistryStore *self)
 {
   g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), NULL);
   return self->error;
+}
+
+/**
+ * convene_registry_store_get_date:
+ * @self: a #ConveneRegistryStore
+ *
+ * Returns: (transfer none) (nullable): when the data of the current
+ *   registry is from: the date its source states, or else the
+ *   modification time of its file; %NULL when neither is known
+ */
+GDateTime *
+convene_registry_store_get_date (ConveneRegistryStore *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (self), NULL);
+  return self->date;
 }
 
 /**
@@ -516,8 +599,10 @@ convene_registry_store_get_from_cache (ConveneRegistryStore *self)
  * @self: a #ConveneRegistryStore
  * @path: (nullable): a registry file, or %NULL for the bundled one
  *
- * Loads a registry and makes it the current one; on failure the registry
- * becomes %NULL and #ConveneRegistryStore:error says why. The bundled
+ * Loads a registry and makes it the current one; on failure
+ * #ConveneRegistryStore:error says why, and the registry becomes %NULL
+ * unless it came from @path (then it stays: see
+ * #ConveneRegistryStore:registry). The bundled
  * registry loads at once; a file in a worker thread, while
  * #ConveneRegistryStore:loading is %TRUE. Any load cancels the one under
  * way.
@@ -565,9 +650,8 @@ convene_registry_store_load (ConveneRegistryStore *self,
       if (bytes != NULL)
         registry = convene_registry_load_from_bytes (bytes, name, &issues, &error);
 
-      self->from_cache = FALSE;
       take_result (self, NULL, g_steal_pointer (&registry), g_steal_pointer (&issues),
-                   g_steal_pointer (&error));
+                   g_steal_pointer (&error), FALSE, NULL);
       if (was_loading)
         notify_loading (self);
     }

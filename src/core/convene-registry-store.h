@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (ConveneRegistryStore, convene_registry_store, CONVENE, REG
 ConveneRegistryStore *convene_registry_store_new              (const char            *bundled_resource);
 ConveneRegistry      *convene_registry_store_get_registry     (ConveneRegistryStore  *self);
 const GError         *convene_registry_store_get_error        (ConveneRegistryStore  *self);
+GDateTime            *convene_registry_store_get_date         (ConveneRegistryStore  *self);
 GPtrArray            *convene_registry_store_get_issues       (ConveneRegistryStore  *self);
 const char           *convene_registry_store_get_path         (ConveneRegistryStore  *self);
 gboolean              convene_registry_store_get_loading      (ConveneRegistryStore  *self);

@@ -13,7 +13,9 @@
  * meetings of the week ahead, its shared meetings and links, where the
  * design documents are, and how to start a new group. Links in the texts
  * open through "win.open-uri", so they are checked like every other link.
- * The meetings follow the window's #ConveneUpcoming.
+ * The meetings follow the window's #ConveneUpcoming, and so does the age of
+ * the data: its date always, and a strip over everything once it is older
+ * than %STALE_DAYS days.
  */
 struct _ConveneOverviewPage
 {
@@ -21,9 +23,11 @@ struct _ConveneOverviewPage
 
   ConveneRegistry *registry;
   ConveneUpcoming *upcoming;
+  GDateTime *date;
 
   GtkListBox *design_docs_list;
   AdwPreferencesGroup *design_docs_group;
+  GtkLabel *date_label;
   GtkLabel *groups_count_label;
   GtkLabel *intro_label;
   GtkListBox *links_list;
@@ -33,6 +37,8 @@ struct _ConveneOverviewPage
   GtkLabel *new_group_label;
   AdwPreferencesGroup *new_group_group;
   GtkLabel *people_count_label;
+  GtkBox *stale_bar;
+  GtkLabel *stale_label;
   GtkLabel *title_label;
   AdwPreferencesGroup *upcoming_group;
   GtkListBox *upcoming_list;
@@ -97,6 +103,43 @@ create_meeting_row (gpointer item,
   g_autoptr(GDateTime) now = dup_now (self);
 
   return convene_meeting_row_new (CONVENE_MEETING (item), NULL, now);
+}
+
+/* Past this age, a registry's meeting times and links are likely to have
+ * changed: a community moves meetings every few months.
+ */
+#define STALE_DAYS 180
+
+static void
+update_date (ConveneOverviewPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+  gboolean stale = FALSE;
+
+  if (self->date != NULL && self->registry != NULL)
+    {
+      /* Translators: the date the registry's data is from, as in "Data of 11 December 2017";
+       * a g_date_time_format() format: %-d is the day, %B the month, %Y the year
+       */
+      text = g_date_time_format (self->date, _("Data of %-d %B %Y"));
+      now = dup_now (self);
+      stale = g_date_time_difference (now, self->date) > (GTimeSpan)STALE_DAYS * G_TIME_SPAN_DAY;
+    }
+
+  gtk_label_set_label (self->date_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_label), text != NULL);
+
+  if (stale)
+    {
+      /* Translators: %d is a year, as in "This registry is from 2017" */
+      g_autofree char *warning = g_strdup_printf (_("This registry is from %d: meeting times "
+                                                    "and links may have changed"),
+                                                  g_date_time_get_year (self->date));
+
+      gtk_label_set_label (self->stale_label, warning);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_bar), stale);
 }
 
 /* The soonest meetings the overview lists: a community of thousands of
@@ -269,6 +312,7 @@ update (ConveneOverviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->new_group_group),
                           gtk_widget_get_visible (GTK_WIDGET (self->new_group_label)));
 
+  update_date (self);
   update_upcoming (self);
 }
 
@@ -296,6 +340,7 @@ upcoming_changed_cb (ConveneOverviewPage *self,
   if (convene_upcoming_get_registry (upcoming) != self->registry)
     return;
 
+  update_date (self);
   update_upcoming (self);
 }
 
@@ -320,6 +365,7 @@ convene_overview_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->registry);
   g_clear_object (&self->upcoming);
+  g_clear_pointer (&self->date, g_date_time_unref);
 
   G_OBJECT_CLASS (convene_overview_page_parent_class)->dispose (object);
 }
@@ -382,6 +428,7 @@ convene_overview_page_class_init (ConveneOverviewPageClass *klass)
                                                RESOURCE_BASE "/gui/convene-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, design_docs_group);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, design_docs_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, groups_count_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, links_group);
@@ -391,6 +438,8 @@ convene_overview_page_class_init (ConveneOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, new_group_group);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, new_group_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, people_count_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, stale_bar);
+  gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, stale_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, upcoming_group);
   gtk_widget_class_bind_template_child (widget_class, ConveneOverviewPage, upcoming_list);
@@ -442,6 +491,30 @@ convene_overview_page_set_registry (ConveneOverviewPage *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTRY]);
+}
+
+/**
+ * convene_overview_page_set_date:
+ * @self: a #ConveneOverviewPage
+ * @date: (nullable): when the data of the registry is from, or %NULL when
+ *   unknown
+ *
+ * Shows the date of the data, and a warning when it is old by the clock
+ * of the page's #ConveneUpcoming.
+ */
+void
+convene_overview_page_set_date (ConveneOverviewPage *self,
+                                GDateTime           *date)
+{
+  g_return_if_fail (CONVENE_IS_OVERVIEW_PAGE (self));
+
+  if (date == self->date ||
+      (date != NULL && self->date != NULL && g_date_time_equal (date, self->date)))
+    return;
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  self->date = date ? g_date_time_ref (date) : NULL;
+  update_date (self);
 }
 
 /**

@@ -19,5 +19,7 @@ void             convene_overview_page_set_registry (ConveneOverviewPage *self,
                                                      ConveneRegistry     *registry);
 void             convene_overview_page_set_upcoming (ConveneOverviewPage *self,
                                                      ConveneUpcoming     *upcoming);
+void             convene_overview_page_set_date     (ConveneOverviewPage *self,
+                                                     GDateTime           *date);
 
 G_END_DECLS

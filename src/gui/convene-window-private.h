@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 /* The main window: a sidebar with the community's groups beside a page
  * for the selected one, folding into one pane on narrow screens. It takes
  * its registry from the store of its #ConveneContext and shows it again
- * whenever the store (re)loads one; a registry that failed to load replaces
- * everything with the problems found and a way out. While the store
+ * whenever the store (re)loads one; a registry that failed to reload stays
+ * shown with a strip that says so, and one that never loaded is replaced
+ * by the problems found and a way out. While the store
  * reads a registry file in a thread, the window keeps the registry it
  * shows (with a spinner in the sidebar's header), or shows a loading page
  * when it has none.
@@ -88,6 +89,8 @@ struct _ConveneWindow
   ConveneOverviewPage *overview_page;
   ConvenePeoplePage *people_page;
   ConvenePersonPage *person_page;
+  GtkLabel *problems_label;
+  GtkRevealer *problems_revealer;
   GtkSpinner *reload_spinner;
   GtkListView *results_view;
   GtkSearchBar *search_bar;
@@ -123,6 +126,8 @@ gboolean _convene_window_is_folded           (ConveneWindow  *self);
 
 /* convene-window-registry.c */
 void     _convene_window_sync_with_store     (ConveneWindow  *self);
+void     _convene_window_init_registry       (ConveneWindow  *self);
+void     _convene_window_class_init_registry (GtkWidgetClass *widget_class);
 
 /* convene-window-sidebar.c */
 void     _convene_window_select_sidebar_row  (ConveneWindow  *self,

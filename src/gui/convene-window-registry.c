@@ -11,16 +11,16 @@
 /* The window follows its store: the registry shown, or the problems of
  * one that failed to load with a way out, or a loading page until the
  * first registry of a file comes; a spinner while a reload is under way.
+ * A registry that failed to reload stays shown, with a strip over the
+ * content that says so and shows the problems on demand.
  */
 
-static void
-set_error_text (ConveneWindow *self,
-                const char    *path,
-                const GError  *error,
-                GPtrArray     *issues)
+/* One line per located issue, or the error's message. */
+static char *
+dup_problems_text (const GError *error,
+                   GPtrArray    *issues)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *description = NULL;
+  GString *text = g_string_new (NULL);
 
   if (issues != NULL && issues->len > 0)
     {
@@ -42,6 +42,18 @@ set_error_text (ConveneWindow *self,
       g_string_append (text, _("The registry could not be read."));
     }
 
+  return g_string_free (text, FALSE);
+}
+
+static void
+set_error_text (ConveneWindow *self,
+                const char    *path,
+                const GError  *error,
+                GPtrArray     *issues)
+{
+  g_autofree char *text = dup_problems_text (error, issues);
+  g_autofree char *description = NULL;
+
   if (path != NULL)
     {
       g_autofree char *display = g_filename_display_name (path);
@@ -58,7 +70,75 @@ set_error_text (ConveneWindow *self,
     }
 
   adw_status_page_set_description (self->error_page, description);
-  gtk_label_set_label (self->error_label, text->str);
+  gtk_label_set_label (self->error_label, text);
+}
+
+/* The registry shown is the last good one of a file that now fails. */
+static void
+update_problems_bar (ConveneWindow *self,
+                     const char    *path,
+                     const GError  *error)
+{
+  gboolean shown = error != NULL && self->registry != NULL;
+
+  if (shown)
+    {
+      g_autofree char *name = path ? g_filename_display_basename (path) : NULL;
+      g_autofree char *text = NULL;
+
+      if (name != NULL)
+        /* Translators: %s is the name of a registry file */
+        text = g_strdup_printf (_("“%s” could not be reloaded: what it said before is shown"),
+                                name);
+      else
+        text = g_strdup (_("The bundled registry could not be reloaded"));
+
+      gtk_label_set_label (self->problems_label, text);
+    }
+
+  gtk_revealer_set_reveal_child (self->problems_revealer, shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", error != NULL);
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  const GError *error = convene_registry_store_get_error (self->store);
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  if (error == NULL)
+    return;
+
+  text = dup_problems_text (error, convene_registry_store_get_issues (self->store));
+
+  /* Selectable and monospace, like the error page: file:line:column. */
+  label = gtk_label_new (text);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_add_css_class (label, "problems-details");
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Registry"),
+                                   _("Fix them in the file and reload it; until then the "
+                                     "registry it gave before is shown."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -108,15 +188,22 @@ _convene_window_sync_with_store (ConveneWindow *self)
 {
   ConveneRegistry *registry = convene_registry_store_get_registry (self->store);
   const GError *error = convene_registry_store_get_error (self->store);
+  const char *path = convene_registry_store_get_path (self->store);
   gboolean loading = convene_registry_store_get_loading (self->store);
 
+  /* The error page only when there is nothing else to show. */
   if (registry != NULL)
     convene_window_set_registry (self, registry);
   else if (error != NULL)
-    show_registry_error (self,
-                         convene_registry_store_get_path (self->store),
-                         error,
-                         convene_registry_store_get_issues (self->store));
+    show_registry_error (self, path, error, convene_registry_store_get_issues (self->store));
+
+  update_problems_bar (self, path, error);
+
+  /* The age of what is shown: the store knows it of its own registry. */
+  convene_overview_page_set_date (self->overview_page,
+                                  self->registry != NULL && self->registry == registry
+                                  ? convene_registry_store_get_date (self->store)
+                                  : NULL);
 
   /* A reload keeps the registry shown until the new one replaces it. */
   if (loading && self->registry == NULL)
@@ -131,4 +218,126 @@ _convene_window_sync_with_store (ConveneWindow *self)
       self->last_group_pending = FALSE;
       restore_last_group (self);
     }
+}
+
+/* Opening files: Open File…, and files dropped on the window */
+
+/**
+ * convene_window_open_file:
+ * @self: a #ConveneWindow
+ * @file: a registry file
+ *
+ * Loads @file into the store, as the chooser of Open File… and a drop on
+ * the window do. A file with no local path (a web address) is refused
+ * with a toast.
+ *
+ * Returns: whether the load started
+ */
+gboolean
+convene_window_open_file (ConveneWindow *self,
+                          GFile         *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      convene_window_add_toast (self, _("Opening registries from the web is not supported yet"));
+      return FALSE;
+    }
+
+  convene_registry_store_load (self->store, path);
+  return TRUE;
+}
+
+static void
+open_file_response_cb (ConveneWindow        *self,
+                       int                   response,
+                       GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  _convene_window_close_file_chooser (self);
+
+  if (file != NULL)
+    convene_window_open_file (self, file);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  _convene_window_close_file_chooser (self);
+
+  /* The store reads the JSON format; GtkFileChooserNative goes through the
+   * portal in a sandbox.
+   */
+  gtk_file_filter_set_name (filter, _("Registries"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Open Registry"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), all);
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (open_file_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ConveneWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  /* One registry at a time: the first file dropped. */
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  return convene_window_open_file (self, G_FILE (files->data));
+}
+
+void
+_convene_window_init_registry (ConveneWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+_convene_window_class_init_registry (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, problems_revealer);
+
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-file", NULL);
 }

@@ -445,6 +445,7 @@ convene_window_class_init (ConveneWindowClass *klass)
 
   _convene_window_class_init_sidebar (widget_class);
   _convene_window_class_init_actions (widget_class);
+  _convene_window_class_init_registry (widget_class);
 }
 
 static void
@@ -461,6 +462,7 @@ convene_window_init (ConveneWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
 
   _convene_window_init_sidebar (self);
+  _convene_window_init_registry (self);
 
   _convene_window_show_overview (self, FALSE);
 }

@@ -27,6 +27,8 @@ void                convene_window_show_overview    (ConveneWindow       *self);
 void                convene_window_show_people      (ConveneWindow       *self);
 const char         *convene_window_get_page         (ConveneWindow       *self);
 ConveneGroup       *convene_window_get_group        (ConveneWindow       *self);
+gboolean            convene_window_open_file        (ConveneWindow       *self,
+                                                     GFile               *file);
 void                convene_window_add_toast        (ConveneWindow       *self,
                                                      const char          *text);
 const char         *convene_window_get_last_toast   (ConveneWindow       *self);
