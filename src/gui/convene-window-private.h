@@ -109,7 +109,7 @@ struct _ConveneWindow
 #define PAGE_ERROR    "error"
 #define PAGE_LOADING  "loading"
 
-/* convene-window.c */
+/* convene-window-pages.c */
 void     _convene_window_show_overview       (ConveneWindow  *self,
                                               gboolean        navigate);
 gboolean _convene_window_show_group          (ConveneWindow  *self,
@@ -123,6 +123,9 @@ gboolean _convene_window_show_person         (ConveneWindow  *self,
 void     _convene_window_remember_group      (ConveneWindow  *self,
                                               const char     *group_id);
 gboolean _convene_window_is_folded           (ConveneWindow  *self);
+void     _convene_window_restore_page        (ConveneWindow  *self,
+                                              const char     *page,
+                                              const char     *target);
 
 /* convene-window-registry.c */
 void     _convene_window_sync_with_store     (ConveneWindow  *self);

@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-window-private.h"
+
+/* The pages of the window's content: which one is shown, with what title,
+ * and the sidebar row that goes with it. Only the overview is part of the
+ * window's template; the other pages are made the first time they are
+ * shown.
+ */
+
+/* The pages but the overview are made the first time they are shown: a
+ * window that never shows People never builds it.
+ */
+static GtkWidget *
+add_page (ConveneWindow *self,
+          GtkWidget     *page,
+          const char    *name)
+{
+  gtk_stack_add_named (self->content_stack, page, name);
+  g_object_bind_property (self, "avatar-cache", page, "avatar-cache", G_BINDING_SYNC_CREATE);
+  return page;
+}
+
+static ConveneGroupPage *
+ensure_group_page (ConveneWindow *self)
+{
+  if (self->group_page == NULL)
+    {
+      self->group_page = CONVENE_GROUP_PAGE (add_page (self, convene_group_page_new (), PAGE_GROUP));
+      convene_group_page_set_upcoming (self->group_page, self->upcoming);
+    }
+
+  return self->group_page;
+}
+
+static ConvenePeoplePage *
+ensure_people_page (ConveneWindow *self)
+{
+  if (self->people_page == NULL)
+    {
+      self->people_page = CONVENE_PEOPLE_PAGE (add_page (self, convene_people_page_new (),
+                                                         PAGE_PEOPLE));
+      convene_people_page_set_registry (self->people_page, self->registry);
+    }
+
+  return self->people_page;
+}
+
+static ConvenePersonPage *
+ensure_person_page (ConveneWindow *self)
+{
+  if (self->person_page == NULL)
+    self->person_page = CONVENE_PERSON_PAGE (add_page (self, convene_person_page_new (),
+                                                       PAGE_PERSON));
+
+  return self->person_page;
+}
+
+gboolean
+_convene_window_is_folded (ConveneWindow *self)
+{
+  return adw_leaflet_get_folded (self->leaflet);
+}
+
+static void
+set_page (ConveneWindow *self,
+          const char    *page,
+          const char    *target,
+          const char    *title,
+          gboolean       navigate)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  adw_window_title_set_title (self->content_title, title);
+  _convene_window_select_sidebar_row (self, page, target);
+
+  if (navigate)
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+void
+_convene_window_remember_group (ConveneWindow *self,
+                                const char    *group_id)
+{
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-group", group_id ? group_id : "");
+}
+
+void
+_convene_window_show_overview (ConveneWindow *self,
+                               gboolean       navigate)
+{
+  ConveneCommunity *community = NULL;
+
+  if (self->registry != NULL)
+    community = convene_registry_get_community (self->registry);
+
+  set_page (self, PAGE_OVERVIEW, NULL,
+            community ? convene_community_get_name (community) : _("Overview"),
+            navigate);
+}
+
+gboolean
+_convene_window_show_group (ConveneWindow *self,
+                            const char    *group_id,
+                            gboolean       navigate)
+{
+  ConveneGroup *group = NULL;
+
+  if (self->registry != NULL && group_id != NULL)
+    group = convene_registry_lookup_group (self->registry, group_id);
+
+  if (group == NULL)
+    return FALSE;
+
+  convene_group_page_set_group (ensure_group_page (self), group, self->registry);
+  set_page (self, PAGE_GROUP, group_id, convene_group_get_name (group), navigate);
+  _convene_window_remember_group (self, group_id);
+  return TRUE;
+}
+
+void
+_convene_window_show_people (ConveneWindow *self,
+                             gboolean       navigate)
+{
+  ensure_people_page (self);
+  set_page (self, PAGE_PEOPLE, NULL, _("People"), navigate);
+}
+
+gboolean
+_convene_window_show_person (ConveneWindow *self,
+                             const char    *person_id,
+                             gboolean       navigate)
+{
+  ConvenePerson *person = NULL;
+
+  if (self->registry != NULL && person_id != NULL)
+    person = convene_registry_lookup_person (self->registry, person_id);
+
+  if (person == NULL)
+    return FALSE;
+
+  convene_person_page_set_person (ensure_person_page (self), person, self->registry);
+  set_page (self, PAGE_PERSON, person_id, convene_person_get_name (person), navigate);
+  return TRUE;
+}
+
+/* Shows @page again after the registry changed, or the overview if what
+ * it showed is gone.
+ */
+void
+_convene_window_restore_page (ConveneWindow *self,
+                              const char    *page,
+                              const char    *target)
+{
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && _convene_window_show_group (self, target, FALSE))
+    return;
+
+  if (g_strcmp0 (page, PAGE_PERSON) == 0 && _convene_window_show_person (self, target, FALSE))
+    return;
+
+  if (g_strcmp0 (page, PAGE_PEOPLE) == 0 && self->registry != NULL)
+    _convene_window_show_people (self, FALSE);
+  else
+    _convene_window_show_overview (self, FALSE);
+}
+
+/* Public API */
+
+/**
+ * convene_window_show_group:
+ * @self: a #ConveneWindow
+ * @group_id: the id of a group of the registry
+ *
+ * Shows the page of a group. An unknown id shows the overview and a toast
+ * that says so.
+ *
+ * Returns: %TRUE if the group exists
+ */
+gboolean
+convene_window_show_group (ConveneWindow *self,
+                           const char    *group_id)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (group_id != NULL, FALSE);
+
+  if (_convene_window_show_group (self, group_id, TRUE))
+    return TRUE;
+
+  if (self->registry != NULL)
+    {
+      /* Translators: %s is the id of a working group given on the command line */
+      g_autofree char *text = g_strdup_printf (_("No group “%s”"), group_id);
+
+      _convene_window_show_overview (self, TRUE);
+      convene_window_add_toast (self, text);
+    }
+
+  return FALSE;
+}
+
+/**
+ * convene_window_show_person:
+ * @self: a #ConveneWindow
+ * @person_id: the id of a person of the registry
+ *
+ * Returns: %TRUE if the person exists and is shown
+ */
+gboolean
+convene_window_show_person (ConveneWindow *self,
+                            const char    *person_id)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (person_id != NULL, FALSE);
+
+  return _convene_window_show_person (self, person_id, TRUE);
+}
+
+void
+convene_window_show_overview (ConveneWindow *self)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  _convene_window_show_overview (self, TRUE);
+  _convene_window_remember_group (self, NULL);
+}
+
+void
+convene_window_show_people (ConveneWindow *self)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  if (self->registry != NULL)
+    _convene_window_show_people (self, TRUE);
+}
+
+/**
+ * convene_window_get_page:
+ * @self: a #ConveneWindow
+ *
+ * Returns: what the window shows: "overview", "group", "people", "person",
+ *   "error" when the registry failed to load, or "loading" while the first
+ *   registry of a file loads
+ */
+const char *
+convene_window_get_page (ConveneWindow *self)
+{
+  const char *main_page;
+
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+
+  main_page = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (main_page, PAGE_ERROR) == 0 || g_strcmp0 (main_page, PAGE_LOADING) == 0)
+    return main_page;
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+/**
+ * convene_window_get_group:
+ * @self: a #ConveneWindow
+ *
+ * Returns: (transfer none) (nullable): the group shown, if the group page
+ *   is shown
+ */
+ConveneGroup *
+convene_window_get_group (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (convene_window_get_page (self), PAGE_GROUP) != 0)
+    return NULL;
+
+  return self->group_page ? convene_group_page_get_group (self->group_page) : NULL;
+}
