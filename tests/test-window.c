@@ -248,6 +248,9 @@ make_registry (void)
     "file:///etc/passwd",
     "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
     "not a link at all",
+    "https://example.org/\u202Egnp.exe",          /* RIGHT-TO-LEFT OVERRIDE */
+    "mailto:help@example.org?attach=/etc/passwd",
+    "https://example.org\\@evil.example/",
   };
 
   add_lead (environments, jose, CONVENE_ROLE_LEAD);
@@ -297,6 +300,9 @@ test_launcher_check_uri (void)
     { "http:///path-without-host", CONVENE_LAUNCHER_ERROR_INVALID },
     { "mailto:", CONVENE_LAUNCHER_ERROR_INVALID },
     { "https://exa mple.org/", CONVENE_LAUNCHER_ERROR_INVALID },
+    { "https://example.org/\u200Bpath", CONVENE_LAUNCHER_ERROR_REFUSED },
+    { "mailto:a@example.org?attach=/etc/passwd", CONVENE_LAUNCHER_ERROR_REFUSED },
+    { "https://example.org\\@evil.example/", CONVENE_LAUNCHER_ERROR_REFUSED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -549,9 +555,15 @@ test_window_links_refused (Fixture       *f,
 {
   g_autoptr(ConveneRegistry) registry = make_registry ();
   static const struct { const char *title; const char *toast; } cases[] = {
+    /* Alternating, so that each toast is new: the same text twice in a
+     * row would pass without the second row doing anything.
+     */
     { "Bad 0", "“javascript:” links are not opened, only web and email links" },
+    { "Bad 4", "This link contains hidden or unsafe characters and was not opened" },
     { "Bad 1", "“file:” links are not opened, only web and email links" },
+    { "Bad 5", "This link contains hidden or unsafe characters and was not opened" },
     { "Bad 2", "“data:” links are not opened, only web and email links" },
+    { "Bad 6", "This link contains hidden or unsafe characters and was not opened" },
     { "Bad 3", "The link is not a valid address" },
   };
 
