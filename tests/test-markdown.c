@@ -1128,6 +1128,71 @@ test_source (void)
 
 /* Errors */
 
+/* Texts over the registry's limits (convene-limits.h) are left out, each
+ * with a warning at its cell, so that what the importer writes loads.
+ */
+static void
+test_limits (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *long_name = g_strnfill (201, 'n');
+  g_autofree char *too_long = g_strnfill (10001, 'd');
+  g_autofree char *longest = g_strnfill (10000, 'd');
+  g_autofree char *long_company = g_strnfill (201, 'c');
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GPtrArray) loaded_issues = NULL;
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autoptr(ConveneRegistry) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *json = NULL;
+  ConvenePerson *ada;
+  static const char * const groups[] = {
+    "networking", "Networking",
+    "security", "Security",
+    NULL
+  };
+  /* A cell starts just after its bar, as cmark-gfm counts. */
+  static const char * const expected_lines[] = {
+    "5:15: the description is longer than 10000 characters; not imported",
+    "6:2: the group name is longer than 200 characters; not imported",
+    "13:41: the company is longer than 200 characters; not imported",
+    NULL
+  };
+
+  g_string_append (text, "# Example Working Groups\n\n");                          /* 1 */
+  g_string_append (text, "| Group | Description |\n|---|---|\n");                  /* 3 */
+  g_string_append_printf (text, "| Networking | %s |\n", too_long);                 /* 5 */
+  g_string_append_printf (text, "| %s | Short |\n", long_name);                     /* 6 */
+  g_string_append_printf (text, "| Security | %s |\n", longest);                    /* 7 */
+  g_string_append (text, "\n## Working group leads\n\n");                           /* 9 */
+  g_string_append (text, "&nbsp; | Name | Company | Groups\n---|---|---|---\n");    /* 11 */
+  g_string_append_printf (text, "&nbsp; | [Ada](https://github.com/ada) | %s | Networking\n",
+                          long_company);                                           /* 13 */
+
+  registry = import_text (text->str, NULL, &issues);
+  lines = issue_lines (issues, TRUE);
+  g_assert_cmpstrv (lines, expected_lines);
+  assert_groups (registry, groups);
+
+  /* What fits is kept whole, up to the last character allowed. */
+  g_assert_null (convene_group_get_description (lookup_group (registry, "networking")));
+  g_assert_cmpstr (convene_group_get_description (lookup_group (registry, "security")), ==,
+                   longest);
+  ada = convene_registry_lookup_person (registry, "ada");
+  g_assert_nonnull (ada);
+  g_assert_null (convene_person_get_company (ada));
+
+  /* And the loader, with the same limits, takes it all. */
+  json = convene_registry_to_json (registry);
+  bytes = g_bytes_new (json, strlen (json));
+  loaded = convene_registry_load_from_bytes (bytes, "imported.json", &loaded_issues, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded)), ==, 2);
+}
+
 static void
 test_error_missing_file (void)
 {
@@ -1369,6 +1434,7 @@ main (int   argc,
   g_test_add_func ("/markdown/loose-groups", test_loose_groups);
   g_test_add_func ("/markdown/profiles", test_profiles);
   g_test_add_func ("/markdown/source", test_source);
+  g_test_add_func ("/markdown/limits", test_limits);
   g_test_add_func ("/markdown/error/missing-file", test_error_missing_file);
   g_test_add_func ("/markdown/error/invalid-utf8", test_error_invalid_utf8);
   g_test_add_func ("/markdown/error/no-groups", test_error_no_groups);

@@ -9,6 +9,7 @@
 #include "convene-avatar-cache.h"
 #include "convene-group-page.h"
 #include "convene-launcher.h"
+#include "convene-limits.h"
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
 #include "convene-people-page.h"
@@ -16,6 +17,7 @@
 #include "convene-person-row.h"
 #include "convene-search.h"
 #include "convene-sidebar-row.h"
+#include "convene-url.h"
 #include "convene-window.h"
 
 #include "convene-search-hit.h"
@@ -65,6 +67,8 @@ find_labelled (gpointer    root,
         text = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
       else if (ADW_IS_STATUS_PAGE (widget))
         text = adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+      else if (GTK_IS_LABEL (widget))
+        text = gtk_label_get_label (GTK_LABEL (widget));
 
       if (g_strcmp0 (text, title) == 0)
         return widget;
@@ -248,6 +252,9 @@ make_registry (void)
     "file:///etc/passwd",
     "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
     "not a link at all",
+    "https://example.org/\u202Egnp.exe",          /* RIGHT-TO-LEFT OVERRIDE */
+    "mailto:help@example.org?attach=/etc/passwd",
+    "https://example.org\\@evil.example/",
   };
 
   add_lead (environments, jose, CONVENE_ROLE_LEAD);
@@ -297,6 +304,9 @@ test_launcher_check_uri (void)
     { "http:///path-without-host", CONVENE_LAUNCHER_ERROR_INVALID },
     { "mailto:", CONVENE_LAUNCHER_ERROR_INVALID },
     { "https://exa mple.org/", CONVENE_LAUNCHER_ERROR_INVALID },
+    { "https://example.org/\u200Bpath", CONVENE_LAUNCHER_ERROR_REFUSED },
+    { "mailto:a@example.org?attach=/etc/passwd", CONVENE_LAUNCHER_ERROR_REFUSED },
+    { "https://example.org\\@evil.example/", CONVENE_LAUNCHER_ERROR_REFUSED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -549,9 +559,15 @@ test_window_links_refused (Fixture       *f,
 {
   g_autoptr(ConveneRegistry) registry = make_registry ();
   static const struct { const char *title; const char *toast; } cases[] = {
+    /* Alternating, so that each toast is new: the same text twice in a
+     * row would pass without the second row doing anything.
+     */
     { "Bad 0", "“javascript:” links are not opened, only web and email links" },
+    { "Bad 4", "This link contains hidden or unsafe characters and was not opened" },
     { "Bad 1", "“file:” links are not opened, only web and email links" },
+    { "Bad 5", "This link contains hidden or unsafe characters and was not opened" },
     { "Bad 2", "“data:” links are not opened, only web and email links" },
+    { "Bad 6", "This link contains hidden or unsafe characters and was not opened" },
     { "Bad 3", "The link is not a valid address" },
   };
 
@@ -1421,6 +1437,188 @@ test_window_screenshots (void)
   ui_test_reset_settings ();
 }
 
+/* Texts as long as a registry may hold */
+
+static gboolean
+count_tick (gpointer data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* @n_chars characters of a long word, again and again: with spaces
+ * between the words, or one word without a break.
+ */
+static char *
+long_text (guint    n_chars,
+           gboolean with_spaces)
+{
+  static const char word[] = "Antidisestablishmentarianism";
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; text->len < n_chars; i++)
+    {
+      if (with_spaces && i % (sizeof word) == sizeof word - 1)
+        g_string_append_c (text, ' ');
+      else
+        g_string_append_c (text, word[i % (sizeof word)]);
+    }
+  g_string_truncate (text, n_chars);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+long_url (guint n)
+{
+  g_autofree char *path = long_text (CONVENE_URL_MAX_LENGTH - 40, FALSE);
+
+  return g_strdup_printf ("https://example.org/%u/%s", n, path);
+}
+
+static void
+add_long_group (ConveneRegistry *registry,
+                const char      *id,
+                gboolean         with_spaces,
+                ConvenePerson   *lead)
+{
+  g_autofree char *name = long_text (CONVENE_MAX_NAME, with_spaces);
+  g_autofree char *description = long_text (CONVENE_MAX_PARAGRAPH, with_spaces);
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ConveneGroup) group = convene_group_new (id, name);
+
+  for (guint i = 0; i < CONVENE_MAX_TOPICS; i++)
+    g_ptr_array_add (topics, long_text (CONVENE_MAX_TOPIC, with_spaces));
+  g_ptr_array_add (topics, NULL);
+  convene_group_set_topics (group, (const char * const *)topics->pdata);
+  convene_group_set_description (group, description);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *label = long_text (CONVENE_MAX_LABEL, with_spaces);
+      g_autofree char *url = long_url (i);
+      g_autofree char *text = long_text (CONVENE_MAX_MEETING_TEXT, with_spaces);
+      g_autoptr(ConveneLink) link = convene_link_new (CONVENE_LINK_OTHER, label, url);
+      g_autoptr(ConveneMeeting) meeting = convene_meeting_new (text);
+
+      convene_group_add_link (group, link);
+      convene_meeting_set_url (meeting, url);
+      convene_group_add_meeting (group, meeting);
+    }
+
+  add_lead (group, lead, CONVENE_ROLE_LEAD);
+  convene_registry_add_group (registry, group);
+}
+
+static ConveneRegistry *
+make_long_registry (void)
+{
+  g_autofree char *community_name = long_text (CONVENE_MAX_NAME, FALSE);
+  g_autofree char *intro_text = long_text (CONVENE_MAX_PARAGRAPH, TRUE);
+  g_autofree char *word_name = long_text (CONVENE_MAX_NAME, FALSE);
+  g_autofree char *spaced_name = long_text (CONVENE_MAX_NAME, TRUE);
+  g_autofree char *company = long_text (CONVENE_MAX_NAME, FALSE);
+  g_autoptr(ConveneCommunity) community = convene_community_new (community_name);
+  g_autoptr(ConveneRichText) intro = convene_rich_text_new ();
+  ConveneRegistry *registry = convene_registry_new (community);
+  ConvenePerson *word, *spaced;
+
+  convene_rich_text_add_paragraph (intro);
+  convene_rich_text_append (intro, intro_text, NULL);
+  convene_community_set_intro (community, intro);
+  convene_community_set_new_group (community, intro);
+
+  {
+    g_autofree char *text = long_text (CONVENE_MAX_MEETING_TEXT, FALSE);
+    g_autofree char *label = long_text (CONVENE_MAX_LABEL, FALSE);
+    g_autofree char *url = long_url (9);
+    g_autoptr(ConveneMeeting) meeting = convene_meeting_new (text);
+    g_autoptr(ConveneLink) link = convene_link_new (CONVENE_LINK_OTHER, label, url);
+
+    convene_meeting_set_url (meeting, url);
+    convene_community_add_meeting (community, meeting);
+    convene_community_add_link (community, link);
+  }
+
+  word = add_person (registry, "word", word_name, company);
+  spaced = add_person (registry, "spaced", spaced_name, company);
+  add_long_group (registry, "word", FALSE, word);
+  add_long_group (registry, "spaced", TRUE, spaced);
+  return registry;
+}
+
+/* Runs the main loop for about a second of frames, returning how many
+ * times a 10 ms timeout ran, counted from @ticks' start: a page that
+ * holds up the main loop laying out its texts leaves it few.
+ */
+static guint
+run_a_second (Fixture *f,
+              guint   *ticks,
+              guint    tick)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    ui_test_wait_frames (f->window, 1);
+  g_source_remove (tick);
+  return *ticks;
+}
+
+static void
+test_window_long_texts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ConveneRegistry) registry = make_long_registry ();
+  static const struct { const char *page; const char *id; } pages[] = {
+    { "group", "word" },
+    { "group", "spaced" },
+    { "overview", NULL },
+    { "person", "word" },
+    { "person", "spaced" },
+    { "people", NULL },
+  };
+
+  convene_window_set_registry (f->window, registry);
+  ui_test_drain ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      guint ticks = 0;
+      guint tick = g_timeout_add (10, count_tick, &ticks);
+      gint64 start = g_get_monotonic_time ();
+
+      if (g_str_equal (pages[i].page, "group"))
+        g_assert_true (convene_window_show_group (f->window, pages[i].id));
+      else if (g_str_equal (pages[i].page, "person"))
+        g_assert_true (convene_window_show_person (f->window, pages[i].id));
+      else if (g_str_equal (pages[i].page, "overview"))
+        convene_window_show_overview (f->window);
+      else
+        convene_window_show_people (f->window);
+      ui_test_wait_frames (f->window, 2);
+
+      /* A figure for the record, not an assertion: the machine's speed varies. */
+      g_test_message ("%s %s: shown in %" G_GINT64_FORMAT " ms", pages[i].page,
+                      pages[i].id ? pages[i].id : "", (g_get_monotonic_time () - start) / 1000);
+      g_assert_cmpstr (convene_window_get_page (f->window), ==, pages[i].page);
+
+      /* The heading of a group is cut short at three lines. */
+      if (g_str_equal (pages[i].page, "group"))
+        {
+          ConveneGroup *group = convene_registry_lookup_group (registry, pages[i].id);
+          GtkLabel *title = find_labelled (ui_test_find_one (f->window, CONVENE_TYPE_GROUP_PAGE),
+                                           GTK_TYPE_LABEL, convene_group_get_name (group));
+
+          g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (title)), <=, 3);
+        }
+
+      ticks = run_a_second (f, &ticks, tick);
+      g_test_message ("%s %s: %u ticks", pages[i].page, pages[i].id ? pages[i].id : "", ticks);
+      g_assert_cmpuint (ticks, >=, 20);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1466,6 +1664,7 @@ main (int   argc,
   ADD ("accessible-labels", &wide, test_window_accessible_labels);
   ADD ("avatars", &wide, test_window_avatars);
   ADD ("about-and-shortcuts", &wide, test_window_about_and_shortcuts);
+  ADD ("long-texts", &wide, test_window_long_texts);
 
 #undef ADD
 

@@ -138,7 +138,8 @@ load_rich_text (Loader     *self,
           if (run == NULL)
             continue;
 
-          run_text = loader_get_string (self, run, run_path, "text", REQUIRED, MAX_PARAGRAPH);
+          run_text = loader_get_string (self, run, run_path, "text", REQUIRED,
+                                        CONVENE_MAX_PARAGRAPH);
           url = loader_get_url (self, run, run_path, "url", 0);
 
           if (run_text != NULL)
@@ -159,7 +160,7 @@ load_artifact (Loader     *self,
   const char *label;
   const char *url;
 
-  kind_name = loader_get_string (self, object, path, "kind", 0, MAX_KEYWORD);
+  kind_name = loader_get_string (self, object, path, "kind", 0, CONVENE_MAX_KEYWORD);
   if (kind_name != NULL && !convene_link_kind_from_string (kind_name, &kind))
     {
       g_autofree char *kind_path = convene_json_path_member (path, "kind");
@@ -168,7 +169,7 @@ load_artifact (Loader     *self,
                      _("unknown artifact kind “%s”; it is shown as a plain link"), kind_name);
     }
 
-  label = loader_get_string (self, object, path, "label", 0, MAX_LABEL);
+  label = loader_get_string (self, object, path, "label", 0, CONVENE_MAX_LABEL);
   url = loader_get_url (self, object, path, "url", REQUIRED);
 
   if (url == NULL)
@@ -227,7 +228,8 @@ load_meeting (Loader     *self,
   gint64 week = 0;
   gboolean valid = TRUE;
 
-  text = loader_get_string (self, object, path, "text", REQUIRED | NOT_EMPTY, MAX_MEETING_TEXT);
+  text = loader_get_string (self, object, path, "text", REQUIRED | NOT_EMPTY,
+                            CONVENE_MAX_MEETING_TEXT);
   meeting = convene_meeting_new (text != NULL ? text : "");
   valid = text != NULL;
 
@@ -235,7 +237,8 @@ load_meeting (Loader     *self,
   convene_meeting_set_calendar_url (meeting,
                                     loader_get_url (self, object, path, "calendar_url", 0));
 
-  if ((str = loader_get_string (self, object, path, "weekday", NOT_EMPTY, MAX_KEYWORD)) != NULL)
+  if ((str = loader_get_string (self, object, path, "weekday", NOT_EMPTY,
+                                CONVENE_MAX_KEYWORD)) != NULL)
     {
       GDateWeekday weekday = parse_weekday (str);
 
@@ -256,7 +259,8 @@ load_meeting (Loader     *self,
       const char *name = i == 0 ? "start" : "end";
       int minutes;
 
-      if ((str = loader_get_string (self, object, path, name, NOT_EMPTY, MAX_KEYWORD)) == NULL)
+      if ((str = loader_get_string (self, object, path, name, NOT_EMPTY,
+                                    CONVENE_MAX_KEYWORD)) == NULL)
         continue;
 
       if (parse_time (str, i == 0 ? 23 * 60 + 59 : 24 * 60, &minutes))
@@ -277,7 +281,8 @@ load_meeting (Loader     *self,
         }
     }
 
-  if ((str = loader_get_string (self, object, path, "timezone", NOT_EMPTY, MAX_KEYWORD)) != NULL)
+  if ((str = loader_get_string (self, object, path, "timezone", NOT_EMPTY,
+                                CONVENE_MAX_KEYWORD)) != NULL)
     {
       GTimeZone *tz;
 
@@ -319,7 +324,8 @@ load_meeting (Loader     *self,
         convene_meeting_set_week_of_month (meeting, week);
     }
 
-  if ((str = loader_get_string (self, object, path, "anchor", NOT_EMPTY, MAX_KEYWORD)) != NULL)
+  if ((str = loader_get_string (self, object, path, "anchor", NOT_EMPTY,
+                                CONVENE_MAX_KEYWORD)) != NULL)
     {
       g_autoptr(GDateTime) anchor = parse_anchor (str);
 
@@ -354,7 +360,8 @@ load_community (Loader     *self,
   if (object == NULL)
     return convene_community_new ("");
 
-  name = loader_get_string (self, object, "community", "name", REQUIRED | NOT_EMPTY, MAX_NAME);
+  name = loader_get_string (self, object, "community", "name", REQUIRED | NOT_EMPTY,
+                            CONVENE_MAX_NAME);
   community = convene_community_new (name != NULL ? name : "");
 
   convene_community_set_url (community, loader_get_url (self, object, "community", "url", 0));
@@ -387,12 +394,14 @@ load_person (Loader     *self,
   const char *name;
   const char *first;
 
-  id = loader_get_string (self, object, path, "id", REQUIRED | NOT_EMPTY, MAX_ID);
-  name = loader_get_string (self, object, path, "name", REQUIRED | NOT_EMPTY, MAX_NAME);
+  id = loader_get_string (self, object, path, "id", REQUIRED | NOT_EMPTY, CONVENE_MAX_ID);
+  name = loader_get_string (self, object, path, "name", REQUIRED | NOT_EMPTY, CONVENE_MAX_NAME);
 
   person = convene_person_new (id != NULL ? id : "-", name);
-  convene_person_set_company (person, loader_get_string (self, object, path, "company", 0, MAX_NAME));
-  convene_person_set_github (person, loader_get_string (self, object, path, "github", 0, MAX_ID));
+  convene_person_set_company (person, loader_get_string (self, object, path, "company", 0,
+                                                         CONVENE_MAX_NAME));
+  convene_person_set_github (person, loader_get_string (self, object, path, "github", 0,
+                                                        CONVENE_MAX_ID));
   convene_person_set_profile_url (person, loader_get_url (self, object, path, "profile_url", 0));
   convene_person_set_avatar_url (person, loader_get_url (self, object, path, "avatar_url", 0));
 
@@ -427,7 +436,7 @@ load_lead (Loader       *self,
   const char *id;
   const char *role_name;
 
-  id = loader_get_string (self, object, path, "person", REQUIRED | NOT_EMPTY, MAX_ID);
+  id = loader_get_string (self, object, path, "person", REQUIRED | NOT_EMPTY, CONVENE_MAX_ID);
   person = id != NULL ? convene_registry_lookup_person (self->registry, id) : NULL;
   if (id != NULL && person == NULL)
     {
@@ -437,7 +446,7 @@ load_lead (Loader       *self,
                      _("unknown person “%s”; every lead must be listed in “people”"), id);
     }
 
-  role_name = loader_get_string (self, object, path, "role", 0, MAX_KEYWORD);
+  role_name = loader_get_string (self, object, path, "role", 0, CONVENE_MAX_KEYWORD);
   if (role_name != NULL && !convene_role_from_string (role_name, &role))
     {
       g_autofree char *role_path = convene_json_path_member (path, "role");
@@ -468,8 +477,8 @@ load_group (Loader     *self,
   const char *first;
   JsonArray *array;
 
-  id = loader_get_string (self, object, path, "id", REQUIRED | NOT_EMPTY, MAX_ID);
-  name = loader_get_string (self, object, path, "name", REQUIRED | NOT_EMPTY, MAX_NAME);
+  id = loader_get_string (self, object, path, "id", REQUIRED | NOT_EMPTY, CONVENE_MAX_ID);
+  name = loader_get_string (self, object, path, "name", REQUIRED | NOT_EMPTY, CONVENE_MAX_NAME);
   group = convene_group_new (id != NULL ? id : "", name != NULL ? name : "");
 
   if ((array = loader_get_array (self, object, path, "topics", 0)) != NULL)
@@ -483,18 +492,20 @@ load_group (Loader     *self,
 
           g_autofree char *topic_path = convene_json_path_index (topics_path, i);
 
-          if (i == MAX_TOPICS)
+          if (i == CONVENE_MAX_TOPICS)
             {
               loader_report (self, CONVENE_SEVERITY_ERROR, topics_path, topic_path,
                              ngettext ("too many topics: at most %u is allowed",
-                                       "too many topics: at most %u are allowed", MAX_TOPICS),
-                             MAX_TOPICS);
+                                       "too many topics: at most %u are allowed",
+                                       CONVENE_MAX_TOPICS),
+                             CONVENE_MAX_TOPICS);
               break;
             }
 
           if (!loader_node_has_type (node, EXPECT_STRING))
             loader_report_type (self, topic_path, node, EXPECT_STRING);
-          else if (loader_check_length (self, topic_path, json_node_get_string (node), MAX_TOPIC))
+          else if (loader_check_length (self, topic_path, json_node_get_string (node),
+                                        CONVENE_MAX_TOPIC))
             g_strv_builder_add (topics, json_node_get_string (node));
         }
 
@@ -502,7 +513,8 @@ load_group (Loader     *self,
       convene_group_set_topics (group, (const char * const *)strv);
     }
 
-  convene_group_set_description (group, loader_get_string (self, object, path, "description", 0, MAX_PARAGRAPH));
+  convene_group_set_description (group, loader_get_string (self, object, path, "description", 0,
+                                                           CONVENE_MAX_PARAGRAPH));
 
   links = load_objects (self, object, path, "artifacts", (LoadElementFunc)load_artifact);
   for (guint i = 0; i < links->len; i++)
@@ -556,9 +568,9 @@ load_source (Loader     *self,
       return;
     }
 
-  kind = loader_get_string (self, object, "source", "kind", NOT_EMPTY, MAX_KEYWORD);
-  location = loader_get_string (self, object, "source", "location", 0, MAX_NAME);
-  date = loader_get_string (self, object, "source", "date", 0, MAX_KEYWORD);
+  kind = loader_get_string (self, object, "source", "kind", NOT_EMPTY, CONVENE_MAX_KEYWORD);
+  location = loader_get_string (self, object, "source", "location", 0, CONVENE_MAX_NAME);
+  date = loader_get_string (self, object, "source", "date", 0, CONVENE_MAX_KEYWORD);
 
   if (date != NULL && !is_iso_date (date))
     {

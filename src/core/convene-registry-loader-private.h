@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "convene-limits.h"
 #include "convene-registry-loader.h"
 
 G_BEGIN_DECLS
@@ -18,19 +19,6 @@ typedef enum
   REQUIRED  = 1 << 0,
   NOT_EMPTY = 1 << 1,
 } MemberFlags;
-
-/* The longest texts a registry may hold, in characters, so that no text
- * can hold up the window laying it out (docs/registry-format.md, the
- * JSON Schema and the Markdown importer say the same).
- */
-#define MAX_ID            100
-#define MAX_NAME          200
-#define MAX_LABEL         200
-#define MAX_KEYWORD       100     /* kinds, roles, weekdays, times, zones, dates */
-#define MAX_TOPIC         200
-#define MAX_TOPICS        50
-#define MAX_MEETING_TEXT  500
-#define MAX_PARAGRAPH     10000   /* a description, a paragraph of rich text */
 
 typedef enum
 {

@@ -171,6 +171,23 @@ update (ConveneGroupPage *self)
 
 /* Callbacks */
 
+/* A label cut short shows its whole text as a tooltip; one shown whole
+ * needs none. Asked when the pointer rests on it, after layout.
+ */
+static gboolean
+label_query_tooltip_cb (GtkLabel   *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
 static void
 upcoming_changed_cb (ConveneGroupPage *self,
                      ConveneUpcoming  *upcoming)
@@ -285,6 +302,7 @@ convene_group_page_class_init (ConveneGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, meetings_list);
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, topics_label);
+  gtk_widget_class_bind_template_callback (widget_class, label_query_tooltip_cb);
 }
 
 static void

@@ -249,6 +249,14 @@ convene_launcher_check_uri (const char  *uri,
                    scheme);
       break;
 
+    case CONVENE_URL_ERROR_UNSAFE:
+      /* The details (which character, which field) mean nothing to most
+       * people; that the link was held back on purpose does.
+       */
+      g_set_error_literal (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_REFUSED,
+                           _("This link contains hidden or unsafe characters and was not opened"));
+      break;
+
     case CONVENE_URL_ERROR_INVALID:
     default:
       g_set_error_literal (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_INVALID,

@@ -83,6 +83,8 @@ create_group_row (gpointer item,
                       "use-markup", FALSE,
                       "title", convene_group_get_name (group),
                       "subtitle", role,
+                      "title-lines", 2,
+                      "subtitle-lines", 1,
                       "activatable", TRUE,
                       NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-group");
@@ -165,6 +167,25 @@ update (ConvenePersonPage *self)
 }
 
 /* Vfuncs */
+
+/* Callbacks */
+
+/* A label cut short shows its whole text as a tooltip; one shown whole
+ * needs none. Asked when the pointer rests on it, after layout.
+ */
+static gboolean
+label_query_tooltip_cb (GtkLabel   *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
 
 static void
 convene_person_page_dispose (GObject *object)
@@ -254,6 +275,7 @@ convene_person_page_class_init (ConvenePersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, profile_group);
   gtk_widget_class_bind_template_child (widget_class, ConvenePersonPage, profile_list);
+  gtk_widget_class_bind_template_callback (widget_class, label_query_tooltip_cb);
 }
 
 static void

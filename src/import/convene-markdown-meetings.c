@@ -157,6 +157,11 @@ find_meeting_in_paragraph (Importer      *self,
 
   phrase = g_strndup (flat->str + start, end - start);
   shared->text = normalize_space (phrase);
+  if (!text_fits (self, paragraph, _("the meeting text"), shared->text, CONVENE_MAX_MEETING_TEXT))
+    {
+      g_clear_pointer (&shared->text, g_free);
+      return;
+    }
   shared->cadence_weeks = cadence;
 
   for (guint i = segments->len; i > 0; i--)
@@ -206,7 +211,7 @@ import_meeting_link (Importer      *self,
         shared->calendar_url = g_strdup (url);
     }
 
-  link = convene_link_new (kind, is_generic_link_text (label) ? NULL : label, url);
+  link = convene_link_new (kind, link_label (self, link_node, label), url);
   convene_community_add_link (self->community, link);
 }
 

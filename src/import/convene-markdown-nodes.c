@@ -104,6 +104,41 @@ add_issue_at (Importer   *self,
   va_end (args);
 }
 
+/* Whether @text is at most @max_chars characters long, a limit of
+ * convene-limits.h. The importer keeps to the loader's limits, so that
+ * what it writes loads; a longer text is left out with a warning at
+ * @node that names it (@what, such as "the company").
+ */
+gboolean
+text_fits (Importer   *self,
+           cmark_node *node,
+           const char *what,
+           const char *text,
+           guint       max_chars)
+{
+  guint n = 0;
+
+  g_assert (what != NULL);
+
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (++n > max_chars)
+        {
+          add_issue (self, node,
+                     /* Translators: %s says what, such as "the company" */
+                     ngettext ("%s is longer than %u character; not imported",
+                               "%s is longer than %u characters; not imported", max_chars),
+                     what, max_chars);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Text helpers */
 
 /* Collapses every run of white space (no-break spaces included, since
@@ -207,6 +242,23 @@ is_generic_link_text (const char *text)
     }
 
   return FALSE;
+}
+
+/* The label a link keeps: none when its text says nothing of its own
+ * ("link", "here") or is too long to be a label.
+ */
+const char *
+link_label (Importer   *self,
+            cmark_node *link,
+            const char *text)
+{
+  if (text == NULL || is_generic_link_text (text))
+    return NULL;
+
+  if (!text_fits (self, link, _("the link text"), text, CONVENE_MAX_LABEL))
+    return NULL;
+
+  return text;
 }
 
 /* The anchor GitHub gives a heading: lower case, punctuation dropped,
@@ -546,7 +598,11 @@ append_rich_paragraph (Importer        *self,
                        cmark_node      *paragraph)
 {
   g_autoptr(cmark_iter) iter = cmark_iter_new (paragraph);
+  g_autofree char *plain = node_plain_text (paragraph);
   cmark_event_type event;
+
+  if (!text_fits (self, paragraph, _("the paragraph"), plain, CONVENE_MAX_PARAGRAPH))
+    return;
 
   convene_rich_text_add_paragraph (text);
 

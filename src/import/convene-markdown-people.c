@@ -177,6 +177,9 @@ find_or_add_person (Importer   *self,
       return NULL;
     }
 
+  if (!text_fits (self, row, _("the identifier made from this lead’s name"), id, CONVENE_MAX_ID))
+    return NULL;
+
   person = convene_registry_lookup_person (self->registry, id);
   if (person == NULL && lead->login == NULL)
     person = find_person_by_name (self, id);

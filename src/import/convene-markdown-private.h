@@ -3,6 +3,7 @@
 
 #include <cmark-gfm.h>
 
+#include "convene-limits.h"
 #include "convene-markdown.h"
 
 G_BEGIN_DECLS
@@ -96,12 +97,20 @@ void            add_issue_at             (Importer        *self,
                                           gsize            byte_column,
                                           const char      *format,
                                           ...) G_GNUC_PRINTF (4, 5);
+gboolean        text_fits                (Importer        *self,
+                                          cmark_node      *node,
+                                          const char      *what,
+                                          const char      *text,
+                                          guint            max_chars);
 char           *normalize_space          (const char      *text);
 gboolean        contains_word            (const char      *haystack,
                                           const char      *word);
 gboolean        is_sentence              (const char      *text);
 char          **split_topics             (const char      *text);
 gboolean        is_generic_link_text     (const char      *text);
+const char     *link_label               (Importer        *self,
+                                          cmark_node      *link,
+                                          const char      *text);
 char           *github_anchor            (const char      *heading);
 gboolean        node_is                  (cmark_node      *node,
                                           const char      *type_string);

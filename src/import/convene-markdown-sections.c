@@ -265,6 +265,36 @@ import_preamble_block (Importer   *self,
 
 /* Sections (2017 layout): one per group */
 
+/* The topics a group keeps, NULL-terminated: as many as a registry may
+ * hold, each no longer than a topic may be.
+ */
+static GPtrArray *
+keep_topics (Importer   *self,
+             cmark_node *node,
+             char      **topics)
+{
+  GPtrArray *kept = g_ptr_array_new ();
+
+  for (guint i = 0; topics[i] != NULL; i++)
+    {
+      if (kept->len == CONVENE_MAX_TOPICS)
+        {
+          add_issue (self, node,
+                     ngettext ("more than %u topic; the rest are not imported",
+                               "more than %u topics; the rest are not imported",
+                               CONVENE_MAX_TOPICS),
+                     CONVENE_MAX_TOPICS);
+          break;
+        }
+
+      if (text_fits (self, node, _("a topic"), topics[i], CONVENE_MAX_TOPIC))
+        g_ptr_array_add (kept, topics[i]);
+    }
+
+  g_ptr_array_add (kept, NULL);
+  return kept;
+}
+
 void
 import_group_section (Importer   *self,
                       cmark_node *heading,
@@ -274,6 +304,7 @@ import_group_section (Importer   *self,
   g_autofree char *id = convene_group_make_id (name);
   g_autoptr(ConveneGroup) group = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
+  guint description_chars = 0;
   gboolean has_topics = FALSE;
   gboolean has_table = FALSE;
 
@@ -283,6 +314,10 @@ import_group_section (Importer   *self,
                                   "not imported"), name);
       return;
     }
+
+  if (!text_fits (self, heading, _("the group name"), name, CONVENE_MAX_NAME) ||
+      !text_fits (self, heading, _("the identifier made from the group name"), id, CONVENE_MAX_ID))
+    return;
 
   if (convene_registry_lookup_group (self->registry, id) != NULL)
     {
@@ -306,15 +341,32 @@ import_group_section (Importer   *self,
             if (!has_topics && !has_table && !is_sentence (text))
               {
                 g_auto(GStrv) topics = split_topics (text);
+                g_autoptr(GPtrArray) kept = keep_topics (self, node, topics);
 
-                convene_group_set_topics (group, (const char * const *)topics);
+                convene_group_set_topics (group, (const char * const *)kept->pdata);
                 has_topics = TRUE;
               }
             else
               {
+                guint n_chars = g_utf8_strlen (text, -1) + (description_chars > 0 ? 2 : 0);
+
+                /* The paragraphs become one description, which has the limit */
+                if (description_chars + n_chars > CONVENE_MAX_PARAGRAPH)
+                  {
+                    add_issue (self, node,
+                               ngettext ("this paragraph would make the description longer "
+                                         "than %u character; not imported",
+                                         "this paragraph would make the description longer "
+                                         "than %u characters; not imported",
+                                         CONVENE_MAX_PARAGRAPH),
+                               CONVENE_MAX_PARAGRAPH);
+                    break;
+                  }
+
                 if (description->len > 0)
                   g_string_append (description, "\n\n");
                 g_string_append (description, text);
+                description_chars += n_chars;
               }
           }
           continue;

@@ -255,13 +255,16 @@ import_lead_row (Importer     *self,
           break;
 
         case COLUMN_NAME:
+          if (!text_fits (self, cell, _("the name of this lead"), text, CONVENE_MAX_NAME))
+            return;
           lead.name = g_strdup (text);
           if (links->len > 0)
             read_profile_link (self, g_ptr_array_index (links, 0), text, FALSE, &lead);
           break;
 
         case COLUMN_COMPANY:
-          if (!is_empty_value (text))
+          if (!is_empty_value (text) &&
+              text_fits (self, cell, _("the company"), text, CONVENE_MAX_NAME))
             lead.company = g_strdup (text);
           break;
 
@@ -457,7 +460,7 @@ import_artifacts_table (Importer     *self,
           if (url == NULL)
             continue;
 
-          link = convene_link_new (kind, is_generic_link_text (label) ? NULL : label, url);
+          link = convene_link_new (kind, link_label (self, link_node, label), url);
           convene_group_add_link (group, link);
 
           if (kind == CONVENE_LINK_MEETING && (label == NULL || *g_strstrip (label) == '\0'))
@@ -466,7 +469,9 @@ import_artifacts_table (Importer     *self,
                          _("the meeting link has no text saying when it meets; "
                            "imported as a link only"));
             }
-          else if (kind == CONVENE_LINK_MEETING)
+          else if (kind == CONVENE_LINK_MEETING &&
+                   text_fits (self, link_node, _("the meeting text"), label,
+                              CONVENE_MAX_MEETING_TEXT))
             {
               VideoCall *call = g_new0 (VideoCall, 1);
 
@@ -558,7 +563,7 @@ add_column_links (Importer        *self,
             }
         }
 
-      link = convene_link_new (link_kind, is_generic_link_text (label) ? NULL : label, url);
+      link = convene_link_new (link_kind, link_label (self, link_node, label), url);
       convene_group_add_link (group, link);
     }
 }
@@ -584,6 +589,7 @@ import_groups_table (Importer    *self,
        row != NULL;
        row = cmark_node_next (row))
     {
+      cmark_node *name_cell = table_cell (row, name_column) ? table_cell (row, name_column) : row;
       g_autofree char *name = node_plain_text (table_cell (row, name_column));
       g_autofree char *id = convene_group_make_id (name);
       g_autoptr(ConveneGroup) group = NULL;
@@ -596,6 +602,11 @@ import_groups_table (Importer    *self,
           add_issue (self, row, _("this group has no name; row not imported"));
           continue;
         }
+
+      if (!text_fits (self, name_cell, _("the group name"), name, CONVENE_MAX_NAME) ||
+          !text_fits (self, name_cell, _("the identifier made from the group name"), id,
+                      CONVENE_MAX_ID))
+        continue;
 
       if (convene_registry_lookup_group (self->registry, id) != NULL)
         {
@@ -635,7 +646,8 @@ import_groups_table (Importer    *self,
               {
                 g_autofree char *text = node_plain_text (cell);
 
-                if (*text != '\0')
+                if (*text != '\0' &&
+                    text_fits (self, cell, _("the description"), text, CONVENE_MAX_PARAGRAPH))
                   convene_group_set_description (group, text);
               }
               break;

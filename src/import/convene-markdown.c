@@ -457,6 +457,8 @@ convene_markdown_import (const char  *text,
       g_autofree char *title_text = node_plain_text (title);
 
       name = community_name_from_title (title_text);
+      if (!text_fits (&importer, title, _("the community name"), name, CONVENE_MAX_NAME))
+        g_clear_pointer (&name, g_free);
     }
 
   if (name == NULL || *name == '\0')
@@ -468,7 +470,8 @@ convene_markdown_import (const char  *text,
       if (dot != NULL && dot != base)
         *dot = '\0';
       g_free (name);
-      name = (base != NULL && *base != '\0' && strcmp (base, ".") != 0 && strcmp (base, "/") != 0)
+      name = (base != NULL && *base != '\0' && strcmp (base, ".") != 0 && strcmp (base, "/") != 0 &&
+              g_utf8_strlen (base, -1) <= CONVENE_MAX_NAME)
         ? g_steal_pointer (&base) : g_strdup (_("Community"));
       add_issue_at (&importer, title ? node_line (title) : 0, 1,
                     _("no “# Name Working Groups” title: the community is called “%s”"), name);
