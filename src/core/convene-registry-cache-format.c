@@ -365,12 +365,12 @@ static ConveneMeeting *
 make_meeting (GVariant *value)
 {
   ConveneMeeting *meeting;
-  const char *text, *url, *calendar_url, *timezone, *anchor_text;
+  const char *text, *url, *calendar_url, *zone, *anchor_text;
   gint32 weekday, start, end, week_of_month;
   guint32 interval;
 
   g_variant_get (value, "(&sm&sm&siiim&suim&s)", &text, &url, &calendar_url,
-                 &weekday, &start, &end, &timezone, &interval, &week_of_month, &anchor_text);
+                 &weekday, &start, &end, &zone, &interval, &week_of_month, &anchor_text);
 
   meeting = convene_meeting_new (text);
   convene_meeting_set_url (meeting, url);
@@ -381,7 +381,7 @@ make_meeting (GVariant *value)
     convene_meeting_set_start_minute (meeting, start);
   if (end >= -1 && end <= 24 * 60)
     convene_meeting_set_end_minute (meeting, end);
-  convene_meeting_set_timezone (meeting, timezone);
+  convene_meeting_set_timezone (meeting, zone);
   convene_meeting_set_interval_weeks (meeting, interval);
   if (week_of_month >= -1 && week_of_month <= 5)
     convene_meeting_set_week_of_month (meeting, week_of_month);
