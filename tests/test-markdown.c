@@ -1131,6 +1131,45 @@ test_source (void)
 /* Texts over the registry's limits (convene-limits.h) are left out, each
  * with a warning at its cell, so that what the importer writes loads.
  */
+/* A name at the limit makes an id the loader accepts: what the importer
+ * writes always loads again (found by the Markdown fuzz target).
+ */
+static void
+test_long_name_id (void)
+{
+  g_autoptr(GString) md = g_string_new ("# Working Groups\n\n");
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(ConveneRegistry) imported = NULL;
+  g_autoptr(ConveneRegistry) loaded = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GPtrArray) load_issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneGroup) group = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* 199 characters: "a b c …", so the id would be the same length */
+  for (guint i = 0; name->len < 199; i++)
+    g_string_append (name, name->len > 0 ? " w" : "w");
+  g_string_append_printf (md, "## %s\n\n| Artifact | Link |\n|-|-|\n"
+                          "| Forum | https://example.org/forum |\n", name->str);
+
+  imported = convene_markdown_import (md->str, -1, "long.md", NULL, &issues, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (imported);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (imported)), ==, 1);
+  group = g_list_model_get_item (G_LIST_MODEL (imported), 0);
+  g_assert_cmpint (g_utf8_strlen (convene_group_get_id (group), -1), <=, 100);
+  g_assert_false (g_str_has_suffix (convene_group_get_id (group), "-"));
+
+  json = convene_registry_to_json (imported);
+  bytes = g_bytes_new (json, strlen (json));
+  loaded = convene_registry_load_from_bytes (bytes, "long.json", &load_issues, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_nonnull (convene_registry_lookup_group (loaded, convene_group_get_id (group)));
+}
+
 static void
 test_limits (void)
 {
@@ -1435,6 +1474,7 @@ main (int   argc,
   g_test_add_func ("/markdown/profiles", test_profiles);
   g_test_add_func ("/markdown/source", test_source);
   g_test_add_func ("/markdown/limits", test_limits);
+  g_test_add_func ("/markdown/limits/long-name-id", test_long_name_id);
   g_test_add_func ("/markdown/error/missing-file", test_error_missing_file);
   g_test_add_func ("/markdown/error/invalid-utf8", test_error_invalid_utf8);
   g_test_add_func ("/markdown/error/no-groups", test_error_no_groups);

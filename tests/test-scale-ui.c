@@ -27,10 +27,11 @@
  * application could have saved itself.
  */
 
-/* Loading 30,000 groups in a debug build on a busy machine takes a few
- * seconds; allow for much more before calling it a freeze.
+/* Only a guard against a freeze: loading 30,000 groups takes a few
+ * seconds in a debug build, many times that under a sanitizer, and how
+ * long it takes is for the benchmarks to measure.
  */
-#define TIMEOUT_SECONDS 60
+#define TIMEOUT_SECONDS 900
 
 /* A window shows a few dozen rows; a list that made one per item would
  * make thousands.

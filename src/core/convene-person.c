@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-limits.h"
 #include "convene-person.h"
 
 struct _ConvenePerson
@@ -303,9 +304,21 @@ convene_person_make_id (const char *github,
   g_autoptr(GString) slug = NULL;
   g_autofree char *normalized = NULL;
   gboolean dash = FALSE;
+  guint n_chars = 0;
 
+  /* An id never exceeds what the loader accepts, so an imported registry
+   * always loads again.
+   */
   if (github != NULL && *github != '\0')
-    return g_utf8_strdown (github, -1);
+    {
+      g_autofree char *down = g_utf8_strdown (github, -1);
+
+      if (g_utf8_strlen (down, -1) <= CONVENE_MAX_ID)
+        return g_steal_pointer (&down);
+
+      *g_utf8_offset_to_pointer (down, CONVENE_MAX_ID) = '\0';
+      return g_steal_pointer (&down);
+    }
 
   if (name == NULL || *name == '\0')
     return NULL;
@@ -321,9 +334,15 @@ convene_person_make_id (const char *github,
 
       if (g_unichar_isalnum (c))
         {
+          if (n_chars + (dash && slug->len > 0 ? 2 : 1) > CONVENE_MAX_ID)
+            break;
           if (dash && slug->len > 0)
-            g_string_append_c (slug, '-');
+            {
+              g_string_append_c (slug, '-');
+              n_chars++;
+            }
           g_string_append_unichar (slug, g_unichar_tolower (c));
+          n_chars++;
           dash = FALSE;
         }
       else if (g_unichar_ismark (c))
