@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include "convene-avatar-cache.h"
+#include "test-utils.h"
 
 /* Every test talks to a SoupServer on 127.0.0.1 started here; nothing
  * touches the real network. The server's paths say how it answers:
@@ -590,24 +591,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -620,7 +603,7 @@ fixture_tear_down (Fixture       *fixture,
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  remove_dir (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->base, g_free);
   g_clear_pointer (&fixture->counts, g_hash_table_unref);

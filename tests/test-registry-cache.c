@@ -13,6 +13,7 @@
 #include "convene-registry-cache.h"
 #include "convene-registry-private.h"
 #include "convene-registry-writer.h"
+#include "test-utils.h"
 
 /* Tests of the binary registry cache: real files in a temporary
  * directory, real GVariant entries. A cached load must give the same
@@ -44,31 +45,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->cache_dir);
 }

@@ -9,6 +9,7 @@
 
 #include "convene-registry-loader.h"
 #include "convene-registry-store.h"
+#include "test-utils.h"
 
 /* The store: the bundled registry at once, files in a thread through the
  * binary cache, failures kept with their issues, newer loads cancelling
@@ -64,24 +65,6 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
@@ -89,7 +72,7 @@ fixture_teardown (Fixture       *f,
   /* Cancelled loads finish in their threads: let them. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  remove_tree (f->tmpdir);
+  test_remove_tree (f->tmpdir);
   g_free (f->tmpdir);
   g_free (f->cache_dir);
   g_free (f->path);

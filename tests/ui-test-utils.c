@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "convene-search-hit.h"
+#include "test-utils.h"
 #include "ui-test-utils.h"
 
 /* Main loop helpers */
@@ -417,17 +418,5 @@ ui_test_set_cache_home (const char *tmpl)
 void
 ui_test_remove_tree (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        ui_test_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  test_remove_tree (path);
 }
