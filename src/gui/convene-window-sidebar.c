@@ -282,13 +282,6 @@ _convene_window_update_sidebar_stack (ConveneWindow *self)
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->group_results)) > 0 ||
            g_list_model_get_n_items (G_LIST_MODEL (self->person_results)) > 0)
     name = "results";
-  else if (gtk_filter_list_model_get_pending (self->group_results) > 0 ||
-           gtk_filter_list_model_get_pending (self->person_results) > 0)
-    /* Still filtering: do not flash the empty state, nor keep showing
-     * the groups a query is being typed against.
-     */
-    name = g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "empty") == 0
-           ? "empty" : "results";
   else
     name = "empty";
 
@@ -516,10 +509,6 @@ _convene_window_init_sidebar (ConveneWindow *self)
   }
 
   g_signal_connect_object (self->results, "items-changed",
-                           G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->group_results, "notify::pending",
-                           G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->person_results, "notify::pending",
                            G_CALLBACK (results_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->results_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
