@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "convene-registry.h"
+#include "convene-registry-source.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,9 @@ void                  convene_registry_store_load             (ConveneRegistrySt
                                                                const char            *path);
 void                  convene_registry_store_reload           (ConveneRegistryStore  *self);
 gboolean              convene_registry_store_cancel           (ConveneRegistryStore  *self);
+void                  convene_registry_store_load_source      (ConveneRegistryStore  *self,
+                                                               ConveneRegistrySource *source);
+ConveneRegistrySource *convene_registry_store_get_source      (ConveneRegistryStore  *self);
+GDateTime            *convene_registry_store_get_fetched      (ConveneRegistryStore  *self);
 
 G_END_DECLS

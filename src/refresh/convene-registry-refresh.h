@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+#include "convene-registry.h"
+#include "convene-registry-list.h"
+#include "convene-registry-source.h"
+
+G_BEGIN_DECLS
+
+/* Refreshing a remembered registry from its source, for the command line
+ * and the window alike: download (conditional) → detect the format →
+ * import → validate → replace the stored copy atomically, only when
+ * valid → the list of changes. On any failure the stored copy and the
+ * source's record stay as they were.
+ */
+typedef struct
+{
+  gboolean         unchanged;   /* 304, or the same registry again */
+  ConveneRegistry *registry;    /* the new registry; %NULL when unchanged by a 304 */
+  GPtrArray       *changes;     /* lines of convene_registry_diff(); empty when unchanged */
+  GPtrArray       *issues;      /* warnings of the import (ConveneIssue) */
+} ConveneRefreshResult;
+
+void                  convene_refresh_result_free     (ConveneRefreshResult  *result);
+
+const char           *convene_registry_detect_format  (GBytes                *bytes);
+ConveneRegistry      *convene_registry_import_bytes   (GBytes                *bytes,
+                                                       const char            *location,
+                                                       const char           **format,
+                                                       GPtrArray            **issues,
+                                                       GError               **error);
+ConveneRegistry      *convene_registry_load_source    (ConveneRegistrySource *source,
+                                                       GPtrArray            **issues,
+                                                       GError               **error);
+void                  convene_registry_refresh_async  (ConveneRegistryList   *list,
+                                                       ConveneRegistrySource *source,
+                                                       SoupSession           *session,
+                                                       GCancellable          *cancellable,
+                                                       GAsyncReadyCallback    callback,
+                                                       gpointer               user_data);
+ConveneRefreshResult *convene_registry_refresh_finish (GAsyncResult          *result,
+                                                       GError               **error);
+ConveneRefreshResult *convene_registry_refresh_sync   (ConveneRegistryList   *list,
+                                                       ConveneRegistrySource *source,
+                                                       SoupSession           *session,
+                                                       GCancellable          *cancellable,
+                                                       GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneRefreshResult, convene_refresh_result_free)
+
+G_END_DECLS
