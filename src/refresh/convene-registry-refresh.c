@@ -1,0 +1,571 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-registry-refresh"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "convene-registry-refresh.h"
+#include "convene-markdown.h"
+#include "convene-registry-diff.h"
+#include "convene-registry-download.h"
+#include "convene-registry-loader.h"
+#include "convene-registry-writer.h"
+
+/* A refresh, in the order of the steps:
+ *
+ *  1. download the source's upstream, conditional on the validators of
+ *     the stored copy (net/);
+ *  2. a 304 changes nothing but the time of the last fetch;
+ *  3. a 200 is imported by its detected format and validated by loading
+ *     the Convene JSON it becomes, exactly as the store will load it;
+ *  4. only then is the stored copy replaced (atomically), and the
+ *     source's validators, dates and format updated;
+ *  5. the change list compares the registry before with the one after.
+ *
+ * Steps 3 to 5 run in a worker thread in the asynchronous form; the
+ * source (which the window may show) is changed only in the caller's
+ * thread, once everything has worked.
+ */
+
+#define BUNDLED_RESOURCE RESOURCE_BASE "/registry/istio.json"
+
+void
+convene_refresh_result_free (ConveneRefreshResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_object (&result->registry);
+  g_clear_pointer (&result->changes, g_ptr_array_unref);
+  g_clear_pointer (&result->issues, g_ptr_array_unref);
+  g_free (result);
+}
+
+static gboolean
+has_errors (GPtrArray *issues)
+{
+  for (guint i = 0; issues != NULL && i < issues->len; i++)
+    {
+      const ConveneIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->severity == CONVENE_SEVERITY_ERROR)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * convene_registry_detect_format:
+ * @bytes: the content of a source
+ *
+ * Tells the format from the content, not the name: a JSON object is
+ * Convene JSON (the loader then checks its format_version), text with a
+ * Markdown heading or table is Istio's WORKING-GROUPS.md.
+ *
+ * This is the one place to swap for a general detector.
+ *
+ * Returns: (nullable): %CONVENE_FORMAT_JSON, %CONVENE_FORMAT_ISTIO_MARKDOWN,
+ *   or %NULL when neither
+ */
+const char *
+convene_registry_detect_format (GBytes *bytes)
+{
+  gsize size;
+  const char *data;
+  const char *end;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  end = data + size;
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    data += 3;
+  while (data < end && g_ascii_isspace (*data))
+    data++;
+
+  if (data < end && *data == '{')
+    return CONVENE_FORMAT_JSON;
+
+  /* A line that starts a heading or a table */
+  for (const char *line = data; line != NULL && line < end; )
+    {
+      const char *next = memchr (line, '\n', end - line);
+
+      while (line < end && (*line == ' ' || *line == '\t'))
+        line++;
+      if (line < end && (*line == '#' || *line == '|'))
+        return CONVENE_FORMAT_ISTIO_MARKDOWN;
+      line = next != NULL ? next + 1 : NULL;
+    }
+
+  return NULL;
+}
+
+/**
+ * convene_registry_import_bytes:
+ * @bytes: the content of a source
+ * @location: where it came from, the file name of located issues
+ * @format: (out) (optional): the format found
+ * @issues: (out) (optional): the issues found
+ * @error: where to put why it is no registry
+ *
+ * Detects the format of @bytes and reads them. A Markdown file is
+ * validated the way a Convene JSON file is: its registry is written as
+ * JSON and loaded again.
+ *
+ * Returns: (transfer full) (nullable): the registry
+ */
+ConveneRegistry *
+convene_registry_import_bytes (GBytes      *bytes,
+                               const char  *location,
+                               const char **format,
+                               GPtrArray  **issues,
+                               GError     **error)
+{
+  g_autoptr(ConveneRegistry) imported = NULL;
+  g_autoptr(GPtrArray) local_issues = NULL;
+  g_autoptr(GBytes) json_bytes = NULL;
+  g_autofree char *json = NULL;
+  const char *detected;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (location != NULL, NULL);
+
+  detected = convene_registry_detect_format (bytes);
+  if (format != NULL)
+    *format = detected;
+
+  if (g_strcmp0 (detected, CONVENE_FORMAT_JSON) == 0)
+    return convene_registry_load_from_bytes (bytes, location, issues, error);
+
+  if (detected == NULL)
+    {
+      g_set_error (error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_INVALID,
+                   _("%s is neither a Convene registry (JSON) nor a WORKING-GROUPS.md file"),
+                   location);
+      return NULL;
+    }
+
+  if (g_bytes_get_size (bytes) > CONVENE_MARKDOWN_MAX_SIZE)
+    {
+      g_set_error (error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_TOO_LARGE,
+                   _("%s is larger than %u MB, the most a WORKING-GROUPS.md file may be"),
+                   location, CONVENE_MARKDOWN_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  imported = convene_markdown_import (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes),
+                                      location,
+                                      convene_registry_location_is_url (location) ? location
+                                                                                  : NULL,
+                                      &local_issues, error);
+  if (imported == NULL || has_errors (local_issues))
+    {
+      if (imported != NULL)
+        g_set_error (error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_INVALID,
+                     _("%s has errors"), location);
+      if (issues != NULL)
+        *issues = g_steal_pointer (&local_issues);
+      return NULL;
+    }
+
+  json = convene_registry_to_json (imported);
+  size = strlen (json);
+  json_bytes = g_bytes_new_take (g_steal_pointer (&json), size);
+  g_clear_pointer (&local_issues, g_ptr_array_unref);
+  return convene_registry_load_from_bytes (json_bytes, location, issues, error);
+}
+
+/**
+ * convene_registry_load_source:
+ * @source: a source
+ * @issues: (out) (optional): the issues found
+ * @error: where to put why it could not be read
+ *
+ * Reads @source as it is now, without the network: its stored copy when
+ * there is one, else the bundled resource or the file.
+ *
+ * Returns: (transfer full) (nullable): the registry; %NULL with
+ *   %G_IO_ERROR_NOT_FOUND for a URL never downloaded
+ */
+ConveneRegistry *
+convene_registry_load_source (ConveneRegistrySource  *source,
+                              GPtrArray             **issues,
+                              GError                **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *location;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_SOURCE (source), NULL);
+
+  location = convene_registry_source_get_location (source);
+  if (convene_registry_source_has_stored_copy (source))
+    return convene_registry_load_from_file (convene_registry_source_get_stored_path (source),
+                                            issues, error);
+
+  switch (convene_registry_source_get_kind (source))
+    {
+    case CONVENE_SOURCE_KIND_BUNDLED:
+      bytes = g_resources_lookup_data (BUNDLED_RESOURCE, 0, error);
+      if (bytes == NULL)
+        return NULL;
+      return convene_registry_load_from_bytes (bytes, location, issues, error);
+
+    case CONVENE_SOURCE_KIND_FILE:
+      {
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        /* JSON through the loader's own bounded read; anything else is
+         * small enough to take whole once its format is known. */
+        if (!g_file_get_contents (location, &contents, &length, error))
+          return NULL;
+        bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+        if (g_strcmp0 (convene_registry_detect_format (bytes), CONVENE_FORMAT_JSON) == 0)
+          return convene_registry_load_from_file (location, issues, error);
+        return convene_registry_import_bytes (bytes, location, NULL, issues, error);
+      }
+
+    case CONVENE_SOURCE_KIND_URL:
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s has not been downloaded yet"), location);
+      return NULL;
+    }
+}
+
+/* What a refresh found, before it is applied to the source. */
+typedef struct
+{
+  ConveneRegistryList *list;
+  ConveneRegistrySource *source;
+  ConveneDownload *download;
+  ConveneRefreshResult *result;
+  GDateTime *content_date;
+  const char *format;
+} Refresh;
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_clear_object (&refresh->list);
+  g_clear_object (&refresh->source);
+  g_clear_pointer (&refresh->download, convene_download_free);
+  g_clear_pointer (&refresh->result, convene_refresh_result_free);
+  g_clear_pointer (&refresh->content_date, g_date_time_unref);
+  g_free (refresh);
+}
+
+static const char *
+refresh_url (ConveneRegistrySource  *source,
+             GError                **error)
+{
+  const char *upstream = convene_registry_source_get_upstream (source);
+
+  if (upstream == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("%s is a file, read where it is: there is nothing to download, "
+                   "reload it instead"), convene_registry_source_get_location (source));
+  return upstream;
+}
+
+/* Steps 3 to 5; may run in a worker thread, touches no shared state but
+ * the stored copy's file. */
+static gboolean
+refresh_process (Refresh  *refresh,
+                 GError  **error)
+{
+  ConveneDownload *download = refresh->download;
+  ConveneRefreshResult *result = g_new0 (ConveneRefreshResult, 1);
+  g_autoptr(ConveneRegistry) old_registry = NULL;
+  g_autoptr(ConveneRegistry) imported = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *date_text = NULL;
+  const char *url = convene_registry_source_get_upstream (refresh->source);
+
+  refresh->result = result;
+  result->changes = g_ptr_array_new_with_free_func (g_free);
+
+  if (download->unchanged)
+    {
+      result->unchanged = TRUE;
+      return TRUE;
+    }
+
+  imported = convene_registry_import_bytes (download->bytes, url, &refresh->format, &issues,
+                                            error);
+  if (imported == NULL)
+    {
+      /* The located issues say more than "it has errors" */
+      if (has_errors (issues))
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          for (guint i = 0; i < issues->len; i++)
+            {
+              g_autofree char *line = convene_issue_to_string (g_ptr_array_index (issues, i));
+
+              if (((ConveneIssue *)g_ptr_array_index (issues, i))->severity ==
+                  CONVENE_SEVERITY_ERROR)
+                g_string_append_printf (text, "%s%s", text->len ? "\n" : "", line);
+            }
+          if (error != NULL && *error != NULL)
+            g_clear_error (error);
+          g_set_error_literal (error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_INVALID,
+                               text->str);
+        }
+      return FALSE;
+    }
+
+  /* When the content is from: what the source says, else what the
+   * server says, else (a fresh download of a live file) now. */
+  refresh->content_date = download->date ? g_date_time_ref (download->date) : NULL;
+  if (refresh->content_date == NULL && g_strcmp0 (refresh->format, CONVENE_FORMAT_JSON) == 0 &&
+      convene_registry_get_source_date (imported) != NULL)
+    refresh->content_date = g_date_time_new_from_iso8601 (convene_registry_get_source_date (imported),
+                                                          NULL);
+  if (refresh->content_date == NULL)
+    refresh->content_date = g_date_time_new_now_utc ();
+  date_text = g_date_time_format (refresh->content_date, "%Y-%m-%d");
+  convene_registry_set_source (imported, refresh->format, download->url, date_text);
+
+  old_registry = convene_registry_load_source (refresh->source, NULL, NULL);
+  if (old_registry != NULL)
+    {
+      result->changes = (g_ptr_array_unref (result->changes),
+                         convene_registry_diff (old_registry, imported));
+    }
+  else
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (imported)); i++)
+        {
+          g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (imported), i);
+
+          g_ptr_array_add (result->changes,
+                           g_strdup_printf ("+ group %s", convene_group_get_id (group)));
+        }
+    }
+  result->unchanged = result->changes->len == 0;
+
+  json = convene_registry_to_json (imported);
+  if (!convene_registry_list_write_stored (refresh->list, refresh->source, json, strlen (json),
+                                           error))
+    return FALSE;
+
+  result->registry = g_steal_pointer (&imported);
+  result->issues = g_steal_pointer (&issues);
+  return TRUE;
+}
+
+/* In the caller's thread: the source learns what the refresh found. */
+static ConveneRefreshResult *
+refresh_apply (Refresh *refresh)
+{
+  ConveneRegistrySource *source = refresh->source;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  convene_registry_source_set_validators (source, refresh->download->etag,
+                                          refresh->download->last_modified);
+  convene_registry_source_set_fetched (source, now);
+  if (!refresh->download->unchanged)
+    {
+      convene_registry_source_set_format (source, refresh->format);
+      convene_registry_source_set_content_date (source, refresh->content_date);
+    }
+
+  /* The copy is in place; a list that cannot be saved only forgets the
+   * validators, and the next refresh downloads everything again. */
+  if (!convene_registry_list_save (refresh->list, &error))
+    g_warning ("Could not save the list of registries: %s", error->message);
+
+  return g_steal_pointer (&refresh->result);
+}
+
+static Refresh *
+refresh_new (ConveneRegistryList   *list,
+             ConveneRegistrySource *source)
+{
+  Refresh *refresh = g_new0 (Refresh, 1);
+
+  refresh->list = g_object_ref (list);
+  refresh->source = g_object_ref (source);
+  return refresh;
+}
+
+/* A stored copy that is gone cannot be revalidated: ask for all of it. */
+static void
+validators (ConveneRegistrySource  *source,
+            const char            **etag,
+            const char            **last_modified)
+{
+  gboolean held = convene_registry_source_has_stored_copy (source);
+
+  *etag = held ? convene_registry_source_get_etag (source) : NULL;
+  *last_modified = held ? convene_registry_source_get_last_modified (source) : NULL;
+}
+
+/**
+ * convene_registry_refresh_sync:
+ * @list: the list @source is in (it saves the source's record)
+ * @source: the registry to refresh
+ * @session: (nullable): the session, %NULL for a new one
+ * @cancellable: (nullable): a #GCancellable
+ * @error: where to put why the refresh failed; the stored copy is then
+ *   as it was
+ *
+ * Refreshes @source from its upstream, blocking (for the command line).
+ *
+ * Returns: (transfer full) (nullable): what changed
+ */
+ConveneRefreshResult *
+convene_registry_refresh_sync (ConveneRegistryList    *list,
+                               ConveneRegistrySource  *source,
+                               SoupSession            *session,
+                               GCancellable           *cancellable,
+                               GError                **error)
+{
+  Refresh *refresh;
+  ConveneRefreshResult *result = NULL;
+  const char *url;
+  const char *etag;
+  const char *last_modified;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_LIST (list), NULL);
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_SOURCE (source), NULL);
+
+  if ((url = refresh_url (source, error)) == NULL)
+    return NULL;
+
+  refresh = refresh_new (list, source);
+  validators (source, &etag, &last_modified);
+  refresh->download = convene_download_sync (session, url, etag, last_modified,
+                                             CONVENE_REGISTRY_MAX_SIZE, 0, cancellable, error);
+  if (refresh->download != NULL && refresh_process (refresh, error))
+    result = refresh_apply (refresh);
+
+  refresh_free (refresh);
+  return result;
+}
+
+static void
+process_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (refresh_process (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+processed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, refresh_apply (g_task_get_task_data (task)),
+                         (GDestroyNotify)convene_refresh_result_free);
+}
+
+static void
+downloaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Refresh *refresh = g_task_get_task_data (task);
+  g_autoptr(GTask) worker = NULL;
+  GError *error = NULL;
+
+  refresh->download = convene_download_finish (result, &error);
+  if (refresh->download == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The worker shares the refresh; the outer task keeps it alive. */
+  worker = g_task_new (NULL, g_task_get_cancellable (task), processed_cb,
+                       g_object_ref (task));
+  g_task_set_task_data (worker, refresh, NULL);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_run_in_thread (worker, process_thread);
+}
+
+/**
+ * convene_registry_refresh_async:
+ * @list: the list @source is in (it saves the source's record)
+ * @source: the registry to refresh
+ * @session: (nullable): the session, %NULL for a new one
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done, in the thread-default main context
+ * @user_data: for @callback
+ *
+ * Refreshes @source from its upstream; see the top of this file. The
+ * import, validation and writing run in a worker thread.
+ */
+void
+convene_registry_refresh_async (ConveneRegistryList   *list,
+                                ConveneRegistrySource *source,
+                                SoupSession           *session,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  const char *url;
+  const char *etag;
+  const char *last_modified;
+
+  g_return_if_fail (CONVENE_IS_REGISTRY_LIST (list));
+  g_return_if_fail (CONVENE_IS_REGISTRY_SOURCE (source));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, convene_registry_refresh_async);
+  g_task_set_task_data (task, refresh_new (list, source), (GDestroyNotify)refresh_free);
+
+  if ((url = refresh_url (source, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  validators (source, &etag, &last_modified);
+  convene_download_async (session, url, etag, last_modified, CONVENE_REGISTRY_MAX_SIZE, 0,
+                          cancellable, downloaded_cb, g_steal_pointer (&task));
+}
+
+/**
+ * convene_registry_refresh_finish:
+ * @result: the result given to the callback
+ * @error: where to put why the refresh failed
+ *
+ * Returns: (transfer full) (nullable): what changed
+ */
+ConveneRefreshResult *
+convene_registry_refresh_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
