@@ -9,17 +9,17 @@
 
 #include "convene-cli.h"
 #include "convene-cli-output.h"
+#include "convene-cli-sources.h"
 #include "convene-ics.h"
 #include "convene-markdown.h"
 #include "convene-registry-loader.h"
+#include "convene-registry-source.h"
 #include "convene-registry-writer.h"
 #include "convene-schedule.h"
 
 /* The command-line tools: each prints to stdout, reports problems on
  * stderr one per line, and returns the exit status.
  */
-
-#define BUNDLED_REGISTRY RESOURCE_BASE "/registry/istio.json"
 
 /* Helpers */
 
@@ -69,8 +69,9 @@ write_output (const char         *output,
   return FALSE;
 }
 
-/* Loads @path, or the bundled registry when @path is %NULL, and reports
- * what went wrong on stderr.
+/* Loads the registry @path names (a file or a URL: see
+ * convene_cli_open_registry()), or the bundled registry when @path is
+ * %NULL, and reports what went wrong on stderr.
  */
 static ConveneRegistry *
 load_registry (const char *path)
@@ -79,25 +80,16 @@ load_registry (const char *path)
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (path != NULL)
-    {
-      registry = convene_registry_load_from_file (path, &issues, &error);
-    }
-  else
-    {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (BUNDLED_REGISTRY, 0, &error);
-
-      if (bytes != NULL)
-        registry = convene_registry_load_from_bytes (bytes, "resource://" BUNDLED_REGISTRY,
-                                                     &issues, &error);
-    }
+  registry = convene_cli_open_registry (path, &issues, &error);
 
   if (registry == NULL)
     {
       if (has_errors (issues))
         print_issues (issues);
+      else if (path != NULL && !convene_registry_location_is_url (path))
+        g_printerr ("%s: %s\n", path, error->message);
       else
-        g_printerr ("%s: %s\n", path ? path : BUNDLED_REGISTRY, error->message);
+        g_printerr ("%s\n", error->message);
     }
 
   return g_steal_pointer (&registry);
@@ -114,12 +106,24 @@ validate (const char *path)
   guint n_groups;
   guint n_people;
 
-  registry = convene_registry_load_from_file (path, &issues, &error);
+  /* A URL is downloaded and checked, never stored; issues name the URL */
+  if (convene_registry_location_is_url (path))
+    registry = convene_cli_download_registry (path, &issues, &error);
+  else
+    {
+      /* A file: URI (from a file manager) names the file */
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autofree char *local = g_file_get_path (file);
+
+      registry = convene_registry_load_from_file (local ? local : path, &issues, &error);
+    }
 
   if (registry == NULL)
     {
       if (has_errors (issues))
         print_issues (issues);
+      else if (convene_registry_location_is_url (path))
+        g_printerr ("%s\n", error->message);
       else
         g_printerr ("%s: %s\n", path, error->message);
       return EXIT_FAILURE;
@@ -377,6 +381,12 @@ convene_cli_run (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "import-markdown", "^ay", &markdown_path))
     return import_markdown (markdown_path, output, base_url);
+
+  if (g_variant_dict_contains (options, "refresh"))
+    return convene_cli_refresh (registry);
+
+  if (g_variant_dict_contains (options, "registries"))
+    return convene_cli_list_registries ();
 
   if (g_variant_dict_contains (options, "list"))
     return list (registry);

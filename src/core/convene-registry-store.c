@@ -5,12 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "convene-registry-cache.h"
 #include "convene-registry-loader.h"
 #include "convene-registry-store.h"
+#include "convene-registry-store-private.h"
 
 /* The registry the application shows and the state of getting it: the
  * loaded registry or why it failed (with the loader's located issues),
@@ -43,6 +43,10 @@ struct _ConveneRegistryStore
   gboolean from_cache;
   /* When the data of the registry is from; %NULL when unknown. */
   GDateTime *date;
+  /* Where it came from, when it was loaded by its source (and the source
+   * of the load under way): see convene-registry-store-source.c. */
+  ConveneRegistrySource *source;
+  ConveneRegistrySource *loading_source;
 
   /* The file being read, and how to stop reading it: both %NULL when no
    * load is under way.
@@ -62,6 +66,7 @@ enum {
   PROP_LOADING_PATH,
   PROP_PATH,
   PROP_REGISTRY,
+  PROP_SOURCE,
   N_PROPS
 };
 
@@ -75,35 +80,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Helpers */
-
-/* The source date of @registry (an ISO 8601 date, or date and time), or
- * else @file_date, the modification time of its file.
- */
-static GDateTime *
-dup_registry_date (ConveneRegistry *registry,
-                   GDateTime       *file_date)
-{
-  const char *source_date = convene_registry_get_source_date (registry);
-  int year, month, day;
-  char end;
-
-  if (source_date != NULL && strchr (source_date, 'T') != NULL)
-    {
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-      GDateTime *date = g_date_time_new_from_iso8601 (source_date, local);
-
-      if (date != NULL)
-        return date;
-    }
-  else if (source_date != NULL &&
-           sscanf (source_date, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
-           g_date_valid_dmy (day, month, year))
-    {
-      return g_date_time_new_local (year, month, day, 0, 0, 0);
-    }
-
-  return file_date ? g_date_time_ref (file_date) : NULL;
-}
 
 /* Makes a loaded registry, or the failure to load one, the current one,
  * keeping the registry of the same file when it is the failure (see the
@@ -123,6 +99,10 @@ take_result (ConveneRegistryStore *self,
   if (registry == NULL)
     g_debug ("Failed to load registry %s: %s", path ? path : "(bundled)", error->message);
 
+  if (g_set_object (&self->source, self->loading_source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  g_clear_object (&self->loading_source);
+
   g_clear_error (&self->error);
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   self->error = error;
@@ -141,7 +121,7 @@ take_result (ConveneRegistryStore *self,
   self->registry = registry;
   self->from_cache = registry != NULL && from_cache;
   if (registry != NULL)
-    self->date = dup_registry_date (registry, file_date);
+    self->date = _convene_registry_store_dup_date (registry, file_date);
 
   g_free (self->path);
   self->path = g_strdup (path);
@@ -264,6 +244,7 @@ cancel_load (ConveneRegistryStore *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->loading_source);
   g_clear_pointer (&self->loading_path, g_free);
 
   return TRUE;
@@ -278,6 +259,8 @@ convene_registry_store_dispose (GObject *object)
 
   cancel_load (self);
   g_clear_object (&self->registry);
+  g_clear_object (&self->source);
+  g_clear_object (&self->loading_source);
 
   G_OBJECT_CLASS (convene_registry_store_parent_class)->dispose (object);
 }
@@ -334,6 +317,9 @@ convene_registry_store_get_property (GObject    *object,
 
     case PROP_REGISTRY:
       g_value_set_object (value, self->registry);
+      break;
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
       break;
 
     default:
@@ -440,6 +426,16 @@ convene_registry_store_class_init (ConveneRegistryStoreClass *klass)
    */
   properties[PROP_REGISTRY] =
     g_param_spec_object ("registry", NULL, NULL, CONVENE_TYPE_REGISTRY,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ConveneRegistryStore:source:
+   *
+   * The source of the current registry when it was loaded with
+   * convene_registry_store_load_source(), else %NULL.
+   */
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL, CONVENE_TYPE_REGISTRY_SOURCE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -611,16 +607,39 @@ void
 convene_registry_store_load (ConveneRegistryStore *self,
                              const char           *path)
 {
+  g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
+
+  _convene_registry_store_load_path (self, path, NULL, NULL);
+}
+
+/* load() of @path on behalf of @source; with @failure, fails at once. */
+void
+_convene_registry_store_load_path (ConveneRegistryStore  *self,
+                                   const char            *path,
+                                   ConveneRegistrySource *source,
+                                   GError                *failure)
+{
   g_autofree char *new_path = g_strdup (path);
+  g_autoptr(ConveneRegistrySource) new_source = source ? g_object_ref (source) : NULL;
   g_autoptr(GTask) task = NULL;
   LoadData *data;
   gboolean was_loading;
 
-  g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
-
   g_object_freeze_notify (G_OBJECT (self));
 
+  /* @source may be the load under way's, which cancelling forgets */
   was_loading = cancel_load (self);
+  g_set_object (&self->loading_source, new_source);
+
+  if (failure != NULL)
+    {
+      take_result (self, path, NULL, NULL, failure, FALSE, NULL);
+      if (was_loading)
+        notify_loading (self);
+      g_object_thaw_notify (G_OBJECT (self));
+      g_signal_emit (self, signals[LOADED], 0);
+      return;
+    }
 
   if (new_path != NULL)
     {
@@ -676,7 +695,9 @@ convene_registry_store_reload (ConveneRegistryStore *self)
   g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
 
   path = g_strdup (self->loading_path ? self->loading_path : self->path);
-  convene_registry_store_load (self, path);
+  _convene_registry_store_load_path (self, path,
+                                     self->loading_path ? self->loading_source : self->source,
+                                     NULL);
 }
 
 /**
@@ -698,3 +719,4 @@ convene_registry_store_cancel (ConveneRegistryStore *self)
   notify_loading (self);
   return TRUE;
 }
+

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "convene-registry-refresh.h"
+#include "convene-bounded-read.h"
 #include "convene-markdown.h"
 #include "convene-registry-diff.h"
 #include "convene-registry-download.h"
@@ -216,19 +217,11 @@ convene_registry_load_source (ConveneRegistrySource  *source,
       return convene_registry_load_from_bytes (bytes, location, issues, error);
 
     case CONVENE_SOURCE_KIND_FILE:
-      {
-        g_autofree char *contents = NULL;
-        gsize length;
-
-        /* JSON through the loader's own bounded read; anything else is
-         * small enough to take whole once its format is known. */
-        if (!g_file_get_contents (location, &contents, &length, error))
-          return NULL;
-        bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-        if (g_strcmp0 (convene_registry_detect_format (bytes), CONVENE_FORMAT_JSON) == 0)
-          return convene_registry_load_from_file (location, issues, error);
-        return convene_registry_import_bytes (bytes, location, NULL, issues, error);
-      }
+      /* Bounded and with a deadline, whatever the file is (a FIFO) */
+      bytes = convene_read_file_bounded (location, CONVENE_REGISTRY_MAX_SIZE, NULL, NULL, error);
+      if (bytes == NULL)
+        return NULL;
+      return convene_registry_import_bytes (bytes, location, NULL, issues, error);
 
     case CONVENE_SOURCE_KIND_URL:
     default:

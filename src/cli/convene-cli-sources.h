@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "convene-registry.h"
+
+G_BEGIN_DECLS
+
+ConveneRegistry *convene_cli_open_registry     (const char  *location,
+                                                GPtrArray  **issues,
+                                                GError     **error);
+ConveneRegistry *convene_cli_download_registry (const char  *url,
+                                                GPtrArray  **issues,
+                                                GError     **error);
+int              convene_cli_refresh           (const char  *location);
+int              convene_cli_list_registries   (void);
+
+G_END_DECLS
