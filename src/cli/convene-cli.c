@@ -113,7 +113,7 @@ validate (const char *path)
     {
       /* A file: URI (from a file manager) names the file */
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      g_autofree char *local = g_file_get_path (file);
+      g_autofree char *local = g_str_has_prefix (path, "file:") ? g_file_get_path (file) : NULL;
 
       registry = convene_registry_load_from_file (local ? local : path, &issues, &error);
     }
