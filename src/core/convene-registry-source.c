@@ -299,9 +299,12 @@ convene_registry_source_new_for_location (const char  *location,
         }
       if (g_uri_get_userinfo (uri) != NULL)
         {
+          /* Not repeated back: it may be a password */
+          g_autofree char *shown = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                        _("The address “%s” has a user name or password in it; Convene "
-                         "does not send credentials"), location);
+                         "does not send credentials"), shown);
           return NULL;
         }
       kind = CONVENE_SOURCE_KIND_URL;

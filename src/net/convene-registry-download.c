@@ -108,9 +108,12 @@ parse_url (const char  *url,
     }
   if (g_uri_get_user (uri) != NULL || g_uri_get_password (uri) != NULL)
     {
+      /* Not repeated back: it may be a password */
+      g_autofree char *shown = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                    _("“%s” has a user name or password in it; Convene does not send "
-                     "credentials"), url);
+                     "credentials"), shown);
       return NULL;
     }
 
