@@ -454,6 +454,54 @@ test_detect (void)
   g_assert_null (convene_registry_detect_format (other));
 }
 
+static ConveneRegistry *
+registry_from_json (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  ConveneRegistry *registry = convene_registry_load_from_bytes (bytes, "test.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return registry;
+}
+
+static void
+test_diff (void)
+{
+  g_autoptr(ConveneRegistry) before = registry_from_json (
+    "{ \"format_version\": 1, \"community\": { \"name\": \"Istio\" },"
+    "  \"people\": [ { \"id\": \"a\", \"name\": \"A\", \"github\": \"alogin\" },"
+    "               { \"id\": \"b\", \"name\": \"B\" } ],"
+    "  \"groups\": ["
+    "    { \"id\": \"net\", \"name\": \"Networking\", \"topics\": [ \"Pilot\", \"Envoy\" ],"
+    "      \"artifacts\": [ { \"kind\": \"forum\", \"label\": \"F\", \"url\": \"https://example.org/notes/1\" } ],"
+    "      \"leads\": [ { \"person\": \"a\", \"role\": \"lead\" } ] },"
+    "    { \"id\": \"perf\", \"name\": \"Performance\" } ] }");
+  g_autoptr(ConveneRegistry) after = registry_from_json (
+    "{ \"format_version\": 1, \"community\": { \"name\": \"Istio\" },"
+    "  \"people\": [ { \"id\": \"a\", \"name\": \"A\", \"github\": \"alogin\" },"
+    "               { \"id\": \"b\", \"name\": \"B\" } ],"
+    "  \"groups\": ["
+    "    { \"id\": \"net\", \"name\": \"Network\", \"topics\": [ \"Envoy\", \"Gateways\" ],"
+    "      \"artifacts\": [ { \"kind\": \"forum\", \"label\": \"F\", \"url\": \"https://example.org/notes/2\" } ],"
+    "      \"leads\": [ { \"person\": \"b\", \"role\": \"lead\" } ] },"
+    "    { \"id\": \"performance\", \"name\": \"Performance\" } ] }");
+  g_autoptr(GPtrArray) changes = convene_registry_diff (before, after);
+  g_autoptr(GPtrArray) none = convene_registry_diff (after, after);
+  g_autofree char *lines = join_changes (changes);
+
+  g_assert_cmpstr (lines, ==,
+                   "~ group net: name Networking → Network\n"
+                   "- lead net: alogin\n"
+                   "+ lead net: b\n"
+                   "- link net: https://example.org/notes/1\n"
+                   "+ link net: https://example.org/notes/2\n"
+                   "- topic net: Pilot\n"
+                   "+ topic net: Gateways\n"
+                   "~ group perf → performance\n");
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 /* Tests: refreshing */
 
 static ConveneRegistrySource *
@@ -536,6 +584,51 @@ test_refresh_not_modified (Fixture       *fixture,
   g_assert_cmpstr (fixture->server.if_none_match, ==, "\"one\"");
   after = read_file (convene_registry_source_get_stored_path (source));
   g_assert_cmpstr (before, ==, after);
+}
+
+static void
+async_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static void
+test_refresh_async (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ConveneRegistryList) list = convene_registry_list_new (fixture->dir);
+  g_autoptr(ConveneRefreshResult) refreshed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled_result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lines = NULL;
+  ConveneRegistrySource *source = add_served (fixture, list);
+
+  server_serve (&fixture->server, fixture->v1, "\"one\"");
+
+  /* Cancelled: nothing stored, nothing learnt */
+  convene_registry_refresh_async (list, source, NULL, cancellable, async_cb, &cancelled_result);
+  g_cancellable_cancel (cancellable);
+  while (cancelled_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (convene_registry_refresh_finish (cancelled_result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (convene_registry_source_has_stored_copy (source));
+  g_assert_null (convene_registry_source_get_fetched (source));
+
+  convene_registry_refresh_async (list, source, NULL, NULL, async_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  refreshed = convene_registry_refresh_finish (result, &error);
+  g_assert_no_error (error);
+  lines = join_changes (refreshed->changes);
+  g_assert_cmpstr (lines, ==, V1_GROUPS);
+  g_assert_true (convene_registry_source_has_stored_copy (source));
+  g_assert_cmpstr (convene_registry_source_get_etag (source), ==, "\"one\"");
 }
 
 /* A refresh that fails for @path leaves the stored copy of v1 alone. */
@@ -908,10 +1001,12 @@ main (int   argc,
   g_test_add_func ("/registry-sources/check-due", test_check_due);
   g_test_add_func ("/registry-sources/location", test_location);
   g_test_add_func ("/registry-sources/detect", test_detect);
+  g_test_add_func ("/registry-sources/diff", test_diff);
   ADD ("list/persisted", test_list_persisted);
   ADD ("list/bundled-stays", test_list_bundled_stays);
   ADD ("refresh/changed", test_refresh_changed);
   ADD ("refresh/not-modified", test_refresh_not_modified);
+  ADD ("refresh/async", test_refresh_async);
   ADD ("refresh/broken", test_refresh_broken);
   ADD ("refresh/refused", test_refresh_refused);
   ADD ("refresh/redirect-loop", test_refresh_redirects);
