@@ -47,11 +47,11 @@ static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "registry", 'r', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the registry FILE or URL instead of the bundled one"), N_("FILE|URL") },
+    N_("Open the registry FILE instead of the bundled one"), N_("FILE") },
   { "group", 'g', 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the working group ID"), N_("ID") },
   { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Check the registry FILE or URL and print what is wrong with it"), N_("FILE|URL") },
+    N_("Check the registry FILE or URL and print what is wrong with it"), N_("FILE") },
   { "refresh", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Download the registry again from its source and print what changed"), NULL },
   { "registries", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <sys/stat.h>
 
 #include "cli-test-utils.h"
 #include "convene-registry-diff.h"
@@ -833,6 +834,39 @@ test_store_load_source (Fixture       *fixture,
   g_assert_cmpint (g_date_time_get_year (convene_registry_store_get_date (store)), ==, 2017);
 }
 
+/* A FIFO nobody writes to: the load times out in plain words, and can
+ * be cancelled before that, the registry shown before staying. */
+static void
+test_store_fifo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ConveneRegistryStore) store = convene_registry_store_new (RESOURCE_BASE
+                                                                      "/registry/istio.json");
+  g_autoptr(ConveneRegistrySource) source = NULL;
+  g_autofree char *fifo = g_build_filename (fixture->dir, "registry.json", NULL);
+  const GError *error;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  source = convene_registry_source_new_for_location (fifo, NULL);
+  convene_registry_store_load (store, NULL);
+  g_assert_nonnull (convene_registry_store_get_registry (store));
+
+  convene_registry_store_load_source (store, source);
+  g_assert_true (convene_registry_store_get_loading (store));
+  g_assert_true (convene_registry_store_cancel (store));
+  g_assert_false (convene_registry_store_get_loading (store));
+  g_assert_nonnull (convene_registry_store_get_registry (store));
+  g_assert_null (convene_registry_store_get_source (store));
+
+  convene_registry_store_load_source (store, source);
+  while (convene_registry_store_get_loading (store))
+    g_main_context_iteration (NULL, TRUE);
+  error = convene_registry_store_get_error (store);
+  g_assert_error ((GError *)error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "Timed out"));
+  g_assert_true (convene_registry_store_get_source (store) == source);
+}
+
 /* Tests: the command line */
 
 static void
@@ -991,6 +1025,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("CONVENE_READ_TIMEOUT_MS", "300", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   zeros = g_malloc0 (HUGE_SIZE);
@@ -1014,6 +1049,7 @@ main (int   argc,
   ADD ("refresh/too-large", test_refresh_too_large);
   ADD ("download/limits", test_download_limits);
   ADD ("store/load-source", test_store_load_source);
+  ADD ("store/fifo", test_store_fifo);
   ADD ("cli/refresh", test_cli_refresh);
   ADD ("cli/list-url", test_cli_list_url);
   ADD ("cli/validate-url", test_cli_validate_url);

@@ -16,7 +16,8 @@
  * atomically on every save; the stored copy of a URL registry (and of a
  * refreshed bundled registry) is <dir>/<id>.json, Convene JSON, written
  * only once it has been validated. A registries.json that cannot be read
- * is set aside, not trusted: the list starts again from the bundled one.
+ * is not trusted: the list starts again from the bundled one, and the
+ * next save replaces it.
  */
 
 #define LIST_FILE_NAME  "registries.json"
