@@ -212,9 +212,11 @@ make_v2 (const char *v1)
   g_string_append (text,
                    "\n## Telemetry\n\nMetrics, logs and traces\n\n"
                    "Artifact | Link\n---|---\n"
-                   "Forum | [istio-telemetry@](https://groups.google.com/forum/#!forum/istio-telemetry)\n"
+                   "Forum | [istio-telemetry@]"
+                   "(https://groups.google.com/forum/#!forum/istio-telemetry)\n"
                    "\n&nbsp; | Leads | Company | Profile\n---|---|---|---\n"
-                   "&nbsp; | Douglas Reid | Google | [douglas-reid](https://github.com/douglas-reid)\n");
+                   "&nbsp; | Douglas Reid | Google | "
+                   "[douglas-reid](https://github.com/douglas-reid)\n");
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -380,7 +382,8 @@ test_list_persisted (Fixture       *fixture,
   file = convene_registry_list_add (list, "/tmp/registry.json", &error);
   g_assert_no_error (error);
   /* The same location twice is one registry */
-  g_assert_true (convene_registry_list_add (list, "https://example.org/registry.json", NULL) == url);
+  g_assert_true (convene_registry_list_add (list, "https://example.org/registry.json", NULL)
+                 == url);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
 
   convene_registry_source_set_last_group (url, "networking");
@@ -393,8 +396,8 @@ test_list_persisted (Fixture       *fixture,
   g_assert_true (convene_registry_list_load (again, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
-  g_assert_cmpstr (convene_registry_source_get_last_group (convene_registry_list_get_bundled (again)),
-                   ==, "security");
+  found = convene_registry_list_get_bundled (again);
+  g_assert_cmpstr (convene_registry_source_get_last_group (found), ==, "security");
   found = convene_registry_list_lookup (again, convene_registry_source_get_id (url));
   g_assert_nonnull (found);
   g_assert_cmpstr (convene_registry_source_get_location (found), ==,
@@ -405,7 +408,8 @@ test_list_persisted (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (convene_registry_source_get_stored_path (found), fixture->dir));
   found = convene_registry_list_lookup_location (again, "/tmp/registry.json");
   g_assert_nonnull (found);
-  g_assert_cmpstr (convene_registry_source_get_id (found), ==, convene_registry_source_get_id (file));
+  g_assert_cmpstr (convene_registry_source_get_id (found), ==,
+                   convene_registry_source_get_id (file));
   /* A file is read where it is, never copied */
   g_assert_null (convene_registry_source_get_stored_path (found));
 }
@@ -475,7 +479,8 @@ test_diff (void)
     "               { \"id\": \"b\", \"name\": \"B\" } ],"
     "  \"groups\": ["
     "    { \"id\": \"net\", \"name\": \"Networking\", \"topics\": [ \"Pilot\", \"Envoy\" ],"
-    "      \"artifacts\": [ { \"kind\": \"forum\", \"label\": \"F\", \"url\": \"https://example.org/notes/1\" } ],"
+    "      \"artifacts\": [ { \"kind\": \"forum\", \"label\": \"F\","
+    "                       \"url\": \"https://example.org/notes/1\" } ],"
     "      \"leads\": [ { \"person\": \"a\", \"role\": \"lead\" } ] },"
     "    { \"id\": \"perf\", \"name\": \"Performance\" } ] }");
   g_autoptr(ConveneRegistry) after = registry_from_json (
@@ -484,7 +489,8 @@ test_diff (void)
     "               { \"id\": \"b\", \"name\": \"B\" } ],"
     "  \"groups\": ["
     "    { \"id\": \"net\", \"name\": \"Network\", \"topics\": [ \"Envoy\", \"Gateways\" ],"
-    "      \"artifacts\": [ { \"kind\": \"forum\", \"label\": \"F\", \"url\": \"https://example.org/notes/2\" } ],"
+    "      \"artifacts\": [ { \"kind\": \"forum\", \"label\": \"F\","
+    "                       \"url\": \"https://example.org/notes/2\" } ],"
     "      \"leads\": [ { \"person\": \"b\", \"role\": \"lead\" } ] },"
     "    { \"id\": \"performance\", \"name\": \"Performance\" } ] }");
   g_autoptr(GPtrArray) changes = convene_registry_diff (before, after);
@@ -660,7 +666,8 @@ assert_refresh_fails (Fixture    *fixture,
       g_autofree char *url = server_url (&fixture->server, path);
       g_autoptr(ConveneRegistrySource) moved = convene_registry_source_new_for_location (url, NULL);
 
-      convene_registry_source_set_stored_path (moved, convene_registry_source_get_stored_path (source));
+      convene_registry_source_set_stored_path (moved,
+                                               convene_registry_source_get_stored_path (source));
       failed = convene_registry_refresh_sync (list, moved, NULL, NULL, &error);
     }
   else
@@ -752,7 +759,8 @@ test_refresh_too_large (Fixture       *fixture,
   g_assert_null (result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
   g_assert_false (convene_registry_source_has_stored_copy (source));
-  g_assert_false (g_file_test (convene_registry_source_get_stored_path (source), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (convene_registry_source_get_stored_path (source),
+                               G_FILE_TEST_EXISTS));
   g_assert_null (convene_registry_source_get_fetched (source));
 }
 

@@ -58,7 +58,7 @@ const char            *convene_registry_source_get_etag        (ConveneRegistryS
 const char            *convene_registry_source_get_last_modified (ConveneRegistrySource *self);
 void                   convene_registry_source_set_validators  (ConveneRegistrySource *self,
                                                                 const char            *etag,
-                                                                const char            *last_modified);
+                                                                const char            *modified);
 const char            *convene_registry_source_get_stored_path (ConveneRegistrySource *self);
 void                   convene_registry_source_set_stored_path (ConveneRegistrySource *self,
                                                                 const char            *path);

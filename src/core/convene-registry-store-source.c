@@ -85,11 +85,11 @@ convene_registry_store_load_source (ConveneRegistryStore  *self,
 
     case CONVENE_SOURCE_KIND_URL:
     default:
-      /* Translators: a web address */
-      _convene_registry_store_load_path (self, stored, source,
-                                         g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                                      _("%s has not been downloaded yet"),
-                                                      convene_registry_source_get_location (source)));
+      _convene_registry_store_load_path (
+        self, stored, source,
+        /* Translators: a web address */
+        g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s has not been downloaded yet"),
+                     convene_registry_source_get_location (source)));
       break;
     }
 }

@@ -211,7 +211,8 @@ static GError *
 too_large_error (Download *data)
 {
   return g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                      _("“%s” is larger than %" G_GSIZE_FORMAT " KB, the most a registry may be"),
+                      _("“%s” is larger than %" G_GSIZE_FORMAT " KB, "
+                        "the most a registry may be"),
                       data->url, data->max_size / 1024);
 }
 
@@ -243,7 +244,8 @@ read_cb (GObject      *object,
           (goffset)data->body->len != soup_message_headers_get_content_length (headers))
         {
           download_fail (task, g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
-                                            _("The download of “%s” was cut short"), data->url));
+                                            _("The download of “%s” was cut short"),
+                                            data->url));
           return;
         }
 
@@ -346,8 +348,8 @@ send_cb (GObject      *object,
         {
           g_clear_error (&parse_error);
           download_fail (task, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                            _("“%s” redirects to “%s”, which is not an http "
-                                              "or https address without credentials"),
+                                            _("“%s” redirects to “%s”, which is not an "
+                                              "http or https address without credentials"),
                                             data->url, location ? location : ""));
           return;
         }

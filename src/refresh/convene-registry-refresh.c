@@ -280,6 +280,7 @@ refresh_process (Refresh  *refresh,
   g_autofree char *json = NULL;
   g_autofree char *date_text = NULL;
   const char *url = convene_registry_source_get_upstream (refresh->source);
+  const char *stated;
 
   refresh->result = result;
   result->changes = g_ptr_array_new_with_free_func (g_free);
@@ -318,10 +319,10 @@ refresh_process (Refresh  *refresh,
   /* When the content is from: what the source says, else what the
    * server says, else (a fresh download of a live file) now. */
   refresh->content_date = download->date ? g_date_time_ref (download->date) : NULL;
+  stated = convene_registry_get_source_date (imported);
   if (refresh->content_date == NULL && g_strcmp0 (refresh->format, CONVENE_FORMAT_JSON) == 0 &&
-      convene_registry_get_source_date (imported) != NULL)
-    refresh->content_date = g_date_time_new_from_iso8601 (convene_registry_get_source_date (imported),
-                                                          NULL);
+      stated != NULL)
+    refresh->content_date = g_date_time_new_from_iso8601 (stated, NULL);
   if (refresh->content_date == NULL)
     refresh->content_date = g_date_time_new_now_utc ();
   date_text = g_date_time_format (refresh->content_date, "%Y-%m-%d");
