@@ -102,6 +102,11 @@ server_cb (SoupServer        *soup_server,
     {
       soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/registry");
     }
+  else if (g_str_equal (path, "/stall"))
+    {
+      /* Headers never come: only the deadline ends the wait */
+      soup_server_message_pause (msg);
+    }
   else if (g_str_equal (path, "/huge"))
     {
       /* Says its size: refused from the headers */
@@ -803,6 +808,23 @@ test_download_limits (Fixture       *fixture,
 }
 
 static void
+test_download_deadline (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *stall = server_url (&fixture->server, "/stall");
+  g_autoptr(ConveneDownload) download = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  download = convene_download_sync (NULL, stall, NULL, NULL, 1024, 1, NULL, &error);
+  g_assert_null (download);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "took longer than 1 second"));
+  /* It ended because of the deadline, not after some other timeout */
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
+}
+
+static void
 test_store_load_source (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -1056,6 +1078,7 @@ main (int   argc,
   ADD ("refresh/redirect-to-file", test_refresh_redirect_to_file);
   ADD ("refresh/too-large", test_refresh_too_large);
   ADD ("download/limits", test_download_limits);
+  ADD ("download/deadline", test_download_deadline);
   ADD ("store/load-source", test_store_load_source);
   ADD ("store/fifo", test_store_fifo);
   ADD ("cli/refresh", test_cli_refresh);
