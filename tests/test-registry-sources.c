@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <sys/stat.h>
 
@@ -16,6 +17,7 @@
 #include "convene-registry-refresh.h"
 #include "convene-registry-source.h"
 #include "convene-registry-store.h"
+#include "convene-registry-writer.h"
 #include "test-utils.h"
 
 /* Sources, the remembered list, the download, the refresh and the
@@ -450,6 +452,49 @@ test_list_bundled_stays (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
   g_assert_cmpstr (convene_registry_source_get_id (convene_registry_list_get_bundled (again)),
                    ==, "bundled");
+}
+
+static char *
+json_without_source (ConveneRegistry *registry)
+{
+  g_autofree char *json = convene_registry_to_json (registry);
+  g_autoptr(JsonNode) root = json_from_string (json, NULL);
+
+  g_assert_nonnull (root);
+  json_object_remove_member (json_node_get_object (root), "source");
+  return json_to_string (root, TRUE);
+}
+
+/* The seed file, as upstream serves it, gives the bundled registry: same
+ * groups, same links (relative ones to the repository's pages). */
+static void
+test_import_upstream (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (fixture->v1, strlen (fixture->v1));
+  g_autoptr(ConveneRegistrySource) bundled = convene_registry_source_new_bundled ();
+  g_autoptr(ConveneRegistry) seed = convene_registry_load_source (bundled, NULL, NULL);
+  g_autoptr(ConveneRegistry) imported = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *seed_json = NULL;
+  g_autofree char *imported_json = NULL;
+  const char *format = NULL;
+
+  imported = convene_registry_import_bytes (bytes, CONVENE_BUNDLED_UPSTREAM, &format, NULL,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (format, ==, CONVENE_FORMAT_ISTIO_MARKDOWN);
+  g_assert_nonnull (seed);
+  changes = convene_registry_diff (seed, imported);
+  lines = join_changes (changes);
+  g_assert_cmpstr (lines, ==, "");
+
+  /* Everything else too, the intro's relative links included */
+  seed_json = json_without_source (seed);
+  imported_json = json_without_source (imported);
+  g_assert_cmpstr (imported_json, ==, seed_json);
 }
 
 static void
@@ -1067,6 +1112,7 @@ main (int   argc,
   g_test_add_func ("/registry-sources/location", test_location);
   g_test_add_func ("/registry-sources/detect", test_detect);
   g_test_add_func ("/registry-sources/diff", test_diff);
+  ADD ("import-upstream", test_import_upstream);
   ADD ("list/persisted", test_list_persisted);
   ADD ("list/bundled-stays", test_list_bundled_stays);
   ADD ("refresh/changed", test_refresh_changed);

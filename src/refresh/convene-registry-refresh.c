@@ -105,6 +105,32 @@ convene_registry_detect_format (GBytes *bytes)
   return NULL;
 }
 
+/* What relative links of a Markdown file at @location point to: the
+ * file's own address, except that a raw file of GitHub links to the
+ * pages of its repository (as the bundled registry does), not to more
+ * raw files. */
+static char *
+markdown_base_url (const char *location)
+{
+  const char *raw = "https://raw.githubusercontent.com/";
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *dir = NULL;
+
+  if (!convene_registry_location_is_url (location))
+    return NULL;
+  if (!g_str_has_prefix (location, raw))
+    return g_strdup (location);
+
+  /* owner / repository / branch / path */
+  parts = g_strsplit (location + strlen (raw), "/", 4);
+  if (g_strv_length (parts) < 4)
+    return g_strdup (location);
+
+  dir = g_path_get_dirname (parts[3]);
+  return g_strdup_printf ("https://github.com/%s/%s/blob/%s/%s%s", parts[0], parts[1], parts[2],
+                          g_str_equal (dir, ".") ? "" : dir, g_str_equal (dir, ".") ? "" : "/");
+}
+
 /**
  * convene_registry_import_bytes:
  * @bytes: the content of a source
@@ -130,6 +156,7 @@ convene_registry_import_bytes (GBytes      *bytes,
   g_autoptr(GPtrArray) local_issues = NULL;
   g_autoptr(GBytes) json_bytes = NULL;
   g_autofree char *json = NULL;
+  g_autofree char *base_url = NULL;
   const char *detected;
   gsize size;
 
@@ -159,11 +186,9 @@ convene_registry_import_bytes (GBytes      *bytes,
       return NULL;
     }
 
+  base_url = markdown_base_url (location);
   imported = convene_markdown_import (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes),
-                                      location,
-                                      convene_registry_location_is_url (location) ? location
-                                                                                  : NULL,
-                                      &local_issues, error);
+                                      location, base_url, &local_issues, error);
   if (imported == NULL || has_errors (local_issues))
     {
       if (imported != NULL)
