@@ -1042,6 +1042,62 @@ test_cli_refresh (Fixture       *fixture,
 }
 
 static void
+run_with (CliRun              *run,
+          GSubprocessLauncher *launcher,
+          ...)
+{
+  va_list args;
+
+  va_start (args, launcher);
+  cli_test_run_valist (run, launcher, args);
+  va_end (args);
+}
+
+/* convene --refresh without --registry: the bundled registry from its
+ * upstream, compared with the seed; then every tool uses the new copy. */
+static void
+test_cli_refresh_bundled (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *url = server_url (&fixture->server, "/registry");
+  g_autoptr(GSubprocessLauncher) launcher = cli_test_launcher_new ();
+  g_auto(CliRun) refresh = { 0 };
+  g_auto(CliRun) list = { 0 };
+  g_auto(CliRun) registries = { 0 };
+  g_auto(CliRun) broken = { 0 };
+  g_autofree char *stored = g_build_filename (fixture->dir, "bundled.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *prefix = "bundled\t";
+
+  g_subprocess_launcher_setenv (launcher, "CONVENE_DATA_DIR", fixture->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "CONVENE_BUNDLED_UPSTREAM", url, TRUE);
+
+  server_serve (&fixture->server, fixture->v2, "\"two\"");
+  run_with (&refresh, launcher, "--refresh", NULL);
+  g_assert_cmpstr (refresh.err, ==, "");
+  g_assert_cmpint (refresh.status, ==, 0);
+  g_assert_cmpstr (refresh.out, ==, V2_CHANGES);
+  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
+
+  run_with (&list, launcher, "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "\ntelemetry\tTelemetry\t"));
+
+  run_with (&registries, launcher, "--registries", NULL);
+  g_assert_true (g_str_has_prefix (registries.out, prefix));
+  /* Fetched now, no longer "-" */
+  g_assert_null (strstr (registries.out, "\t-\n"));
+
+  before = read_file (stored);
+  server_serve (&fixture->server, "{ \"format_version\": 1, \"groups\": [", "\"three\"");
+  run_with (&broken, launcher, "--refresh", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  after = read_file (stored);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_cli_list_url (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -1128,6 +1184,7 @@ main (int   argc,
   ADD ("store/load-source", test_store_load_source);
   ADD ("store/fifo", test_store_fifo);
   ADD ("cli/refresh", test_cli_refresh);
+  ADD ("cli/refresh-bundled", test_cli_refresh_bundled);
   ADD ("cli/list-url", test_cli_list_url);
   ADD ("cli/validate-url", test_cli_validate_url);
 
