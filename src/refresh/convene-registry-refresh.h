@@ -15,6 +15,12 @@ G_BEGIN_DECLS
  * import → validate → replace the stored copy atomically, only when
  * valid → the list of changes. On any failure the stored copy and the
  * source's record stay as they were.
+ *
+ * Cancelling stops the download at once; once the download is complete
+ * the (short) import and write run to their end, so a refresh cancelled
+ * then reports %G_IO_ERROR_CANCELLED with a valid new copy in place.
+ * After a successful refresh, convene_registry_store_load_source() (or
+ * _reload()) shows the new copy; the store itself never downloads.
  */
 typedef struct
 {
