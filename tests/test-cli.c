@@ -283,7 +283,7 @@ test_cli_list_broken_registry (void)
   g_auto(CliRun) run = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *path = write_temp (dir, "v2.json",
-                                      "{ \"format_version\": 2, \"community\": { \"name\": \"Future\" },"
+                                      "{ \"format_version\": 3, \"community\": { \"name\": \"Future\" },"
                                       " \"groups\": [] }\n");
 
   run_convene (&run, "--list", "--registry", path, NULL);
