@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* The largest file the importer reads: sigs.yaml is 200 kB. */
+#define CONVENE_KUBERNETES_MAX_SIZE (4 * 1024 * 1024)
+
 ConveneRegistry *convene_kubernetes_import      (const char  *text,
                                                  gsize        length,
                                                  const char  *filename,

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "convene-kubernetes.h"
+
 G_BEGIN_DECLS
 
 /* A YAML document as a small tree (convene-yaml.c), read with libyaml's
@@ -14,7 +16,7 @@ G_BEGIN_DECLS
 /* The largest file read, and the deepest nesting; sigs.yaml is 200 kB
  * and nests eight levels.
  */
-#define CONVENE_YAML_MAX_SIZE  (4 * 1024 * 1024)
+#define CONVENE_YAML_MAX_SIZE  CONVENE_KUBERNETES_MAX_SIZE
 #define CONVENE_YAML_MAX_DEPTH 64
 
 typedef enum
