@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-registry-writer.h"
+#include "convene-limits.h"
 
 /* Writing a #ConveneRegistry in the JSON format v2 (docs/registry-format.md).
  *
@@ -255,19 +256,51 @@ link_in_set (ConveneLink *link,
     }
 }
 
-/* The first charter link of a group is its "charter_url". */
+/* The last charter link of a group is its "charter_url": a load puts
+ * that one after the artifacts, so a second round writes the same.
+ */
 static ConveneLink *
 find_charter (GListModel *links)
 {
+  ConveneLink *charter = NULL;
+
   for (guint i = 0; i < g_list_model_get_n_items (links); i++)
     {
       g_autoptr(ConveneLink) link = g_list_model_get_item (links, i);
 
       if (convene_link_get_kind (link) == CONVENE_LINK_CHARTER)
-        return link;
+        charter = link;   /* the group holds it */
     }
 
-  return NULL;
+  return charter;
+}
+
+static gboolean
+is_blank (const char *str)
+{
+  for (const char *p = str; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A chat channel must have a name in v2: the label, or else the URL when
+ * it is short enough to be one, or else the kind.
+ */
+static const char *
+chat_name (ConveneLink *link)
+{
+  const char *label = convene_link_get_label (link);
+  const char *url = convene_link_get_url (link);
+
+  if (!is_blank (label))
+    return label;
+  if (g_utf8_strlen (url, -1) <= CONVENE_MAX_LABEL)
+    return url;
+  return convene_link_kind_to_string (convene_link_get_kind (link));
 }
 
 static void
@@ -295,8 +328,7 @@ write_link_set (Writer     *w,
       if (set == LINKS_CHAT)
         {
           writer_string (w, "kind", convene_link_kind_to_string (convene_link_get_kind (link)));
-          writer_string (w, "name", convene_link_get_label (link) != NULL
-                                    ? convene_link_get_label (link) : convene_link_get_url (link));
+          writer_string (w, "name", chat_name (link));
         }
       else
         {
