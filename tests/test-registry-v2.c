@@ -231,6 +231,64 @@ test_v1_to_v2 (void)
   g_assert_cmpstr (again, ==, json);
 }
 
+/* A model the loader would not make (a chat link without a label, two
+ * charters, a chat link before the artifacts) is written so that it
+ * loads, and a second round writes the same bytes.
+ */
+static void
+test_v2_write_stable (void)
+{
+  g_autoptr(ConveneCommunity) community = convene_community_new ("C");
+  g_autoptr(ConveneRegistry) registry = convene_registry_new (community);
+  g_autoptr(ConveneGroup) group = convene_group_new ("g", "G");
+  g_autofree char *long_url = g_strdup_printf ("https://example.org/%0300d", 0);
+  const struct {
+    ConveneLinkKind kind;
+    const char *label;
+    const char *url;
+  } links[] = {
+    { CONVENE_LINK_MATRIX, NULL, "https://matrix.to/#/#g:example.org" },
+    { CONVENE_LINK_CHARTER, NULL, "https://example.org/old-charter" },
+    { CONVENE_LINK_NOTES, "Notes", "https://example.org/notes" },
+    { CONVENE_LINK_SLACK, " ", long_url },
+    { CONVENE_LINK_CHARTER, "Charter", "https://example.org/charter" },
+  };
+  g_autoptr(ConveneRegistry) loaded = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(ConveneRegistry) reloaded = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autoptr(ConveneLink) link = convene_link_new (links[i].kind, links[i].label, links[i].url);
+
+      convene_group_add_link (group, link);
+    }
+  convene_registry_add_group (registry, group);
+  /* What the loader records, so that the outputs can be compared whole */
+  convene_registry_set_source (registry, "json", "v2.json", NULL);
+
+  json = convene_registry_to_json (registry);
+  g_assert_nonnull (strstr (json, "\"charter_url\": \"https://example.org/charter\""));
+  g_assert_nonnull (strstr (json, "\"name\": \"https://matrix.to/#/#g:example.org\""));
+  g_assert_nonnull (strstr (json, "\"name\": \"slack\""));
+
+  loaded = load_text (json, &issues, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issues->len, ==, 0);
+  again = convene_registry_to_json (loaded);
+
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  reloaded = load_text (again, &issues, &error);
+  g_assert_no_error (error);
+  third = convene_registry_to_json (reloaded);
+  g_assert_cmpstr (third, ==, again);
+  g_assert_cmpstr (again, ==, json);
+}
+
 /* The binary cache keeps every v2 member: a cached load writes the same
  * JSON as the load that filled the cache.
  */
@@ -368,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/registry-v2/load", test_v2_load);
   g_test_add_func ("/registry-v2/canonical", test_v2_canonical);
   g_test_add_func ("/registry-v2/from-v1", test_v1_to_v2);
+  g_test_add_func ("/registry-v2/write-stable", test_v2_write_stable);
   g_test_add_func ("/registry-v2/cache", test_v2_cache);
   g_test_add_func ("/registry-v2/bad-values", test_v2_bad_values);
 
