@@ -79,7 +79,8 @@ test_dispatch (void)
     guint n_groups;
   } cases[] = {
     { "{ \"format_version\": 1, \"community\": { \"name\": \"J\" },"
-      " \"groups\": [ { \"id\": \"a\", \"name\": \"A\" } ] }", CONVENE_IMPORT_FORMAT_DETECT, "J", 1 },
+      " \"groups\": [ { \"id\": \"a\", \"name\": \"A\" } ] }",
+      CONVENE_IMPORT_FORMAT_DETECT, "J", 1 },
     { "sigs:\n  - dir: sig-a\n    name: A\n  - dir: sig-b\n    name: B\n",
       CONVENE_IMPORT_FORMAT_DETECT, "Kubernetes", 2 },
     { "sigs:\n  - dir: sig-a\n    name: A\n", CONVENE_IMPORT_FORMAT_KUBERNETES_SIGS,

@@ -119,8 +119,8 @@ test_v2_load (void)
       g_assert_cmpstr (convene_link_get_label (link), ==, links[i].label);
       g_assert_cmpstr (convene_link_get_url (link), ==, links[i].url);
       g_assert_cmpint (convene_link_kind_is_chat (links[i].kind), ==,
-                       links[i].kind == CONVENE_LINK_SLACK || (links[i].kind >= CONVENE_LINK_MATRIX
-                                                               && links[i].kind <= CONVENE_LINK_IRC));
+                       links[i].kind == CONVENE_LINK_SLACK ||
+                       (links[i].kind >= CONVENE_LINK_MATRIX && links[i].kind <= CONVENE_LINK_IRC));
     }
 
   meeting = g_list_model_get_item (convene_group_get_meetings (apps), 0);
@@ -176,9 +176,11 @@ test_v1_to_v2 (void)
     "      { \"kind\": \"forum\", \"label\": \"Forum\", \"url\": \"https://discuss.istio.io\" },\n"
     "      { \"kind\": \"slack\", \"label\": \"#networking\",\n"
     "        \"url\": \"https://istio.slack.com/messages/C1\" },\n"
-    "      { \"kind\": \"notes\", \"label\": \"Notes\", \"url\": \"https://docs.example.org/n\" } ],\n"
+    "      { \"kind\": \"notes\", \"label\": \"Notes\",\n"
+    "        \"url\": \"https://docs.example.org/n\" } ],\n"
     "    \"meetings\": [ { \"text\": \"Thursdays 10:00 PT\", \"title\": \"ignored in v1\",\n"
-    "      \"weekday\": \"thursday\", \"start\": \"10:00\", \"timezone\": \"America/Los_Angeles\",\n"
+    "      \"weekday\": \"thursday\", \"start\": \"10:00\",\n"
+    "      \"timezone\": \"America/Los_Angeles\",\n"
     "      \"interval_weeks\": 1 } ],\n"
     "    \"leads\": [ { \"person\": \"lr\", \"role\": \"chair\",\n"
     "      \"term\": { \"start\": \"not read in v1\" } } ] } ] }\n";

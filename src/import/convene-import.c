@@ -285,8 +285,8 @@ convene_import (GBytes               *bytes,
       if (issues != NULL)
         *issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
       g_set_error_literal (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_UNKNOWN_FORMAT,
-                           _("the format cannot be told from the content or the name; "
-                             "name it: convene-json, istio-markdown, kubernetes-sigs or icalendar"));
+                           _("the format cannot be told from the content or the name; name "
+                             "it: convene-json, istio-markdown, kubernetes-sigs or icalendar"));
       return NULL;
     }
 }

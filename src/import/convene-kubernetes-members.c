@@ -300,7 +300,8 @@ kube_import_leadership (KubeImporter    *self,
   if (node->kind != CONVENE_YAML_MAPPING)
     {
       if (!convene_yaml_is_null (node))
-        kube_warn (self, node, FALSE, _("leadership is a mapping of chairs and leads; not imported"));
+        kube_warn (self, node, FALSE,
+                   _("leadership is a mapping of chairs and leads; not imported"));
       return;
     }
 
@@ -334,7 +335,8 @@ import_meeting (KubeImporter    *self,
 
   if (entry->kind != CONVENE_YAML_MAPPING)
     {
-      kube_warn (self, entry, FALSE, _("a meeting is a mapping with day, time and tz; not imported"));
+      kube_warn (self, entry, FALSE,
+                 _("a meeting is a mapping with day, time and tz; not imported"));
       return NULL;
     }
 

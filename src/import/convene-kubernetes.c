@@ -174,7 +174,8 @@ kube_url (KubeImporter    *self,
   if (url == NULL || !convene_url_check (url, &error))
     {
       kube_warn (self, node, FALSE, "%s: %s", key,
-                 error != NULL ? error->message : _("not a URL; give --base-url for relative links"));
+                 error != NULL ? error->message
+                               : _("not a URL; give --base-url for relative links"));
       return NULL;
     }
 
