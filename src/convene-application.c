@@ -56,8 +56,14 @@ static const GOptionEntry option_entries[] = {
     N_("Download the registry again from its source and print what changed"), NULL },
   { "registries", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the remembered registries: id, source, date of the data, last fetched"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Turn FILE (WORKING-GROUPS.md, sigs.yaml, tags.yaml) into a registry"), N_("FILE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Read the imported file as FORMAT (istio-markdown, kubernetes-sigs or icalendar) "
+       "instead of detecting it"), N_("FORMAT") },
   { "import-markdown", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Turn a WORKING-GROUPS.md FILE into a registry"), N_("FILE") },
+    N_("Turn a WORKING-GROUPS.md FILE into a registry (the same as --import FILE "
+       "--format istio-markdown)"), N_("FILE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the imported registry or the iCalendar file to FILE instead of standard output"), N_("FILE") },
   { "base-url", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -283,7 +283,7 @@ test_cli_list_broken_registry (void)
   g_auto(CliRun) run = { 0 };
   g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
   g_autofree char *path = write_temp (dir, "v2.json",
-                                      "{ \"format_version\": 2, \"community\": { \"name\": \"Future\" },"
+                                      "{ \"format_version\": 3, \"community\": { \"name\": \"Future\" },"
                                       " \"groups\": [] }\n");
 
   run_convene (&run, "--list", "--registry", path, NULL);
@@ -292,6 +292,108 @@ test_cli_list_broken_registry (void)
   g_assert_nonnull (strstr (run.err, "format_version"));
 
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* --import tells sigs.yaml by its content and writes a registry that
+ * loads; the community's charter links resolve against the default base.
+ */
+static void
+test_cli_import_kubernetes (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) check = { 0 };
+  g_autofree char *yaml = g_test_build_filename (G_TEST_DIST, "fixtures", "kubernetes",
+                                                 "sigs-2026-08-21.yaml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "k8s.json", NULL);
+  g_autofree char *json = NULL;
+
+  run_convene (&run, "--import", yaml, "--output", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  /* What was not imported is said, with its place */
+  g_assert_nonnull (strstr (run.err, "sigs-2026-08-21.yaml:4160:1: warning: gb_rep:"));
+
+  g_assert_true (g_file_get_contents (out, &json, NULL, NULL));
+  g_assert_true (g_str_has_prefix (json, "{\n  \"format_version\": 2,\n"));
+  g_assert_nonnull (strstr (json, "\"charter_url\": \"https://github.com/kubernetes/community/"
+                                  "blob/master/sig-api-machinery/charter.md\""));
+
+  run_convene (&check, "--validate", out, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_true (g_str_has_prefix (check.out, "OK: 271 groups, "));
+
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+/* A tags.yaml under a name that says nothing, with the format and the base given */
+static void
+test_cli_import_format_and_base (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *yaml = g_test_build_filename (G_TEST_DIST, "fixtures", "cncf",
+                                                 "tags-2022-10-10.yaml", NULL);
+
+  run_convene (&run, "--import", yaml, "--format", "kubernetes-sigs",
+               "--base-url", "https://github.com/cncf/toc/blob/main/tags/", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"name\": \"CNCF\""));
+  g_assert_nonnull (strstr (run.out, "\"charter_url\": \"https://github.com/cncf/toc/blob/main/"
+                                     "tags/tag-app-delivery/charter.md\""));
+  g_assert_null (strstr (run.err, "charter_link"));
+}
+
+/* --import reads Markdown as --import-markdown does */
+static void
+test_cli_import_markdown_detected (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) synonym = { 0 };
+  g_autofree char *md = fixture ("WORKING-GROUPS-2017-12-11.md");
+
+  run_convene (&run, "--import", md,
+               "--base-url", "https://github.com/istio/community/blob/master/", NULL);
+  run_convene (&synonym, "--import-markdown", md,
+               "--base-url", "https://github.com/istio/community/blob/master/", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, synonym.out);
+  g_assert_cmpstr (run.err, ==, synonym.err);
+}
+
+static void
+test_cli_import_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *ics = write_temp (dir, "feed.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+  g_autofree char *blob = write_temp (dir, "blob.txt", "just some words\n");
+  g_autofree char *md = fixture ("WORKING-GROUPS-2017-12-11.md");
+  const struct {
+    const char *args[5];
+    const char *err;
+  } cases[] = {
+    { { "--import", ics, NULL }, "iCalendar feeds is not supported yet" },
+    { { "--import", blob, NULL }, "the format cannot be told" },
+    { { "--import", blob, "--format", "csv", NULL }, "unknown format “csv”" },
+    { { "--import-markdown", md, "--format", "kubernetes-sigs", NULL }, "--import-markdown reads" },
+    { { "--list", "--format", "istio-markdown", NULL }, "--format goes with --import" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      run_convene (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3],
+                   NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      if (strstr (run.err, cases[i].err) == NULL)
+        g_error ("case %u: “%s” does not contain “%s”", i, run.err, cases[i].err);
+    }
+
+  g_unlink (ics);
+  g_unlink (blob);
   g_rmdir (dir);
 }
 
@@ -323,6 +425,10 @@ main (int   argc,
   g_test_add_func ("/cli/import/output", test_cli_import_output);
   g_test_add_func ("/cli/import/unreadable", test_cli_import_unreadable);
   g_test_add_func ("/cli/import/keeps-output-on-failure", test_cli_import_keeps_output_on_failure);
+  g_test_add_func ("/cli/import/kubernetes", test_cli_import_kubernetes);
+  g_test_add_func ("/cli/import/format-and-base", test_cli_import_format_and_base);
+  g_test_add_func ("/cli/import/markdown-detected", test_cli_import_markdown_detected);
+  g_test_add_func ("/cli/import/errors", test_cli_import_errors);
   g_test_add_func ("/cli/stray-option", test_cli_stray_option);
 
   return g_test_run ();

@@ -293,6 +293,13 @@ add_lead (ConveneGroup  *group,
 static ConveneRegistry *
 build_full_registry (void)
 {
+  static const ConveneLinkKind kinds_in_v2_order[] = {
+    CONVENE_LINK_FORUM, CONVENE_LINK_MEETING, CONVENE_LINK_CALENDAR, CONVENE_LINK_NOTES,
+    CONVENE_LINK_FOLDER, CONVENE_LINK_RECORDINGS, CONVENE_LINK_WIKI, CONVENE_LINK_OTHER,
+    CONVENE_LINK_CHARTER, CONVENE_LINK_SLACK, CONVENE_LINK_MATRIX, CONVENE_LINK_ZULIP,
+    CONVENE_LINK_DISCORD, CONVENE_LINK_IRC, CONVENE_LINK_MAILING_LIST,
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (kinds_in_v2_order) == CONVENE_LINK_N_KINDS);
   g_autoptr(ConveneCommunity) community = convene_community_new ("Istio \"Service Mesh\"");
   g_autoptr(ConveneRichText) intro = convene_rich_text_new ();
   g_autoptr(ConveneRichText) new_group = convene_rich_text_new ();
@@ -328,12 +335,20 @@ build_full_registry (void)
   convene_community_set_design_docs_url (community,
                                          "https://drive.google.com/drive/u/0/folders/0AIS5p3eW9BCtUk9PVA");
 
-  /* Every kind of link, in the community and in a group. */
-  for (kind = CONVENE_LINK_FORUM; kind <= CONVENE_LINK_OTHER; kind++)
+  /* Every kind of link, in the community and in a group, in the order a
+   * group's links load in format v2: artifacts, the charter, chat
+   * channels (which always have a name), mailing lists.
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds_in_v2_order); i++)
     {
-      g_autofree char *url = g_strdup_printf ("https://example.org/%s?x=1&y=%%20",
-                                              convene_link_kind_to_string (kind));
-      g_autoptr(ConveneLink) link = convene_link_new (kind, kind % 2 ? NULL : "Label", url);
+      g_autofree char *url = NULL;
+      g_autoptr(ConveneLink) link = NULL;
+
+      kind = kinds_in_v2_order[i];
+      url = g_strdup_printf ("https://example.org/%s?x=1&y=%%20",
+                             convene_link_kind_to_string (kind));
+      link = convene_link_new (kind, kind % 2 && !convene_link_kind_is_chat (kind) ? NULL : "Label",
+                               url);
 
       convene_community_add_link (community, link);
       convene_group_add_link (api, link);
@@ -530,8 +545,10 @@ test_load_full (void)
   g_assert_cmpstr (convene_registry_get_source_date (registry), ==, "2026-11-28");
 }
 
-/* full.json is written the way the writer writes: it comes back byte for
- * byte, which pins the layout and the order of every member.
+/* full.json is a v1 file written the way the writer writes: it comes
+ * back byte for byte but for its version, which pins the layout and the
+ * order of every member. (It has no group chat links, the one v1 member
+ * that v2 writes elsewhere; test-registry-v2.c covers those.)
  */
 static void
 test_load_canonical (void)
@@ -549,7 +566,10 @@ test_load_canonical (void)
   g_assert_no_error (error);
 
   json = convene_registry_to_json (registry);
-  g_assert_cmpstr (json, ==, contents);
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format_version\": 1,\n"));
+  g_assert_true (g_str_has_prefix (json, "{\n  \"format_version\": 2,\n"));
+  g_assert_cmpstr (json + strlen ("{\n  \"format_version\": 2"),
+                   ==, contents + strlen ("{\n  \"format_version\": 1"));
 }
 
 static void
@@ -772,7 +792,7 @@ test_load_version_newer (void)
 {
   const ExpectedIssue expected[] = {
     { E, 2, 21, "format_version",
-      "format_version 2 is newer than this version of Convene understands (1); update Convene" },
+      "format_version 3 is newer than this version of Convene understands (2); update Convene" },
   };
 
   /* Nothing else of a newer file is checked: its rules are not known. */
@@ -1495,7 +1515,7 @@ test_write_layout (void)
 {
   static const char expected[] =
     "{\n"
-    "  \"format_version\": 1,\n"
+    "  \"format_version\": 2,\n"
     "  \"community\": {\n"
     "    \"name\": \"Istio\"\n"
     "  },\n"

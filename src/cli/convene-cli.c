@@ -9,9 +9,10 @@
 
 #include "convene-cli.h"
 #include "convene-cli-output.h"
+#include "convene-bounded-read.h"
 #include "convene-cli-sources.h"
 #include "convene-ics.h"
-#include "convene-markdown.h"
+#include "convene-import.h"
 #include "convene-registry-loader.h"
 #include "convene-registry-source.h"
 #include "convene-registry-writer.h"
@@ -144,23 +145,38 @@ validate (const char *path)
   return EXIT_SUCCESS;
 }
 
+/* Imports @path in @format (%CONVENE_IMPORT_FORMAT_DETECT to tell it
+ * from the content, then the name) and writes the registry.
+ */
 static int
-import_markdown (const char *path,
-                 const char *output,
-                 const char *base_url)
+import_file (const char          *path,
+             ConveneImportFormat  format,
+             const char          *output,
+             const char          *base_url)
 {
   const char *inputs[] = { path, NULL };
   g_autoptr(ConveneRegistry) registry = NULL;
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *json = NULL;
 
-  registry = convene_markdown_import_file (path, base_url, &issues, &error);
+  /* Bounded whatever the file is; each importer has its own, smaller limit */
+  bytes = convene_read_file_bounded (path, convene_import_format_get_max_size (format), NULL, NULL,
+                                     &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  registry = convene_import (bytes, format, path, base_url, &issues, &error);
   print_issues (issues);
 
   if (registry == NULL)
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      if (!has_errors (issues))
+        g_printerr ("%s: %s\n", path, error->message);
       return EXIT_FAILURE;
     }
 
@@ -357,6 +373,9 @@ convene_cli_run (GVariantDict *options)
 {
   g_autofree char *validate_path = NULL;
   g_autofree char *markdown_path = NULL;
+  g_autofree char *import_path = NULL;
+  g_autofree char *format_name = NULL;
+  ConveneImportFormat format = CONVENE_IMPORT_FORMAT_DETECT;
   g_autofree char *output = NULL;
   g_autofree char *registry = NULL;
   g_autofree char *base_url = NULL;
@@ -379,8 +398,36 @@ convene_cli_run (GVariantDict *options)
   if (g_variant_dict_lookup (options, "validate", "^ay", &validate_path))
     return validate (validate_path);
 
+  if (g_variant_dict_lookup (options, "format", "s", &format_name) &&
+      !convene_import_format_from_string (format_name, &format))
+    {
+      /* Translators: the argument of --format */
+      g_printerr (_("unknown format “%s”; use istio-markdown, kubernetes-sigs or icalendar"),
+                  format_name);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_lookup (options, "import", "^ay", &import_path))
+    return import_file (import_path, format, output, base_url);
+
+  /* A synonym kept for scripts written before --import */
   if (g_variant_dict_lookup (options, "import-markdown", "^ay", &markdown_path))
-    return import_markdown (markdown_path, output, base_url);
+    {
+      if (format_name != NULL && format != CONVENE_IMPORT_FORMAT_ISTIO_MARKDOWN)
+        {
+          g_printerr ("%s\n", _("--import-markdown reads istio-markdown; use --import for "
+                                "other formats"));
+          return EXIT_FAILURE;
+        }
+      return import_file (markdown_path, CONVENE_IMPORT_FORMAT_ISTIO_MARKDOWN, output, base_url);
+    }
+
+  if (format_name != NULL)
+    {
+      g_printerr ("%s\n", _("--format goes with --import"));
+      return EXIT_FAILURE;
+    }
 
   if (g_variant_dict_contains (options, "refresh"))
     return convene_cli_refresh (registry);
@@ -421,7 +468,7 @@ convene_cli_run (GVariantDict *options)
 
   if (output != NULL || base_url != NULL)
     {
-      g_printerr ("%s\n", _("--output and --base-url go with --import-markdown"));
+      g_printerr ("%s\n", _("--output and --base-url go with --import (or --import-markdown)"));
       return EXIT_FAILURE;
     }
 

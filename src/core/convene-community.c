@@ -21,6 +21,7 @@ struct _ConveneCommunity
   ConveneRichText *new_group;
   GListStore *links;
   GListStore *meetings;
+  char **calendar_feeds;       /* format v2 */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneCommunity, convene_community, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ convene_community_finalize (GObject *object)
   g_clear_pointer (&self->design_docs_url, g_free);
   g_clear_pointer (&self->intro, convene_rich_text_unref);
   g_clear_pointer (&self->new_group, convene_rich_text_unref);
+  g_clear_pointer (&self->calendar_feeds, g_strfreev);
 
   G_OBJECT_CLASS (convene_community_parent_class)->finalize (object);
 }
@@ -146,6 +148,7 @@ convene_community_init (ConveneCommunity *self)
   self->new_group = convene_rich_text_new ();
   self->links = g_list_store_new (CONVENE_TYPE_LINK);
   self->meetings = g_list_store_new (CONVENE_TYPE_MEETING);
+  self->calendar_feeds = g_new0 (char *, 1);
 }
 
 /* Public API */
@@ -307,4 +310,27 @@ convene_community_add_meeting (ConveneCommunity *self,
   g_return_if_fail (CONVENE_IS_COMMUNITY (self));
   g_return_if_fail (CONVENE_IS_MEETING (meeting));
   g_list_store_append (self->meetings, meeting);
+}
+
+/**
+ * convene_community_get_calendar_feeds:
+ * @self: a #ConveneCommunity
+ *
+ * Returns: (transfer none): the URLs of the iCalendar feeds the whole
+ *   community publishes (format v2), never %NULL
+ */
+const char * const *
+convene_community_get_calendar_feeds (ConveneCommunity *self)
+{
+  g_return_val_if_fail (CONVENE_IS_COMMUNITY (self), NULL);
+  return (const char * const *)self->calendar_feeds;
+}
+
+void
+convene_community_set_calendar_feeds (ConveneCommunity   *self,
+                                      const char * const *urls)
+{
+  g_return_if_fail (CONVENE_IS_COMMUNITY (self));
+  g_strfreev (self->calendar_feeds);
+  self->calendar_feeds = urls != NULL ? g_strdupv ((char **)urls) : g_new0 (char *, 1);
 }

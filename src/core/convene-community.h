@@ -33,5 +33,9 @@ void              convene_community_add_link            (ConveneCommunity *self,
 GListModel       *convene_community_get_meetings        (ConveneCommunity *self);
 void              convene_community_add_meeting         (ConveneCommunity *self,
                                                          ConveneMeeting   *meeting);
+/* Format v2 */
+const char * const *convene_community_get_calendar_feeds (ConveneCommunity *self);
+void              convene_community_set_calendar_feeds  (ConveneCommunity   *self,
+                                                         const char * const *urls);
 
 G_END_DECLS

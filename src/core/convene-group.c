@@ -18,6 +18,12 @@ struct _ConveneGroup
   GListStore *links;
   GListStore *meetings;
   GListStore *leads;
+
+  /* Format v2 */
+  ConveneGroupKind kind;
+  char *parent_id;
+  char **liaisons;
+  char **calendar_feeds;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneGroup, convene_group, G_TYPE_OBJECT)
@@ -56,6 +62,9 @@ convene_group_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->topics, g_strfreev);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->parent_id, g_free);
+  g_clear_pointer (&self->liaisons, g_strfreev);
+  g_clear_pointer (&self->calendar_feeds, g_strfreev);
 
   G_OBJECT_CLASS (convene_group_parent_class)->finalize (object);
 }
@@ -155,6 +164,8 @@ convene_group_init (ConveneGroup *self)
   self->meetings = g_list_store_new (CONVENE_TYPE_MEETING);
   self->leads = g_list_store_new (CONVENE_TYPE_LEAD);
   self->topics = g_new0 (char *, 1);
+  self->liaisons = g_new0 (char *, 1);
+  self->calendar_feeds = g_new0 (char *, 1);
 }
 
 /* Public API */
@@ -357,4 +368,144 @@ char *
 convene_group_make_id (const char *name)
 {
   return convene_person_make_id (NULL, name);
+}
+
+/* Format v2 */
+
+/* The kinds in the order of the enum, as the registry format names them. */
+static const char * const kind_names[] = {
+  NULL, "group", "sig", "working-group", "user-group", "committee", "subproject", "tag", "area",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == CONVENE_GROUP_KIND_LAST + 1);
+
+ConveneGroupKind
+convene_group_get_kind (ConveneGroup *self)
+{
+  g_return_val_if_fail (CONVENE_IS_GROUP (self), CONVENE_GROUP_KIND_NONE);
+  return self->kind;
+}
+
+void
+convene_group_set_kind (ConveneGroup     *self,
+                        ConveneGroupKind  kind)
+{
+  g_return_if_fail (CONVENE_IS_GROUP (self));
+  g_return_if_fail (kind <= CONVENE_GROUP_KIND_LAST);
+  self->kind = kind;
+}
+
+/**
+ * convene_group_get_parent_id:
+ * @self: a #ConveneGroup
+ *
+ * Returns: (nullable): the id of the group this one belongs to, such as
+ *   the SIG of a subproject or the area of a working group
+ */
+const char *
+convene_group_get_parent_id (ConveneGroup *self)
+{
+  g_return_val_if_fail (CONVENE_IS_GROUP (self), NULL);
+  return self->parent_id;
+}
+
+void
+convene_group_set_parent_id (ConveneGroup *self,
+                             const char   *parent_id)
+{
+  g_return_if_fail (CONVENE_IS_GROUP (self));
+  g_free (self->parent_id);
+  self->parent_id = g_strdup (parent_id);
+}
+
+static void
+set_strv (char               ***field,
+          const char * const   *strv)
+{
+  g_strfreev (*field);
+  *field = strv != NULL ? g_strdupv ((char **)strv) : g_new0 (char *, 1);
+}
+
+/**
+ * convene_group_get_liaisons:
+ * @self: a #ConveneGroup
+ *
+ * Returns: (transfer none): the ids of the people who are the group's
+ *   liaisons to a steering body, never %NULL
+ */
+const char * const *
+convene_group_get_liaisons (ConveneGroup *self)
+{
+  g_return_val_if_fail (CONVENE_IS_GROUP (self), NULL);
+  return (const char * const *)self->liaisons;
+}
+
+void
+convene_group_set_liaisons (ConveneGroup       *self,
+                            const char * const *person_ids)
+{
+  g_return_if_fail (CONVENE_IS_GROUP (self));
+  set_strv (&self->liaisons, person_ids);
+}
+
+/**
+ * convene_group_get_calendar_feeds:
+ * @self: a #ConveneGroup
+ *
+ * Returns: (transfer none): the URLs of the group's iCalendar feeds,
+ *   never %NULL
+ */
+const char * const *
+convene_group_get_calendar_feeds (ConveneGroup *self)
+{
+  g_return_val_if_fail (CONVENE_IS_GROUP (self), NULL);
+  return (const char * const *)self->calendar_feeds;
+}
+
+void
+convene_group_set_calendar_feeds (ConveneGroup       *self,
+                                  const char * const *urls)
+{
+  g_return_if_fail (CONVENE_IS_GROUP (self));
+  set_strv (&self->calendar_feeds, urls);
+}
+
+/**
+ * convene_group_kind_to_string:
+ * @kind: a #ConveneGroupKind
+ *
+ * Returns: (nullable): the name of @kind in the registry format, such as
+ *   "working-group"; %NULL for %CONVENE_GROUP_KIND_NONE
+ */
+const char *
+convene_group_kind_to_string (ConveneGroupKind kind)
+{
+  g_return_val_if_fail (kind <= CONVENE_GROUP_KIND_LAST, NULL);
+  return kind_names[kind];
+}
+
+/**
+ * convene_group_kind_from_string:
+ * @str: a kind name from the registry format
+ * @kind: (out): the kind; %CONVENE_GROUP_KIND_GROUP when unknown
+ *
+ * Returns: %TRUE if @str names a known kind
+ */
+gboolean
+convene_group_kind_from_string (const char       *str,
+                                ConveneGroupKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  for (guint i = CONVENE_GROUP_KIND_GROUP; i < G_N_ELEMENTS (kind_names); i++)
+    {
+      if (g_strcmp0 (str, kind_names[i]) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+
+  *kind = CONVENE_GROUP_KIND_GROUP;
+  return FALSE;
 }

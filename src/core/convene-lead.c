@@ -14,6 +14,8 @@ struct _ConveneLead
 
   ConvenePerson *person;
   ConveneRole role;
+  char *term_start;
+  char *term_end;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneLead, convene_lead, G_TYPE_OBJECT)
@@ -34,9 +36,10 @@ static const struct {
   { "lead",      N_("Lead") },
   { "chair",     N_("Chair") },
   { "tech_lead", N_("Technical Lead") },
+  { "emeritus",  N_("Emeritus Lead") },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (roles) == CONVENE_ROLE_TECH_LEAD + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (roles) == CONVENE_ROLE_LAST + 1);
 
 /* Vfuncs */
 
@@ -48,6 +51,17 @@ convene_lead_dispose (GObject *object)
   g_clear_object (&self->person);
 
   G_OBJECT_CLASS (convene_lead_parent_class)->dispose (object);
+}
+
+static void
+convene_lead_finalize (GObject *object)
+{
+  ConveneLead *self = (ConveneLead *)object;
+
+  g_clear_pointer (&self->term_start, g_free);
+  g_clear_pointer (&self->term_end, g_free);
+
+  G_OBJECT_CLASS (convene_lead_parent_class)->finalize (object);
 }
 
 static void
@@ -102,6 +116,7 @@ convene_lead_class_init (ConveneLeadClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = convene_lead_dispose;
+  object_class->finalize = convene_lead_finalize;
   object_class->get_property = convene_lead_get_property;
   object_class->set_property = convene_lead_set_property;
 
@@ -110,7 +125,7 @@ convene_lead_class_init (ConveneLeadClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_ROLE] =
     g_param_spec_int ("role", NULL, NULL,
-                      CONVENE_ROLE_LEAD, CONVENE_ROLE_TECH_LEAD, CONVENE_ROLE_LEAD,
+                      CONVENE_ROLE_LEAD, CONVENE_ROLE_LAST, CONVENE_ROLE_LEAD,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -135,7 +150,7 @@ convene_lead_new (ConvenePerson *person,
                   ConveneRole    role)
 {
   g_return_val_if_fail (CONVENE_IS_PERSON (person), NULL);
-  g_return_val_if_fail (role <= CONVENE_ROLE_TECH_LEAD, NULL);
+  g_return_val_if_fail (role <= CONVENE_ROLE_LAST, NULL);
 
   return g_object_new (CONVENE_TYPE_LEAD,
                        "person", person,
@@ -166,7 +181,7 @@ convene_lead_get_role (ConveneLead *self)
 const char *
 convene_role_to_string (ConveneRole role)
 {
-  g_return_val_if_fail (role <= CONVENE_ROLE_TECH_LEAD, "lead");
+  g_return_val_if_fail (role <= CONVENE_ROLE_LAST, "lead");
   return roles[role].name;
 }
 
@@ -199,6 +214,42 @@ convene_role_from_string (const char  *str,
 const char *
 convene_role_get_title (ConveneRole role)
 {
-  g_return_val_if_fail (role <= CONVENE_ROLE_TECH_LEAD, NULL);
+  g_return_val_if_fail (role <= CONVENE_ROLE_LAST, NULL);
   return _(roles[role].title);
+}
+
+const char *
+convene_lead_get_term_start (ConveneLead *self)
+{
+  g_return_val_if_fail (CONVENE_IS_LEAD (self), NULL);
+  return self->term_start;
+}
+
+const char *
+convene_lead_get_term_end (ConveneLead *self)
+{
+  g_return_val_if_fail (CONVENE_IS_LEAD (self), NULL);
+  return self->term_end;
+}
+
+/**
+ * convene_lead_set_term:
+ * @self: a #ConveneLead
+ * @start: (nullable): the first day of the term, as YYYY-MM-DD
+ * @end: (nullable): the last day, as YYYY-MM-DD; %NULL while it lasts
+ *
+ * Sets the term of a lead (format v2). A lead whose term has ended is
+ * usually given the role %CONVENE_ROLE_EMERITUS by whoever reads it.
+ */
+void
+convene_lead_set_term (ConveneLead *self,
+                       const char  *start,
+                       const char  *end)
+{
+  g_return_if_fail (CONVENE_IS_LEAD (self));
+
+  g_free (self->term_start);
+  self->term_start = g_strdup (start);
+  g_free (self->term_end);
+  self->term_end = g_strdup (end);
 }

@@ -45,9 +45,15 @@ static const struct {
   { "wiki",       "accessories-dictionary-symbolic", N_("Wiki") },
   { "slack",      "user-available-symbolic",       N_("Chat") },
   { "other",      "web-browser-symbolic",          N_("Link") },
+  { "charter",    "text-x-generic-symbolic",       N_("Charter") },
+  { "mailing-list", "mail-send-symbolic",          N_("Mailing List") },
+  { "matrix",     "user-available-symbolic",       N_("Matrix Room") },
+  { "zulip",      "user-available-symbolic",       N_("Zulip Stream") },
+  { "discord",    "user-available-symbolic",       N_("Discord Channel") },
+  { "irc",        "user-available-symbolic",       N_("IRC Channel") },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == CONVENE_LINK_OTHER + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == CONVENE_LINK_N_KINDS);
 
 /* Vfuncs */
 
@@ -127,7 +133,7 @@ convene_link_class_init (ConveneLinkClass *klass)
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,
-                      CONVENE_LINK_FORUM, CONVENE_LINK_OTHER, CONVENE_LINK_OTHER,
+                      CONVENE_LINK_FORUM, CONVENE_LINK_N_KINDS - 1, CONVENE_LINK_OTHER,
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
@@ -159,7 +165,7 @@ convene_link_new (ConveneLinkKind  kind,
                   const char      *label,
                   const char      *url)
 {
-  g_return_val_if_fail (kind <= CONVENE_LINK_OTHER, NULL);
+  g_return_val_if_fail (kind < CONVENE_LINK_N_KINDS, NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
   return g_object_new (CONVENE_TYPE_LINK,
@@ -199,7 +205,7 @@ convene_link_get_url (ConveneLink *self)
 const char *
 convene_link_kind_to_string (ConveneLinkKind kind)
 {
-  g_return_val_if_fail (kind <= CONVENE_LINK_OTHER, "other");
+  g_return_val_if_fail (kind < CONVENE_LINK_N_KINDS, "other");
   return kinds[kind].name;
 }
 
@@ -232,7 +238,7 @@ convene_link_kind_from_string (const char      *str,
 const char *
 convene_link_kind_get_icon_name (ConveneLinkKind kind)
 {
-  g_return_val_if_fail (kind <= CONVENE_LINK_OTHER, NULL);
+  g_return_val_if_fail (kind < CONVENE_LINK_N_KINDS, NULL);
   return kinds[kind].icon_name;
 }
 
@@ -245,6 +251,22 @@ convene_link_kind_get_icon_name (ConveneLinkKind kind)
 const char *
 convene_link_kind_get_title (ConveneLinkKind kind)
 {
-  g_return_val_if_fail (kind <= CONVENE_LINK_OTHER, NULL);
+  g_return_val_if_fail (kind < CONVENE_LINK_N_KINDS, NULL);
   return _(kinds[kind].title);
+}
+
+/**
+ * convene_link_kind_is_chat:
+ * @kind: a #ConveneLinkKind
+ *
+ * Chat channels are links of their own kinds (Slack, Matrix, Zulip,
+ * Discord, IRC): format v2 writes them in a group's "chat" member.
+ *
+ * Returns: %TRUE if @kind is a chat channel
+ */
+gboolean
+convene_link_kind_is_chat (ConveneLinkKind kind)
+{
+  return kind == CONVENE_LINK_SLACK || kind == CONVENE_LINK_MATRIX || kind == CONVENE_LINK_ZULIP ||
+         kind == CONVENE_LINK_DISCORD || kind == CONVENE_LINK_IRC;
 }

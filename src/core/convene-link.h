@@ -16,6 +16,14 @@ typedef enum
   CONVENE_LINK_WIKI,
   CONVENE_LINK_SLACK,
   CONVENE_LINK_OTHER,
+  /* Format v2; after OTHER so the numbers of the v1 kinds stay */
+  CONVENE_LINK_CHARTER,
+  CONVENE_LINK_MAILING_LIST,
+  CONVENE_LINK_MATRIX,
+  CONVENE_LINK_ZULIP,
+  CONVENE_LINK_DISCORD,
+  CONVENE_LINK_IRC,
+  CONVENE_LINK_N_KINDS,
 } ConveneLinkKind;
 
 #define CONVENE_TYPE_LINK (convene_link_get_type ())
@@ -33,5 +41,6 @@ gboolean         convene_link_kind_from_string (const char      *str,
                                                 ConveneLinkKind *kind);
 const char      *convene_link_kind_get_icon_name (ConveneLinkKind kind);
 const char      *convene_link_kind_get_title   (ConveneLinkKind  kind);
+gboolean         convene_link_kind_is_chat     (ConveneLinkKind  kind);
 
 G_END_DECLS

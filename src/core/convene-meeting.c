@@ -26,6 +26,11 @@ struct _ConveneMeeting
   int end_minute;
   guint interval_weeks;
   int week_of_month;
+
+  /* Format v2 links and title, apart from the schedule */
+  char *title;
+  char *notes_url;
+  char *recordings_url;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneMeeting, convene_meeting, G_TYPE_OBJECT)
@@ -52,6 +57,9 @@ convene_meeting_finalize (GObject *object)
   g_clear_pointer (&self->calendar_url, g_free);
   g_clear_pointer (&self->timezone, g_free);
   g_clear_pointer (&self->anchor, g_date_time_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->notes_url, g_free);
+  g_clear_pointer (&self->recordings_url, g_free);
 
   G_OBJECT_CLASS (convene_meeting_parent_class)->finalize (object);
 }
@@ -380,4 +388,73 @@ convene_meeting_has_schedule (ConveneMeeting *self)
          self->start_minute >= 0 &&
          self->timezone != NULL &&
          (self->interval_weeks > 0 || self->week_of_month != 0);
+}
+
+/* Format v2: title and links (the schedule fields are above) */
+
+/**
+ * convene_meeting_get_title:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: (nullable): what the meeting is called, such as
+ *   "Regular SIG Meeting"
+ */
+const char *
+convene_meeting_get_title (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->title;
+}
+
+void
+convene_meeting_set_title (ConveneMeeting *self,
+                           const char     *title)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+/**
+ * convene_meeting_get_notes_url:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: (nullable): the meeting's notes or agenda
+ */
+const char *
+convene_meeting_get_notes_url (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->notes_url;
+}
+
+void
+convene_meeting_set_notes_url (ConveneMeeting *self,
+                               const char     *url)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_free (self->notes_url);
+  self->notes_url = g_strdup (url);
+}
+
+/**
+ * convene_meeting_get_recordings_url:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: (nullable): where the recordings of the meeting are
+ */
+const char *
+convene_meeting_get_recordings_url (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->recordings_url;
+}
+
+void
+convene_meeting_set_recordings_url (ConveneMeeting *self,
+                                    const char     *url)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_free (self->recordings_url);
+  self->recordings_url = g_strdup (url);
 }

@@ -40,4 +40,15 @@ void            convene_meeting_set_anchor         (ConveneMeeting *self,
                                                     GDateTime      *anchor);
 gboolean        convene_meeting_has_schedule       (ConveneMeeting *self);
 
+/* Format v2: what a meeting links to besides its schedule (not the schedule) */
+const char     *convene_meeting_get_title          (ConveneMeeting *self);
+void            convene_meeting_set_title          (ConveneMeeting *self,
+                                                    const char     *title);
+const char     *convene_meeting_get_notes_url      (ConveneMeeting *self);
+void            convene_meeting_set_notes_url      (ConveneMeeting *self,
+                                                    const char     *url);
+const char     *convene_meeting_get_recordings_url (ConveneMeeting *self);
+void            convene_meeting_set_recordings_url (ConveneMeeting *self,
+                                                    const char     *url);
+
 G_END_DECLS

@@ -109,6 +109,7 @@ add_community (GVariantBuilder  *builder,
   add_rich_text (builder, convene_community_get_new_group (community));
   add_links (builder, convene_community_get_links (community));
   add_meetings (builder, convene_community_get_meetings (community));
+  convene_registry_cache_add_community_v2 (builder, community);
   g_variant_builder_close (builder);
 }
 
@@ -146,6 +147,7 @@ make_group_entry (ConveneRegistry *registry,
                              (guint32)convene_lead_get_role (lead));
     }
   g_variant_builder_close (&builder);
+  convene_registry_cache_add_group_v2 (&builder, group);
 
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
@@ -358,7 +360,7 @@ make_link (GVariant *value)
   guint32 kind;
 
   g_variant_get (value, "(um&s&s)", &kind, &label, &url);
-  return convene_link_new (MIN (kind, CONVENE_LINK_OTHER), label, url);
+  return convene_link_new (kind < CONVENE_LINK_N_KINDS ? kind : CONVENE_LINK_OTHER, label, url);
 }
 
 static ConveneMeeting *
@@ -403,6 +405,7 @@ make_community (GVariant *value)
   g_autoptr(GVariant) new_group = NULL;
   g_autoptr(GVariant) links = NULL;
   g_autoptr(GVariant) meetings = NULL;
+  g_autoptr(GVariant) v2 = NULL;
   g_autoptr(ConveneRichText) intro_text = NULL;
   g_autoptr(ConveneRichText) new_group_text = NULL;
   ConveneCommunity *community;
@@ -411,8 +414,8 @@ make_community (GVariant *value)
   GVariant *child;
 
   g_variant_get (value, "(&sm&s@" CONVENE_CACHE_RICH_TEXT "m&s@" CONVENE_CACHE_RICH_TEXT
-                 "@a" CONVENE_CACHE_LINK "@a" CONVENE_CACHE_MEETING ")",
-                 &name, &url, &intro, &design_docs_url, &new_group, &links, &meetings);
+                 "@a" CONVENE_CACHE_LINK "@a" CONVENE_CACHE_MEETING "@" CONVENE_CACHE_COMMUNITY_V2
+                 ")", &name, &url, &intro, &design_docs_url, &new_group, &links, &meetings, &v2);
 
   community = convene_community_new (name);
   convene_community_set_url (community, url);
@@ -439,6 +442,7 @@ make_community (GVariant *value)
       convene_community_add_meeting (community, meeting);
       g_variant_unref (child);
     }
+  convene_registry_cache_apply_community_v2 (v2, community);
 
   return community;
 }
@@ -485,6 +489,7 @@ convene_registry_cache_make_group (GVariant        *entry,
   g_autoptr(GVariant) links = NULL;
   g_autoptr(GVariant) meetings = NULL;
   g_autoptr(GVariant) leads = NULL;
+  g_autoptr(GVariant) v2 = NULL;
   g_autofree const char **topics = NULL;
   const char *name, *description;
   ConveneGroup *group;
@@ -494,8 +499,9 @@ convene_registry_cache_make_group (GVariant        *entry,
 
   g_return_val_if_fail (g_variant_is_of_type (entry, G_VARIANT_TYPE (CONVENE_CACHE_GROUP)), NULL);
 
-  g_variant_get (entry, "(&s^a&sm&s@a" CONVENE_CACHE_LINK "@a" CONVENE_CACHE_MEETING "@a(uu))",
-                 &name, &topics, &description, &links, &meetings, &leads);
+  g_variant_get (entry, "(&s^a&sm&s@a" CONVENE_CACHE_LINK "@a" CONVENE_CACHE_MEETING "@a(uu)@"
+                 CONVENE_CACHE_GROUP_V2 ")",
+                 &name, &topics, &description, &links, &meetings, &leads, &v2);
 
   group = convene_group_new (id, name);
   convene_group_set_topics (group, topics);
@@ -525,12 +531,13 @@ convene_registry_cache_make_group (GVariant        *entry,
       ConvenePerson *person = convene_registry_peek_person (registry, person_position);
       g_autoptr(ConveneLead) lead = NULL;
 
-      if (person == NULL || role > CONVENE_ROLE_TECH_LEAD)
+      if (person == NULL || role > CONVENE_ROLE_LAST)
         continue;
 
       lead = convene_lead_new (person, role);
       convene_group_add_lead (group, lead);
     }
+  convene_registry_cache_apply_group_v2 (v2, group);
 
   return group;
 }

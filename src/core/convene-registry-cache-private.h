@@ -15,12 +15,20 @@ G_BEGIN_DECLS
 /* text, url, calendar_url, weekday, start, end, timezone, interval_weeks,
  * week_of_month, anchor (ISO 8601 with its offset) */
 #define CONVENE_CACHE_MEETING   "(smsmsiiimsuims)"
+/* Format v2 (convene-registry-cache-v2.c): calendar feeds, and each
+ * meeting's title, notes and recordings */
+#define CONVENE_CACHE_COMMUNITY_V2 "(asa(msmsms))"
 #define CONVENE_CACHE_COMMUNITY "(sms" CONVENE_CACHE_RICH_TEXT "ms" CONVENE_CACHE_RICH_TEXT \
-                                "a" CONVENE_CACHE_LINK "a" CONVENE_CACHE_MEETING ")"
+                                "a" CONVENE_CACHE_LINK "a" CONVENE_CACHE_MEETING \
+                                CONVENE_CACHE_COMMUNITY_V2 ")"
 /* name, company, github, profile_url, avatar_url */
 #define CONVENE_CACHE_PERSON    "(msmsmsmsms)"
-/* name, topics, description, links, meetings, leads (person position, role) */
-#define CONVENE_CACHE_GROUP     "(sasmsa" CONVENE_CACHE_LINK "a" CONVENE_CACHE_MEETING "a(uu))"
+/* Format v2: kind, parent, liaisons, calendar feeds, each lead's term,
+ * each meeting's title, notes and recordings */
+#define CONVENE_CACHE_GROUP_V2  "(umsasasa(msms)a(msmsms))"
+/* name, topics, description, links, meetings, leads (person position, role), v2 */
+#define CONVENE_CACHE_GROUP     "(sasmsa" CONVENE_CACHE_LINK "a" CONVENE_CACHE_MEETING "a(uu)" \
+                                CONVENE_CACHE_GROUP_V2 ")"
 /* severity, file is the source, line, column, path, message */
 #define CONVENE_CACHE_ISSUE     "(ubuumsmss)"
 /* A column: the ids (NUL-terminated, back to back) and where each starts,
@@ -46,5 +54,14 @@ ConvenePerson    *convene_registry_cache_make_person   (GVariant         *entry,
 ConveneGroup     *convene_registry_cache_make_group    (GVariant         *entry,
                                                         const char       *id,
                                                         ConveneRegistry  *registry);
+
+void              convene_registry_cache_add_group_v2       (GVariantBuilder  *builder,
+                                                             ConveneGroup     *group);
+void              convene_registry_cache_apply_group_v2     (GVariant         *value,
+                                                             ConveneGroup     *group);
+void              convene_registry_cache_add_community_v2   (GVariantBuilder  *builder,
+                                                             ConveneCommunity *community);
+void              convene_registry_cache_apply_community_v2 (GVariant         *value,
+                                                             ConveneCommunity *community);
 
 G_END_DECLS

@@ -303,7 +303,7 @@ check_roles (const guint               *offsets,
       goto invalid;
 
   for (gsize i = 0; i < n_roles; i++)
-    if (roles[i].group_position >= n_groups || (guint)roles[i].role > CONVENE_ROLE_TECH_LEAD)
+    if (roles[i].group_position >= n_groups || (guint)roles[i].role > CONVENE_ROLE_LAST)
       goto invalid;
 
   return TRUE;

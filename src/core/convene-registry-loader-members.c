@@ -161,12 +161,16 @@ load_artifact (Loader     *self,
   const char *url;
 
   kind_name = loader_get_string (self, object, path, "kind", 0, CONVENE_MAX_KEYWORD);
-  if (kind_name != NULL && !convene_link_kind_from_string (kind_name, &kind))
+  /* The kinds format v2 added are unknown in a v1 file, as they were. */
+  if (kind_name != NULL &&
+      (!convene_link_kind_from_string (kind_name, &kind) ||
+       (self->version < 2 && kind > CONVENE_LINK_OTHER)))
     {
       g_autofree char *kind_path = convene_json_path_member (path, "kind");
 
       loader_report (self, CONVENE_SEVERITY_WARNING, kind_path, kind_path,
                      _("unknown artifact kind “%s”; it is shown as a plain link"), kind_name);
+      kind = CONVENE_LINK_OTHER;
     }
 
   label = loader_get_string (self, object, path, "label", 0, CONVENE_MAX_LABEL);
@@ -341,6 +345,9 @@ load_meeting (Loader     *self,
         }
     }
 
+  if (self->version >= 2)
+    loader_load_meeting_v2 (self, object, path, meeting);
+
   return valid ? g_steal_pointer (&meeting) : NULL;
 }
 
@@ -380,6 +387,9 @@ load_community (Loader     *self,
   meetings = load_objects (self, object, "community", "meetings", (LoadElementFunc)load_meeting);
   for (guint i = 0; i < meetings->len; i++)
     convene_community_add_meeting (community, g_ptr_array_index (meetings, i));
+
+  if (self->version >= 2)
+    loader_load_community_v2 (self, object, community);
 
   return g_steal_pointer (&community);
 }
@@ -459,6 +469,8 @@ load_lead (Loader       *self,
     return;
 
   lead = convene_lead_new (person, role);
+  if (self->version >= 2)
+    loader_load_lead_v2 (self, object, path, lead);
   convene_group_add_lead (group, lead);
 }
 
@@ -519,6 +531,8 @@ load_group (Loader     *self,
   links = load_objects (self, object, path, "artifacts", (LoadElementFunc)load_artifact);
   for (guint i = 0; i < links->len; i++)
     convene_group_add_link (group, g_ptr_array_index (links, i));
+  if (self->version >= 2)
+    loader_load_group_v2 (self, object, path, group);
 
   meetings = load_objects (self, object, path, "meetings", (LoadElementFunc)load_meeting);
   for (guint i = 0; i < meetings->len; i++)
@@ -598,6 +612,7 @@ check_version (Loader     *self,
     return TRUE;
 
   version = json_node_get_int (node);
+  self->version = version;
   number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   if (version > CONVENE_REGISTRY_FORMAT_VERSION)
     {
@@ -667,4 +682,5 @@ loader_load_document (Loader   *self,
     }
 
   load_source (self, root);
+  loader_check_references_v2 (self);
 }

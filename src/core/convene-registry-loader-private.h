@@ -43,6 +43,8 @@ typedef struct
   GHashTable *group_paths;     /* group id → path of the group */
   GHashTable *person_paths;    /* person id → path of the person */
   GHashTable *timezones;       /* identifier → GTimeZone, or NULL when unknown */
+  gint64 version;              /* format_version of the document */
+  GPtrArray *references;       /* v2: parents and liaisons to check at the end */
 } Loader;
 
 /* Reporting (convene-registry-loader-issues.c) */
@@ -120,5 +122,24 @@ gboolean     loader_get_int            (Loader               *self,
 
 void         loader_load_document      (Loader               *self,
                                         JsonNode             *root_node);
+
+/* The members of format v2 (convene-registry-loader-v2.c) */
+
+void         loader_load_group_v2      (Loader               *self,
+                                        JsonObject           *object,
+                                        const char           *path,
+                                        ConveneGroup         *group);
+void         loader_load_lead_v2       (Loader               *self,
+                                        JsonObject           *object,
+                                        const char           *path,
+                                        ConveneLead          *lead);
+void         loader_load_meeting_v2    (Loader               *self,
+                                        JsonObject           *object,
+                                        const char           *path,
+                                        ConveneMeeting       *meeting);
+void         loader_load_community_v2  (Loader               *self,
+                                        JsonObject           *object,
+                                        ConveneCommunity     *community);
+void         loader_check_references_v2 (Loader              *self);
 
 G_END_DECLS

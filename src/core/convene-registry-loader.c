@@ -14,7 +14,7 @@
 #include "convene-registry-loader-private.h"
 #include "convene-json-scan-private.h"
 
-/* Reading a registry file (format v1, docs/registry-format.md) into a
+/* Reading a registry file (format v1 or v2, docs/registry-format.md) into a
  * #ConveneRegistry, checking everything on the way and reporting every
  * problem with its place in the file.
  *
@@ -101,6 +101,7 @@ loader_finish (Loader     *self,
   g_clear_pointer (&self->group_paths, g_hash_table_unref);
   g_clear_pointer (&self->person_paths, g_hash_table_unref);
   g_clear_pointer (&self->timezones, g_hash_table_unref);
+  g_clear_pointer (&self->references, g_ptr_array_unref);
   g_clear_object (&self->registry);
 
   return registry;
@@ -323,8 +324,8 @@ load_file_thread (GTask        *task,
  *   every problem found, errors and warnings, in the order of the checks
  * @error: return location for a #GError
  *
- * Reads a registry in the JSON format v1 (docs/registry-format.md) and
- * checks it. Each issue carries @filename, a line, a column and the JSON
+ * Reads a registry in the JSON format v1 or v2 (docs/registry-format.md)
+ * and checks it. Each issue carries @filename, a line, a column and the JSON
  * path of the value it is about. Warnings alone do not stop the load.
  *
  * Returns: (transfer full) (nullable): the registry, or %NULL with @error

@@ -6,8 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "convene-registry-writer.h"
+#include "convene-limits.h"
 
-/* Writing a #ConveneRegistry in the JSON format v1 (docs/registry-format.md).
+/* Writing a #ConveneRegistry in the JSON format v2 (docs/registry-format.md).
  *
  * The output is meant to live in a git repository and be edited by hand,
  * so it is written by a small emitter of our own rather than by
@@ -169,6 +170,24 @@ writer_int (Writer     *w,
   g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
 }
 
+/* An array of strings, or nothing when it is empty */
+static void
+write_strings (Writer             *w,
+               const char         *key,
+               const char * const *strv)
+{
+  if (strv == NULL || strv[0] == NULL)
+    return;
+
+  writer_begin_array_member (w, key);
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      writer_next (w);
+      writer_string_literal (w, strv[i]);
+    }
+  writer_end (w, ']');
+}
+
 /* Model */
 
 static void
@@ -207,6 +226,123 @@ write_rich_text (Writer          *w,
       writer_end (w, ']');
     }
   writer_end (w, ']');
+}
+
+/* Which links go in a member of their own rather than in "artifacts" */
+typedef enum
+{
+  LINKS_ARTIFACTS,
+  LINKS_CHAT,
+  LINKS_MAILING_LISTS,
+} LinkSet;
+
+static gboolean
+link_in_set (ConveneLink *link,
+             LinkSet      set,
+             gboolean     first_charter)
+{
+  ConveneLinkKind kind = convene_link_get_kind (link);
+
+  switch (set)
+    {
+    case LINKS_CHAT:
+      return convene_link_kind_is_chat (kind);
+    case LINKS_MAILING_LISTS:
+      return kind == CONVENE_LINK_MAILING_LIST;
+    case LINKS_ARTIFACTS:
+    default:
+      return !convene_link_kind_is_chat (kind) && kind != CONVENE_LINK_MAILING_LIST &&
+             !first_charter;
+    }
+}
+
+/* The last charter link of a group is its "charter_url": a load puts
+ * that one after the artifacts, so a second round writes the same.
+ */
+static ConveneLink *
+find_charter (GListModel *links)
+{
+  ConveneLink *charter = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(ConveneLink) link = g_list_model_get_item (links, i);
+
+      if (convene_link_get_kind (link) == CONVENE_LINK_CHARTER)
+        charter = link;   /* the group holds it */
+    }
+
+  return charter;
+}
+
+static gboolean
+is_blank (const char *str)
+{
+  for (const char *p = str; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A chat channel must have a name in v2: the label, or else the URL when
+ * it is short enough to be one, or else the kind.
+ */
+static const char *
+chat_name (ConveneLink *link)
+{
+  const char *label = convene_link_get_label (link);
+  const char *url = convene_link_get_url (link);
+
+  if (!is_blank (label))
+    return label;
+  if (g_utf8_strlen (url, -1) <= CONVENE_MAX_LABEL)
+    return url;
+  return convene_link_kind_to_string (convene_link_get_kind (link));
+}
+
+static void
+write_link_set (Writer     *w,
+                const char *key,
+                GListModel *links,
+                LinkSet     set,
+                ConveneLink *charter)
+{
+  guint n = g_list_model_get_n_items (links);
+  gboolean open = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneLink) link = g_list_model_get_item (links, i);
+
+      if (!link_in_set (link, set, link == charter))
+        continue;
+
+      if (!open)
+        writer_begin_array_member (w, key);
+      open = TRUE;
+
+      writer_begin_object_element (w);
+      if (set == LINKS_CHAT)
+        {
+          writer_string (w, "kind", convene_link_kind_to_string (convene_link_get_kind (link)));
+          writer_string (w, "name", chat_name (link));
+        }
+      else
+        {
+          if (set == LINKS_ARTIFACTS)
+            writer_string (w, "kind",
+                           convene_link_kind_to_string (convene_link_get_kind (link)));
+          writer_string (w, "label", convene_link_get_label (link));
+        }
+      writer_string (w, "url", convene_link_get_url (link));
+      writer_end (w, '}');
+    }
+
+  if (open)
+    writer_end (w, ']');
 }
 
 static void
@@ -267,9 +403,12 @@ write_meetings (Writer     *w,
       GDateTime *anchor = convene_meeting_get_anchor (meeting);
 
       writer_begin_object_element (w);
+      writer_string (w, "title", convene_meeting_get_title (meeting));
       writer_string (w, "text", convene_meeting_get_text (meeting));
       writer_string (w, "url", convene_meeting_get_url (meeting));
       writer_string (w, "calendar_url", convene_meeting_get_calendar_url (meeting));
+      writer_string (w, "notes_url", convene_meeting_get_notes_url (meeting));
+      writer_string (w, "recordings_url", convene_meeting_get_recordings_url (meeting));
       if (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY)
         writer_string (w, "weekday", weekday_names[weekday]);
       write_time (w, "start", convene_meeting_get_start_minute (meeting));
@@ -303,6 +442,7 @@ write_community (Writer           *w,
   write_rich_text (w, "new_group", convene_community_get_new_group (community));
   write_links (w, "links", convene_community_get_links (community));
   write_meetings (w, convene_community_get_meetings (community));
+  write_strings (w, "calendar_feeds", convene_community_get_calendar_feeds (community));
   writer_end (w, '}');
 }
 
@@ -383,24 +523,23 @@ write_group (Writer       *w,
   const char * const *topics = convene_group_get_topics (group);
   GListModel *leads = convene_group_get_leads (group);
   guint n_leads = g_list_model_get_n_items (leads);
+  GListModel *links = convene_group_get_links (group);
+  ConveneLink *charter = find_charter (links);
 
   writer_begin_object_element (w);
   writer_string (w, "id", convene_group_get_id (group));
   writer_string (w, "name", convene_group_get_name (group));
-
-  if (topics != NULL && topics[0] != NULL)
-    {
-      writer_begin_array_member (w, "topics");
-      for (guint i = 0; topics[i] != NULL; i++)
-        {
-          writer_next (w);
-          writer_string_literal (w, topics[i]);
-        }
-      writer_end (w, ']');
-    }
-
+  writer_string (w, "kind", convene_group_kind_to_string (convene_group_get_kind (group)));
+  writer_string (w, "parent", convene_group_get_parent_id (group));
+  write_strings (w, "topics", topics);
   writer_string (w, "description", convene_group_get_description (group));
-  write_links (w, "artifacts", convene_group_get_links (group));
+  if (charter != NULL)
+    writer_string (w, "charter_url", convene_link_get_url (charter));
+  write_link_set (w, "artifacts", links, LINKS_ARTIFACTS, charter);
+  write_link_set (w, "chat", links, LINKS_CHAT, charter);
+  write_link_set (w, "mailing_lists", links, LINKS_MAILING_LISTS, charter);
+  write_strings (w, "liaisons", convene_group_get_liaisons (group));
+  write_strings (w, "calendar_feeds", convene_group_get_calendar_feeds (group));
   write_meetings (w, convene_group_get_meetings (group));
 
   if (n_leads > 0)
@@ -413,6 +552,14 @@ write_group (Writer       *w,
           writer_begin_object_element (w);
           writer_string (w, "person", convene_person_get_id (convene_lead_get_person (lead)));
           writer_string (w, "role", convene_role_to_string (convene_lead_get_role (lead)));
+          if (convene_lead_get_term_start (lead) != NULL ||
+              convene_lead_get_term_end (lead) != NULL)
+            {
+              writer_begin_object_member (w, "term");
+              writer_string (w, "start", convene_lead_get_term_start (lead));
+              writer_string (w, "end", convene_lead_get_term_end (lead));
+              writer_end (w, '}');
+            }
           writer_end (w, '}');
         }
       writer_end (w, ']');
@@ -445,7 +592,7 @@ write_source (Writer          *w,
  * convene_registry_to_json:
  * @self: a #ConveneRegistry
  *
- * Writes @self in the registry format v1: pretty-printed with two-space
+ * Writes @self in the registry format v2: pretty-printed with two-space
  * indents, members in the documented order, unknown values left out, and
  * a newline at the end. The same registry always gives the same text, and
  * convene_registry_load_from_bytes() reads it back to an equal registry.

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The newest registry format this build reads and writes. */
-#define CONVENE_REGISTRY_FORMAT_VERSION 1
+#define CONVENE_REGISTRY_FORMAT_VERSION 2
 
 /**
  * ConveneRegistryRole:

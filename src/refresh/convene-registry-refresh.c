@@ -8,7 +8,7 @@
 
 #include "convene-registry-refresh.h"
 #include "convene-bounded-read.h"
-#include "convene-markdown.h"
+#include "convene-import.h"
 #include "convene-registry-diff.h"
 #include "convene-registry-download.h"
 #include "convene-registry-loader.h"
@@ -62,47 +62,30 @@ has_errors (GPtrArray *issues)
  * convene_registry_detect_format:
  * @bytes: the content of a source
  *
- * Tells the format from the content, not the name: a JSON object is
- * Convene JSON (the loader then checks its format_version), text with a
- * Markdown heading or table is Istio's WORKING-GROUPS.md.
+ * Tells the format from the content, not the name, with the importers'
+ * own detector (convene_import_detect()): a JSON object is Convene JSON
+ * (the loader then checks its format_version), Markdown headings or
+ * tables are Istio's WORKING-GROUPS.md, sigs.yaml and tags.yaml are
+ * kubernetes-sigs, BEGIN:VCALENDAR is icalendar.
  *
- * This is the one place to swap for a general detector.
- *
- * Returns: (nullable): %CONVENE_FORMAT_JSON, %CONVENE_FORMAT_ISTIO_MARKDOWN,
- *   or %NULL when neither
+ * Returns: (nullable): the format's name (convene_import_format_to_string()),
+ *   or %NULL when the content does not say
  */
 const char *
 convene_registry_detect_format (GBytes *bytes)
 {
+  ConveneImportFormat format;
   gsize size;
   const char *data;
-  const char *end;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
-  end = data + size;
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    data += 3;
-  while (data < end && g_ascii_isspace (*data))
-    data++;
+  format = convene_import_detect (data, size, NULL);
+  if (format == CONVENE_IMPORT_FORMAT_DETECT)
+    return NULL;
 
-  if (data < end && *data == '{')
-    return CONVENE_FORMAT_JSON;
-
-  /* A line that starts a heading or a table */
-  for (const char *line = data; line != NULL && line < end; )
-    {
-      const char *next = memchr (line, '\n', end - line);
-
-      while (line < end && (*line == ' ' || *line == '\t'))
-        line++;
-      if (line < end && (*line == '#' || *line == '|'))
-        return CONVENE_FORMAT_ISTIO_MARKDOWN;
-      line = next != NULL ? next + 1 : NULL;
-    }
-
-  return NULL;
+  return convene_import_format_to_string (format);
 }
 
 /* What relative links of a Markdown file at @location point to: the
@@ -157,6 +140,7 @@ convene_registry_import_bytes (GBytes      *bytes,
   g_autoptr(GBytes) json_bytes = NULL;
   g_autofree char *json = NULL;
   g_autofree char *base_url = NULL;
+  ConveneImportFormat import_format = CONVENE_IMPORT_FORMAT_DETECT;
   const char *detected;
   gsize size;
 
@@ -173,22 +157,25 @@ convene_registry_import_bytes (GBytes      *bytes,
   if (detected == NULL)
     {
       g_set_error (error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_INVALID,
-                   _("%s is neither a Convene registry (JSON) nor a WORKING-GROUPS.md file"),
+                   _("%s is neither a Convene registry (JSON) nor a file Convene can import "
+                     "(WORKING-GROUPS.md, sigs.yaml, tags.yaml)"),
                    location);
       return NULL;
     }
 
-  if (g_bytes_get_size (bytes) > CONVENE_MARKDOWN_MAX_SIZE)
+  convene_import_format_from_string (detected, &import_format);
+  if (g_bytes_get_size (bytes) > convene_import_format_get_max_size (import_format))
     {
       g_set_error (error, CONVENE_REGISTRY_ERROR, CONVENE_REGISTRY_ERROR_TOO_LARGE,
-                   _("%s is larger than %u MB, the most a WORKING-GROUPS.md file may be"),
-                   location, CONVENE_MARKDOWN_MAX_SIZE / (1024 * 1024));
+                   _("%s is larger than %u MB, the most a file of this format may be"),
+                   location,
+                   (guint) (convene_import_format_get_max_size (import_format) / (1024 * 1024)));
       return NULL;
     }
 
-  base_url = markdown_base_url (location);
-  imported = convene_markdown_import (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes),
-                                      location, base_url, &local_issues, error);
+  if (import_format == CONVENE_IMPORT_FORMAT_ISTIO_MARKDOWN)
+    base_url = markdown_base_url (location);
+  imported = convene_import (bytes, import_format, location, base_url, &local_issues, error);
   if (imported == NULL || has_errors (local_issues))
     {
       if (imported != NULL)

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Each target defines FUZZ_ENTRY. Built for libFuzzer it is
- * LLVMFuzzerTestOneInput; the regression test links the three targets
+ * LLVMFuzzerTestOneInput; the regression test links every target
  * into one program, so there each is compiled with a name of its own
  * (-DCONVENE_FUZZ_ENTRY=...).
  */
