@@ -24,6 +24,11 @@ struct _ConveneOverviewPage
   ConveneRegistry *registry;
   ConveneUpcoming *upcoming;
   GDateTime *date;
+  GDateTime *fetched;
+  /* The year of stale data, else 0: the meeting rows say their times
+   * come from it.
+   */
+  int stale_year;
 
   GtkListBox *design_docs_list;
   AdwPreferencesGroup *design_docs_group;
@@ -110,6 +115,48 @@ create_meeting_row (gpointer item,
  */
 #define STALE_DAYS 180
 
+/* Each meeting row of stale data says where its time comes from: an
+ * icon before it, with the sentence as its tooltip and accessible name.
+ */
+static void
+mark_stale_rows (GtkListBox *list,
+                 int         stale_year)
+{
+  g_autofree char *note = NULL;
+
+  if (stale_year > 0)
+    /* Translators: on a meeting row of an old registry; %d is a year */
+    note = g_strdup_printf (_("From the %d data"), stale_year);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *icon;
+
+      if (!CONVENE_IS_MEETING_ROW (child))
+        continue;
+
+      icon = g_object_get_data (G_OBJECT (child), "convene-stale-icon");
+      if (icon == NULL && note != NULL)
+        {
+          icon = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
+          gtk_widget_add_css_class (icon, "stale-time");
+          gtk_widget_add_css_class (icon, "dim-label");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (child), icon);
+          g_object_set_data (G_OBJECT (child), "convene-stale-icon", icon);
+        }
+
+      if (icon != NULL)
+        {
+          gtk_widget_set_visible (icon, note != NULL);
+          gtk_widget_set_tooltip_text (icon, note);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          note ? note : "", -1);
+        }
+    }
+}
+
 static void
 update_date (ConveneOverviewPage *self)
 {
@@ -123,6 +170,17 @@ update_date (ConveneOverviewPage *self)
        * a g_date_time_format() format: %-d is the day, %B the month, %Y the year
        */
       text = g_date_time_format (self->date, _("Data of %-d %B %Y"));
+      if (self->fetched != NULL)
+        {
+          /* Translators: when the registry was last downloaded, as in
+           * "Data of 11 December 2017 · fetched 1 December 2026"; a g_date_time_format() format
+           */
+          g_autofree char *fetched = g_date_time_format (self->fetched, _("fetched %-d %B %Y"));
+          g_autofree char *data = g_steal_pointer (&text);
+
+          /* Translators: the date of the data · when it was fetched */
+          text = g_strdup_printf (_("%s · %s"), data, fetched);
+        }
       now = dup_now (self);
       stale = g_date_time_difference (now, self->date) > (GTimeSpan)STALE_DAYS * G_TIME_SPAN_DAY;
     }
@@ -140,6 +198,10 @@ update_date (ConveneOverviewPage *self)
       gtk_label_set_label (self->stale_label, warning);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->stale_bar), stale);
+
+  self->stale_year = stale ? g_date_time_get_year (self->date) : 0;
+  mark_stale_rows (self->upcoming_list, self->stale_year);
+  mark_stale_rows (self->meetings_list, self->stale_year);
 }
 
 /* The soonest meetings the overview lists: a community of thousands of
@@ -250,6 +312,8 @@ update_upcoming (ConveneOverviewPage *self)
     }
 
   update_meeting_rows (self->meetings_list, now);
+  mark_stale_rows (self->upcoming_list, self->stale_year);
+  mark_stale_rows (self->meetings_list, self->stale_year);
 }
 
 static void
@@ -366,6 +430,7 @@ convene_overview_page_dispose (GObject *object)
   g_clear_object (&self->registry);
   g_clear_object (&self->upcoming);
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->fetched, g_date_time_unref);
 
   G_OBJECT_CLASS (convene_overview_page_parent_class)->dispose (object);
 }
@@ -513,6 +578,7 @@ convene_overview_page_set_date (ConveneOverviewPage *self,
     return;
 
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->fetched, g_date_time_unref);
   self->date = date ? g_date_time_ref (date) : NULL;
   update_date (self);
 }
@@ -545,4 +611,27 @@ convene_overview_page_set_upcoming (ConveneOverviewPage *self,
   g_signal_connect_object (upcoming, "notify::pending", G_CALLBACK (upcoming_pending_cb), self,
                            G_CONNECT_SWAPPED);
   update_upcoming (self);
+}
+
+/**
+ * convene_overview_page_set_fetched:
+ * @self: a #ConveneOverviewPage
+ * @fetched: (nullable): when the registry was last downloaded, or %NULL
+ *   for one that never was
+ *
+ * Shows when the data was fetched beside its date.
+ */
+void
+convene_overview_page_set_fetched (ConveneOverviewPage *self,
+                                   GDateTime           *fetched)
+{
+  g_return_if_fail (CONVENE_IS_OVERVIEW_PAGE (self));
+
+  if (fetched == self->fetched ||
+      (fetched != NULL && self->fetched != NULL && g_date_time_equal (fetched, self->fetched)))
+    return;
+
+  g_clear_pointer (&self->fetched, g_date_time_unref);
+  self->fetched = fetched ? g_date_time_ref (fetched) : NULL;
+  update_date (self);
 }

@@ -89,6 +89,7 @@ _convene_window_remember_group (ConveneWindow *self,
 {
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-group", group_id ? group_id : "");
+  _convene_window_remember_registry_group (self, group_id);
 }
 
 void
