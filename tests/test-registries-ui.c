@@ -592,6 +592,30 @@ test_stale (Fixture       *f,
   g_assert_cmpuint (rows->len, >, 0);
   g_assert_cmpuint (count_stale_notes (f->window, "From the 2017 data"), ==, rows->len);
 
+  /* A group's own meetings too. */
+  {
+    g_autoptr(GPtrArray) group_rows = NULL;
+    ConveneRegistry *registry = convene_window_get_registry (f->window);
+    const char *group_id = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (registry)) && group_id == NULL; i++)
+      {
+        g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (registry), i);
+        GListModel *meetings = convene_registry_get_group_meetings (registry, group, NULL);
+
+        if (g_list_model_get_n_items (meetings) > 0)
+          group_id = convene_group_get_id (group);
+      }
+    g_assert_nonnull (group_id);
+    g_assert_true (convene_window_show_group (f->window, group_id));
+    ui_test_drain ();
+    group_rows = ui_test_find_all (f->window, CONVENE_TYPE_MEETING_ROW);
+    g_assert_cmpuint (group_rows->len, >, 0);
+    g_assert_cmpuint (count_stale_notes (f->window, "From the 2017 data"), ==, group_rows->len);
+    convene_window_show_overview (f->window);
+    ui_test_drain ();
+  }
+
   /* By the clock of the week after, the same rows are current. */
   set_now (f->window, "2017-12-18T08:00:00Z");
   g_assert_null (ui_test_lookup_css_class (f->window, GTK_TYPE_BOX, "stale-bar"));

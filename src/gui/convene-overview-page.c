@@ -8,6 +8,7 @@
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
 #include "convene-overview-page.h"
+#include "convene-stale.h"
 
 /* The first page: what the community says about its working groups, the
  * meetings of the week ahead, its shared meetings and links, where the
@@ -15,7 +16,7 @@
  * open through "win.open-uri", so they are checked like every other link.
  * The meetings follow the window's #ConveneUpcoming, and so does the age of
  * the data: its date always, and a strip over everything once it is older
- * than %STALE_DAYS days.
+ * than convene_stale_year() allows.
  */
 struct _ConveneOverviewPage
 {
@@ -110,53 +111,6 @@ create_meeting_row (gpointer item,
   return convene_meeting_row_new (CONVENE_MEETING (item), NULL, now);
 }
 
-/* Past this age, a registry's meeting times and links are likely to have
- * changed: a community moves meetings every few months.
- */
-#define STALE_DAYS 180
-
-/* Each meeting row of stale data says where its time comes from: an
- * icon before it, with the sentence as its tooltip and accessible name.
- */
-static void
-mark_stale_rows (GtkListBox *list,
-                 int         stale_year)
-{
-  g_autofree char *note = NULL;
-
-  if (stale_year > 0)
-    /* Translators: on a meeting row of an old registry; %d is a year */
-    note = g_strdup_printf (_("From the %d data"), stale_year);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *icon;
-
-      if (!CONVENE_IS_MEETING_ROW (child))
-        continue;
-
-      icon = g_object_get_data (G_OBJECT (child), "convene-stale-icon");
-      if (icon == NULL && note != NULL)
-        {
-          icon = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
-          gtk_widget_add_css_class (icon, "stale-time");
-          gtk_widget_add_css_class (icon, "dim-label");
-          adw_action_row_add_prefix (ADW_ACTION_ROW (child), icon);
-          g_object_set_data (G_OBJECT (child), "convene-stale-icon", icon);
-        }
-
-      if (icon != NULL)
-        {
-          gtk_widget_set_visible (icon, note != NULL);
-          gtk_widget_set_tooltip_text (icon, note);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          note ? note : "", -1);
-        }
-    }
-}
-
 static void
 update_date (ConveneOverviewPage *self)
 {
@@ -182,7 +136,7 @@ update_date (ConveneOverviewPage *self)
           text = g_strdup_printf (_("%s · %s"), data, fetched);
         }
       now = dup_now (self);
-      stale = g_date_time_difference (now, self->date) > (GTimeSpan)STALE_DAYS * G_TIME_SPAN_DAY;
+      stale = convene_stale_year (self->date, now) > 0;
     }
 
   gtk_label_set_label (self->date_label, text ? text : "");
@@ -200,8 +154,8 @@ update_date (ConveneOverviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->stale_bar), stale);
 
   self->stale_year = stale ? g_date_time_get_year (self->date) : 0;
-  mark_stale_rows (self->upcoming_list, self->stale_year);
-  mark_stale_rows (self->meetings_list, self->stale_year);
+  convene_stale_mark_rows (GTK_WIDGET (self->upcoming_list), self->stale_year);
+  convene_stale_mark_rows (GTK_WIDGET (self->meetings_list), self->stale_year);
 }
 
 /* The soonest meetings the overview lists: a community of thousands of
@@ -312,8 +266,8 @@ update_upcoming (ConveneOverviewPage *self)
     }
 
   update_meeting_rows (self->meetings_list, now);
-  mark_stale_rows (self->upcoming_list, self->stale_year);
-  mark_stale_rows (self->meetings_list, self->stale_year);
+  convene_stale_mark_rows (GTK_WIDGET (self->upcoming_list), self->stale_year);
+  convene_stale_mark_rows (GTK_WIDGET (self->meetings_list), self->stale_year);
 }
 
 static void

@@ -161,6 +161,8 @@ void     _convene_window_update_registries   (ConveneWindow  *self);
 void     _convene_window_dispose_registries  (ConveneWindow  *self);
 void     _convene_window_class_init_registries (GtkWidgetClass *widget_class);
 char    *_convene_window_dup_last_group      (ConveneWindow  *self);
+void     _convene_window_mark_stale_rows     (ConveneWindow  *self,
+                                              GtkWidget      *root);
 void     _convene_window_remember_registry_group (ConveneWindow *self,
                                               const char     *group_id);
 

@@ -7,6 +7,7 @@
 
 #include "convene-change-dialog.h"
 #include "convene-location.h"
+#include "convene-stale.h"
 #include "convene-window-private.h"
 
 /* The registries the user keeps, as the window shows them: the switcher
@@ -163,8 +164,9 @@ remove_registry_action (GtkWidget  *widget,
 /**
  * _convene_window_dup_last_group:
  *
- * The group to come back to: the current registry's own, or after a
- * switch nothing else (another registry's group would be a stranger).
+ * The group to come back to: after a switch, the new registry's own
+ * (another registry's would be a stranger); else the group of last time
+ * the settings keep, as when the window opens.
  */
 char *
 _convene_window_dup_last_group (ConveneWindow *self)
@@ -174,15 +176,14 @@ _convene_window_dup_last_group (ConveneWindow *self)
 
   self->switching = FALSE;
 
-  if (self->context != NULL)
-    entry = convene_registries_get_current (get_registries (self));
-  if (entry != NULL && convene_registry_entry_get_last_group (entry) != NULL)
-    return g_strdup (convene_registry_entry_get_last_group (entry));
+  if (switching)
+    {
+      if (self->context != NULL)
+        entry = convene_registries_get_current (get_registries (self));
+      return entry != NULL ? g_strdup (convene_registry_entry_get_last_group (entry)) : NULL;
+    }
 
-  if (switching || self->settings == NULL)
-    return NULL;
-
-  return g_settings_get_string (self->settings, "last-group");
+  return self->settings != NULL ? g_settings_get_string (self->settings, "last-group") : NULL;
 }
 
 void
@@ -200,6 +201,21 @@ _convene_window_remember_registry_group (ConveneWindow *self,
 
   if ((entry = convene_registries_get_current (get_registries (self))) != NULL)
     convene_registry_entry_set_last_group (entry, group_id);
+}
+
+/* The meeting rows under @root say so when the data shown is stale by
+ * the window's clock (the overview marks its own).
+ */
+void
+_convene_window_mark_stale_rows (ConveneWindow *self,
+                                 GtkWidget     *root)
+{
+  GDateTime *date = NULL;
+
+  if (self->registry != NULL && self->registry == convene_registry_store_get_registry (self->store))
+    date = convene_registry_store_get_date (self->store);
+
+  convene_stale_mark_rows (root, convene_stale_year (date, convene_upcoming_get_now (self->upcoming)));
 }
 
 /* Open Location… and dropped addresses */
