@@ -346,6 +346,7 @@ test_location_dialog (Fixture       *f,
   g_assert_nonnull (error_label);
   g_assert_cmpstr (gtk_label_get_text (error_label), ==,
                    "Addresses with a user name or password are not accepted");
+  ui_test_save_screenshot (dialog, "registries-open-location.png");
 
   gtk_editable_set_text (entry, "https://example.org/registry.json");
   ui_test_drain ();
@@ -482,6 +483,7 @@ test_switcher (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "current-registry"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "second.json · Data of 20 February 2026");
+  ui_test_save_screenshot (gtk_widget_get_native (GTK_WIDGET (list)), "registries-switcher.png");
 
   /* Clicking a row switches, and the registry comes back on its group. */
   row = find_row (list, "First");
@@ -736,6 +738,7 @@ test_change_dialog (Fixture       *f,
         n++;
       }
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (shown));
+  ui_test_save_screenshot (dialog, "registries-changes.png");
 }
 
 /* The daily check, by a clock the test sets */
@@ -836,11 +839,14 @@ test_error_many (Fixture       *f,
   lines = g_strsplit (gtk_label_get_text (label), "\n", 0);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
   g_assert_nonnull (strstr (lines[0], "nobody0"));
+  /* The page names the file once, above; its lines start at the line number. */
+  g_assert_true (g_str_has_prefix (lines[0], "1:"));
 
   show_all = ui_test_lookup_css_class (f->window, GTK_TYPE_BUTTON, "show-all-problems");
   g_assert_nonnull (show_all);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (show_all)), ==, "Show All 12 Problems");
   g_assert_nonnull (find_action_button (f->window, "win.open-file"));
+  ui_test_save_screenshot (f->window, "registries-error-many.png");
 
   gtk_widget_activate (show_all);
   ui_test_assert_eventually (find_toplevel_with_class (ADW_TYPE_MESSAGE_DIALOG, "problems-dialog"));
