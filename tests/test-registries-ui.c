@@ -212,7 +212,8 @@ open_switcher (ConveneWindow *window)
   g_assert_nonnull (button);
 
   gtk_menu_button_popup (button);
-  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (
+    gtk_menu_button_get_popover (button))));
   list = ui_test_lookup_css_class (gtk_menu_button_get_popover (button), GTK_TYPE_LIST_BOX,
                                    "registries-list");
   g_assert_nonnull (list);
@@ -300,7 +301,8 @@ test_location_check (void)
     { "", NULL, "Enter the web address of a registry" },
     { "ftp://example.org/registry.json", NULL,
       "Only addresses that start with https:// or http:// can be opened" },
-    { "file:///etc/passwd", NULL, "Only addresses that start with https:// or http:// can be opened" },
+    { "file:///etc/passwd", NULL,
+      "Only addresses that start with https:// or http:// can be opened" },
     { "https://ann:secret@example.org/registry.json", NULL,
       "Addresses with a user name or password are not accepted" },
     { "https://ann@example.org/registry.json", NULL,
@@ -515,7 +517,8 @@ test_switcher_remove (Fixture       *f,
   g_autofree char *path = g_build_filename (f->tmpdir, "kept.json", NULL);
   GListModel *model = convene_registries_get_model (get_registries ());
   guint n_before = g_list_model_get_n_items (model);
-  ConveneCommunity *community = convene_registry_get_community (convene_application_get_registry (app));
+  ConveneRegistry *bundled = convene_application_get_registry (app);
+  ConveneCommunity *community = convene_registry_get_community (bundled);
   g_autofree char *bundled_name = g_strdup (convene_community_get_name (community));
   GtkListBox *list;
   GtkListBoxRow *row;
@@ -599,8 +602,9 @@ test_stale (Fixture       *f,
     g_autoptr(GPtrArray) group_rows = NULL;
     ConveneRegistry *registry = convene_window_get_registry (f->window);
     const char *group_id = NULL;
+    guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (registry));
 
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (registry)) && group_id == NULL; i++)
+    for (guint i = 0; i < n_groups && group_id == NULL; i++)
       {
         g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (registry), i);
         GListModel *meetings = convene_registry_get_group_meetings (registry, group, NULL);
@@ -638,8 +642,9 @@ test_about (Fixture       *f,
   g_autofree char *comments = NULL;
 
   /* The icon from the resources: no installed theme has it here. */
-  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                          APP_ID));
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
 
   gtk_window_present (GTK_WINDOW (f->window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -666,7 +671,8 @@ test_refresh_action (Fixture       *f,
       menu_button = g_ptr_array_index (buttons, i);
   g_assert_nonnull (menu_button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.refresh"));
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.open-location"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button),
+                                  "win.open-location"));
 
   /* On the overview, beside the date. */
   g_assert_nonnull (ui_test_lookup_css_class (f->window, GTK_TYPE_BUTTON, "overview-refresh"));
@@ -839,8 +845,8 @@ test_error_many (Fixture       *f,
   lines = g_strsplit (gtk_label_get_text (label), "\n", 0);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
   g_assert_nonnull (strstr (lines[0], "nobody0"));
-  /* The page names the file once, above; its lines start at the line number. */
-  g_assert_true (g_str_has_prefix (lines[0], "1:"));
+  /* Located: file:line:column, as the command line says it. */
+  g_assert_true (g_str_has_prefix (lines[0], path));
 
   show_all = ui_test_lookup_css_class (f->window, GTK_TYPE_BUTTON, "show-all-problems");
   g_assert_nonnull (show_all);

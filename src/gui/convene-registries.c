@@ -240,7 +240,9 @@ find_entry (ConveneRegistries *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ConveneRegistryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+      g_autoptr(ConveneRegistryEntry) entry = NULL;
+
+      entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
 
       if (g_strcmp0 (entry->id, id) == 0)
         return i;

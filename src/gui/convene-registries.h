@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 #define CONVENE_TYPE_REGISTRY_ENTRY (convene_registry_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConveneRegistryEntry, convene_registry_entry, CONVENE, REGISTRY_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (ConveneRegistryEntry, convene_registry_entry,
+                      CONVENE, REGISTRY_ENTRY, GObject)
 
 ConveneRegistryEntry *convene_registry_entry_new              (const char           *id,
                                                                const char           *title,

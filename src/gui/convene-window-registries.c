@@ -68,12 +68,14 @@ create_registry_row (gpointer item,
   g_autofree char *subtitle = dup_entry_subtitle (entry);
   gboolean current = convene_registries_get_current (get_registries (self)) == entry;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), convene_registry_entry_get_title (entry));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 convene_registry_entry_get_title (entry));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.switch-registry");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", convene_registry_entry_get_id (entry));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
+                                    convene_registry_entry_get_id (entry));
 
   gtk_widget_set_opacity (check, current ? 1.0 : 0.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -215,7 +217,8 @@ _convene_window_mark_stale_rows (ConveneWindow *self,
   if (self->registry != NULL && self->registry == convene_registry_store_get_registry (self->store))
     date = convene_registry_store_get_date (self->store);
 
-  convene_stale_mark_rows (root, convene_stale_year (date, convene_upcoming_get_now (self->upcoming)));
+  convene_stale_mark_rows (root,
+                           convene_stale_year (date, convene_upcoming_get_now (self->upcoming)));
 }
 
 /* Open Location… and dropped addresses */

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "convene-issue.h"
 #include "convene-window-private.h"
@@ -28,12 +27,10 @@
 static char *
 dup_problems_text (const GError *error,
                    GPtrArray    *issues,
-                   const char   *path,
                    guint         max_lines,
                    guint        *n_lines)
 {
   GString *text = g_string_new (NULL);
-  g_autofree char *prefix = path ? g_strconcat (path, ":", NULL) : NULL;
 
   *n_lines = 1;
 
@@ -46,11 +43,7 @@ dup_problems_text (const GError *error,
 
           if (text->len > 0)
             g_string_append_c (text, '\n');
-          /* The page names the file above: "line:column: …" is enough. */
-          if (prefix != NULL && g_str_has_prefix (line, prefix))
-            g_string_append (text, line + strlen (prefix));
-          else
-            g_string_append (text, line);
+          g_string_append (text, line);
         }
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
@@ -83,7 +76,7 @@ set_error_text (ConveneWindow *self,
                 GPtrArray     *issues)
 {
   guint n_lines;
-  g_autofree char *text = dup_problems_text (error, issues, path, MAX_PAGE_PROBLEMS, &n_lines);
+  g_autofree char *text = dup_problems_text (error, issues, MAX_PAGE_PROBLEMS, &n_lines);
   g_autofree char *description = NULL;
 
   if (path != NULL)
@@ -161,9 +154,8 @@ show_problems_action (GtkWidget  *widget,
   if (error == NULL)
     return;
 
-  /* The dialog is copied from: whole lines, file:line:column. */
-  text = dup_problems_text (error, convene_registry_store_get_issues (self->store), NULL,
-                            G_MAXUINT, &n_lines);
+  text = dup_problems_text (error, convene_registry_store_get_issues (self->store), G_MAXUINT,
+                            &n_lines);
 
   /* Selectable and monospace, like the error page: file:line:column. */
   label = gtk_label_new (text);
@@ -284,7 +276,8 @@ _convene_window_sync_with_store (ConveneWindow *self)
                                   ? convene_registry_store_get_date (self->store)
                                   : NULL);
   {
-    ConveneRegistryEntry *entry = convene_registries_get_current (convene_context_get_registries (self->context));
+    ConveneRegistries *registries = convene_context_get_registries (self->context);
+    ConveneRegistryEntry *entry = convene_registries_get_current (registries);
 
     convene_overview_page_set_fetched (self->overview_page,
                                        entry != NULL && self->registry == registry
