@@ -200,22 +200,87 @@ use_bundled_action (GSimpleAction *action,
   convene_application_load_registry (CONVENE_APPLICATION (user_data), NULL);
 }
 
+/* What the About window says of the data shown: its date, when it was
+ * fetched, where it comes from and under which licence.
+ */
+static char *
+dup_about_comments (ConveneApplication *self)
+{
+  const char *comments = _("See who leads each working group and join its next meeting.");
+  GDateTime *date = convene_registry_store_get_date (self->store);
+  ConveneRegistryEntry *entry;
+  g_autofree char *data = NULL;
+
+  if (date == NULL || convene_registry_store_get_registry (self->store) == NULL)
+    return g_strdup (comments);
+
+  data = g_date_time_format (date, _("Data of %-d %B %Y"));
+  entry = convene_registries_get_current (convene_context_get_registries (self->context));
+  if (entry != NULL && convene_registry_entry_get_fetched (entry) != NULL)
+    {
+      g_autofree char *fetched = g_date_time_format (convene_registry_entry_get_fetched (entry),
+                                                     _("fetched %-d %B %Y"));
+      g_autofree char *date_only = g_steal_pointer (&data);
+
+      data = g_strdup_printf (_("%s · %s"), date_only, fetched);
+    }
+
+  return g_strdup_printf ("%s\n\n%s", comments, data);
+}
+
+static void
+add_data_credits (ConveneApplication *self,
+                  AdwAboutWindow     *about)
+{
+  const char *path = convene_registry_store_get_path (self->store);
+
+  if (convene_registry_store_get_registry (self->store) == NULL)
+    return;
+
+  if (path == NULL)
+    {
+      /* The seed: Istio's WORKING-GROUPS.md of the community repository
+       * (github.com/istio/community), which is under the Apache License 2.0.
+       */
+      adw_about_window_add_legal_section (about, _("Registry Data"),
+                                          _("The working groups of the Istio community, from "
+                                            "its community repository (commit 9ef47a8, "
+                                            "11 December 2017)"),
+                                          GTK_LICENSE_APACHE_2_0, NULL);
+    }
+  else
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      /* Translators: %s is the path of a registry file */
+      g_autofree char *text = g_strdup_printf (_("From “%s”"), display);
+
+      adw_about_window_add_legal_section (about, _("Registry Data"), text, GTK_LICENSE_CUSTOM,
+                                          _("Convene does not know the licence of this data; "
+                                            "its source says under which terms it may be used."));
+    }
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
   static const char *developers[] = { "The Convene developers", NULL };
+  ConveneApplication *self = CONVENE_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *comments = dup_about_comments (self);
   GtkWidget *about;
 
+  /* The icon comes from the resources too (icons/ under the resource
+   * base path), so it shows when Convene runs from the build tree.
+   */
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "application", user_data,
                         "transient-for", parent,
                         "application-name", _("Convene"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
-                        "comments", _("See who leads each working group and join its next meeting."),
+                        "comments", comments,
                         "developer-name", _("The Convene developers"),
                         "developers", developers,
                         "copyright", _("© 2026 The Convene developers"),
@@ -225,6 +290,7 @@ about_action (GSimpleAction *action,
                         /* Translators: your names, one per line, to be credited in the About window */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  add_data_credits (self, ADW_ABOUT_WINDOW (about));
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -265,6 +265,8 @@ ui_test_application_new (void)
   ConveneApplication *app = convene_application_new ();
   g_autoptr(GError) error = NULL;
 
+  ui_test_reset_settings ();
+
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -317,7 +319,7 @@ ui_test_count_search_hits (ConveneWindow *window)
   return n;
 }
 
-/* Forgets the last group and the window's size. */
+/* Forgets the last group and the window's size; no daily check. */
 void
 ui_test_reset_settings (void)
 {
@@ -327,6 +329,12 @@ ui_test_reset_settings (void)
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   g_settings_reset (settings, "window-maximized");
+
+  /* No test wants a refresh it did not ask for (the daily check is on by
+   * default); the daily check's own test turns it on.
+   */
+  g_settings_set_boolean (settings, "auto-refresh", FALSE);
+  g_settings_reset (settings, "last-refresh-check");
 }
 
 void

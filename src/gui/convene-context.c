@@ -9,7 +9,8 @@
 
 /* What the widgets of a window use, handed down from the application:
  * the registry store, the clock of the meetings, the avatar cache, the
- * launcher every link goes through, and the settings. Widgets get these
+ * launcher every link goes through, the settings, and the registries the
+ * user keeps (the window's seam to them: see convene-registries.c). Widgets get these
  * from whoever created them, never by looking up their window or the
  * application.
  */
@@ -22,6 +23,7 @@ struct _ConveneContext
   ConveneAvatarCache *avatar_cache;
   ConveneLauncher *launcher;
   GSettings *settings;
+  ConveneRegistries *registries;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneContext, convene_context, G_TYPE_OBJECT)
@@ -49,6 +51,7 @@ convene_context_dispose (GObject *object)
   g_clear_object (&self->avatar_cache);
   g_clear_object (&self->launcher);
   g_clear_object (&self->settings);
+  g_clear_object (&self->registries);
 
   G_OBJECT_CLASS (convene_context_parent_class)->dispose (object);
 }
@@ -112,10 +115,21 @@ convene_context_set_property (GObject      *object,
 }
 
 static void
+convene_context_constructed (GObject *object)
+{
+  ConveneContext *self = CONVENE_CONTEXT (object);
+
+  G_OBJECT_CLASS (convene_context_parent_class)->constructed (object);
+
+  self->registries = convene_registries_new (self->store, self->settings);
+}
+
+static void
 convene_context_class_init (ConveneContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = convene_context_constructed;
   object_class->dispose = convene_context_dispose;
   object_class->get_property = convene_context_get_property;
   object_class->set_property = convene_context_set_property;
@@ -244,4 +258,17 @@ convene_context_get_settings (ConveneContext *self)
 {
   g_return_val_if_fail (CONVENE_IS_CONTEXT (self), NULL);
   return self->settings;
+}
+
+/**
+ * convene_context_get_registries:
+ * @self: a #ConveneContext
+ *
+ * Returns: (transfer none): the registries the user keeps, over the store
+ */
+ConveneRegistries *
+convene_context_get_registries (ConveneContext *self)
+{
+  g_return_val_if_fail (CONVENE_IS_CONTEXT (self), NULL);
+  return self->registries;
 }

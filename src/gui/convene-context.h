@@ -5,6 +5,7 @@
 
 #include "convene-avatar-cache.h"
 #include "convene-launcher.h"
+#include "convene-registries.h"
 #include "convene-registry-store.h"
 #include "convene-upcoming.h"
 
@@ -24,5 +25,6 @@ ConveneLauncher      *convene_context_get_launcher     (ConveneContext       *se
 void                  convene_context_set_launcher     (ConveneContext       *self,
                                                         ConveneLauncher      *launcher);
 GSettings            *convene_context_get_settings     (ConveneContext       *self);
+ConveneRegistries    *convene_context_get_registries   (ConveneContext       *self);
 
 G_END_DECLS

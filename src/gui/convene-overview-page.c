@@ -8,6 +8,7 @@
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
 #include "convene-overview-page.h"
+#include "convene-stale.h"
 
 /* The first page: what the community says about its working groups, the
  * meetings of the week ahead, its shared meetings and links, where the
@@ -15,7 +16,7 @@
  * open through "win.open-uri", so they are checked like every other link.
  * The meetings follow the window's #ConveneUpcoming, and so does the age of
  * the data: its date always, and a strip over everything once it is older
- * than %STALE_DAYS days.
+ * than convene_stale_year() allows.
  */
 struct _ConveneOverviewPage
 {
@@ -24,6 +25,11 @@ struct _ConveneOverviewPage
   ConveneRegistry *registry;
   ConveneUpcoming *upcoming;
   GDateTime *date;
+  GDateTime *fetched;
+  /* The year of stale data, else 0: the meeting rows say their times
+   * come from it.
+   */
+  int stale_year;
 
   GtkListBox *design_docs_list;
   AdwPreferencesGroup *design_docs_group;
@@ -105,11 +111,6 @@ create_meeting_row (gpointer item,
   return convene_meeting_row_new (CONVENE_MEETING (item), NULL, now);
 }
 
-/* Past this age, a registry's meeting times and links are likely to have
- * changed: a community moves meetings every few months.
- */
-#define STALE_DAYS 180
-
 static void
 update_date (ConveneOverviewPage *self)
 {
@@ -123,8 +124,19 @@ update_date (ConveneOverviewPage *self)
        * a g_date_time_format() format: %-d is the day, %B the month, %Y the year
        */
       text = g_date_time_format (self->date, _("Data of %-d %B %Y"));
+      if (self->fetched != NULL)
+        {
+          /* Translators: when the registry was last downloaded, as in
+           * "Data of 11 December 2017 · fetched 1 December 2026"; a g_date_time_format() format
+           */
+          g_autofree char *fetched = g_date_time_format (self->fetched, _("fetched %-d %B %Y"));
+          g_autofree char *data = g_steal_pointer (&text);
+
+          /* Translators: the date of the data · when it was fetched */
+          text = g_strdup_printf (_("%s · %s"), data, fetched);
+        }
       now = dup_now (self);
-      stale = g_date_time_difference (now, self->date) > (GTimeSpan)STALE_DAYS * G_TIME_SPAN_DAY;
+      stale = convene_stale_year (self->date, now) > 0;
     }
 
   gtk_label_set_label (self->date_label, text ? text : "");
@@ -140,6 +152,10 @@ update_date (ConveneOverviewPage *self)
       gtk_label_set_label (self->stale_label, warning);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->stale_bar), stale);
+
+  self->stale_year = stale ? g_date_time_get_year (self->date) : 0;
+  convene_stale_mark_rows (GTK_WIDGET (self->upcoming_list), self->stale_year);
+  convene_stale_mark_rows (GTK_WIDGET (self->meetings_list), self->stale_year);
 }
 
 /* The soonest meetings the overview lists: a community of thousands of
@@ -250,6 +266,8 @@ update_upcoming (ConveneOverviewPage *self)
     }
 
   update_meeting_rows (self->meetings_list, now);
+  convene_stale_mark_rows (GTK_WIDGET (self->upcoming_list), self->stale_year);
+  convene_stale_mark_rows (GTK_WIDGET (self->meetings_list), self->stale_year);
 }
 
 static void
@@ -366,6 +384,7 @@ convene_overview_page_dispose (GObject *object)
   g_clear_object (&self->registry);
   g_clear_object (&self->upcoming);
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->fetched, g_date_time_unref);
 
   G_OBJECT_CLASS (convene_overview_page_parent_class)->dispose (object);
 }
@@ -513,6 +532,7 @@ convene_overview_page_set_date (ConveneOverviewPage *self,
     return;
 
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->fetched, g_date_time_unref);
   self->date = date ? g_date_time_ref (date) : NULL;
   update_date (self);
 }
@@ -545,4 +565,27 @@ convene_overview_page_set_upcoming (ConveneOverviewPage *self,
   g_signal_connect_object (upcoming, "notify::pending", G_CALLBACK (upcoming_pending_cb), self,
                            G_CONNECT_SWAPPED);
   update_upcoming (self);
+}
+
+/**
+ * convene_overview_page_set_fetched:
+ * @self: a #ConveneOverviewPage
+ * @fetched: (nullable): when the registry was last downloaded, or %NULL
+ *   for one that never was
+ *
+ * Shows when the data was fetched beside its date.
+ */
+void
+convene_overview_page_set_fetched (ConveneOverviewPage *self,
+                                   GDateTime           *fetched)
+{
+  g_return_if_fail (CONVENE_IS_OVERVIEW_PAGE (self));
+
+  if (fetched == self->fetched ||
+      (fetched != NULL && self->fetched != NULL && g_date_time_equal (fetched, self->fetched)))
+    return;
+
+  g_clear_pointer (&self->fetched, g_date_time_unref);
+  self->fetched = fetched ? g_date_time_ref (fetched) : NULL;
+  update_date (self);
 }

@@ -19,6 +19,8 @@ void             convene_overview_page_set_registry (ConveneOverviewPage *self,
                                                      ConveneRegistry     *registry);
 void             convene_overview_page_set_upcoming (ConveneOverviewPage *self,
                                                      ConveneUpcoming     *upcoming);
+void             convene_overview_page_set_fetched  (ConveneOverviewPage *self,
+                                                     GDateTime           *fetched);
 void             convene_overview_page_set_date     (ConveneOverviewPage *self,
                                                      GDateTime           *date);
 

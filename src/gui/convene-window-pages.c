@@ -89,6 +89,7 @@ _convene_window_remember_group (ConveneWindow *self,
 {
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-group", group_id ? group_id : "");
+  _convene_window_remember_registry_group (self, group_id);
 }
 
 void
@@ -119,6 +120,7 @@ _convene_window_show_group (ConveneWindow *self,
     return FALSE;
 
   convene_group_page_set_group (ensure_group_page (self), group, self->registry);
+  _convene_window_mark_stale_rows (self, GTK_WIDGET (self->group_page));
   set_page (self, PAGE_GROUP, group_id, convene_group_get_name (group), navigate);
   _convene_window_remember_group (self, group_id);
   return TRUE;

@@ -46,6 +46,17 @@ struct _ConveneWindow
    * last time is shown when it comes.
    */
   gboolean last_group_pending;
+  /* Registries (convene-window-registries.c): a switch is under way, so
+   * only the new registry's own last group counts; Cancel was pressed on
+   * the loading page; the refresh under way is the daily check's.
+   */
+  gboolean switching;
+  gboolean load_cancelled;
+  gboolean refresh_automatic;
+  guint daily_check_id;
+  guint first_check_id;
+  GtkListBox *registries_list;
+  GtkMenuButton *registries_button;
 
   /* Meetings: the window's clock, and the file chooser of an export. */
   ConveneUpcoming *upcoming;
@@ -80,6 +91,7 @@ struct _ConveneWindow
   GtkStack *content_stack;
   AdwWindowTitle *content_title;
   GtkLabel *error_label;
+  GtkButton *error_show_all;
   AdwStatusPage *error_page;
   ConveneGroupPage *group_page;
   AdwLeaflet *leaflet;
@@ -142,6 +154,17 @@ void     _convene_window_update_sidebar_stack (ConveneWindow *self);
 void     _convene_window_init_sidebar        (ConveneWindow  *self);
 void     _convene_window_dispose_sidebar     (ConveneWindow  *self);
 void     _convene_window_class_init_sidebar  (GtkWidgetClass *widget_class);
+
+/* convene-window-registries.c */
+void     _convene_window_setup_registries    (ConveneWindow  *self);
+void     _convene_window_update_registries   (ConveneWindow  *self);
+void     _convene_window_dispose_registries  (ConveneWindow  *self);
+void     _convene_window_class_init_registries (GtkWidgetClass *widget_class);
+char    *_convene_window_dup_last_group      (ConveneWindow  *self);
+void     _convene_window_mark_stale_rows     (ConveneWindow  *self,
+                                              GtkWidget      *root);
+void     _convene_window_remember_registry_group (ConveneWindow *self,
+                                              const char     *group_id);
 
 /* convene-window-actions.c */
 void     _convene_window_close_file_chooser  (ConveneWindow  *self);

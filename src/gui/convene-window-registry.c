@@ -15,16 +15,29 @@
  * content that says so and shows the problems on demand.
  */
 
-/* One line per located issue, or the error's message. */
+/* What the error page and the problems dialog say of a registry that
+ * could not be read: a sentence for a file that is not there (GIO's
+ * message repeats the path the page already names), else one line per
+ * located issue, or the error's message. The error page shows the first
+ * %MAX_PAGE_PROBLEMS lines and "Show All" for the rest, so that its
+ * buttons stay on screen.
+ */
+#define MAX_PAGE_PROBLEMS 5
+
 static char *
 dup_problems_text (const GError *error,
-                   GPtrArray    *issues)
+                   GPtrArray    *issues,
+                   guint         max_lines,
+                   guint        *n_lines)
 {
   GString *text = g_string_new (NULL);
 
+  *n_lines = 1;
+
   if (issues != NULL && issues->len > 0)
     {
-      for (guint i = 0; i < issues->len; i++)
+      *n_lines = issues->len;
+      for (guint i = 0; i < issues->len && i < max_lines; i++)
         {
           g_autofree char *line = convene_issue_to_string (g_ptr_array_index (issues, i));
 
@@ -32,6 +45,17 @@ dup_problems_text (const GError *error,
             g_string_append_c (text, '\n');
           g_string_append (text, line);
         }
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+           g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_string_append (text, _("There is no file at this place: it may have been moved, "
+                               "renamed or deleted."));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+    {
+      g_string_append (text, _("Convene is not allowed to read this file."));
     }
   else if (error != NULL)
     {
@@ -51,7 +75,8 @@ set_error_text (ConveneWindow *self,
                 const GError  *error,
                 GPtrArray     *issues)
 {
-  g_autofree char *text = dup_problems_text (error, issues);
+  guint n_lines;
+  g_autofree char *text = dup_problems_text (error, issues, MAX_PAGE_PROBLEMS, &n_lines);
   g_autofree char *description = NULL;
 
   if (path != NULL)
@@ -71,6 +96,19 @@ set_error_text (ConveneWindow *self,
 
   adw_status_page_set_description (self->error_page, description);
   gtk_label_set_label (self->error_label, text);
+
+  if (n_lines > MAX_PAGE_PROBLEMS)
+    {
+      /* Translators: %u is how many problems there are in all */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Show All %u Problem",
+                                                             "Show All %u Problems",
+                                                             n_lines),
+                                                n_lines);
+
+      gtk_button_set_label (self->error_show_all, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_show_all), n_lines > MAX_PAGE_PROBLEMS);
 }
 
 /* The registry shown is the last good one of a file that now fails. */
@@ -111,11 +149,13 @@ show_problems_action (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *scrolled;
   GtkWidget *label;
+  guint n_lines;
 
   if (error == NULL)
     return;
 
-  text = dup_problems_text (error, convene_registry_store_get_issues (self->store));
+  text = dup_problems_text (error, convene_registry_store_get_issues (self->store), G_MAXUINT,
+                            &n_lines);
 
   /* Selectable and monospace, like the error page: file:line:column. */
   label = gtk_label_new (text);
@@ -134,8 +174,11 @@ show_problems_action (GtkWidget  *widget,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems in the Registry"),
-                                   _("Fix them in the file and reload it; until then the "
-                                     "registry it gave before is shown."));
+                                   self->registry != NULL
+                                   ? _("Fix them in the file and reload it; until then the "
+                                       "registry it gave before is shown.")
+                                   : _("Fix them in the file and reload it."));
+  gtk_widget_add_css_class (dialog, "problems-dialog");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -170,17 +213,40 @@ show_loading (ConveneWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, PAGE_LOADING);
 }
 
+/* Cancel on the loading page: nothing is shown, and the error page says
+ * why and offers the ways out.
+ */
+static void
+show_cancelled (ConveneWindow *self)
+{
+  convene_window_set_registry (self, NULL);
+  adw_status_page_set_description (self->error_page,
+                                   _("Reading the registry file was cancelled."));
+  gtk_label_set_label (self->error_label,
+                       _("A file that never finishes, such as a pipe, cannot be a registry. "
+                         "Open another file or use the registry that comes with Convene."));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_show_all), FALSE);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, PAGE_ERROR);
+}
+
+/* The current registry's own last group (see _convene_window_dup_last_group()). */
 static void
 restore_last_group (ConveneWindow *self)
 {
   g_autofree char *last_group = NULL;
 
-  if (self->settings == NULL || self->registry == NULL)
-    return;
+  if (self->registry == NULL)
+    {
+      self->switching = FALSE;
+      return;
+    }
 
-  last_group = g_settings_get_string (self->settings, "last-group");
-  if (*last_group != '\0')
+  last_group = _convene_window_dup_last_group (self);
+  if (last_group != NULL && *last_group != '\0')
     _convene_window_show_group (self, last_group, FALSE);
+  else
+    _convene_window_show_overview (self, FALSE);
 }
 
 void
@@ -197,6 +263,11 @@ _convene_window_sync_with_store (ConveneWindow *self)
   else if (error != NULL)
     show_registry_error (self, path, error, convene_registry_store_get_issues (self->store));
 
+  if (registry != NULL || error != NULL || loading)
+    self->load_cancelled = FALSE;
+  else if (self->load_cancelled)
+    show_cancelled (self);
+
   update_problems_bar (self, path, error);
 
   /* The age of what is shown: the store knows it of its own registry. */
@@ -204,6 +275,16 @@ _convene_window_sync_with_store (ConveneWindow *self)
                                   self->registry != NULL && self->registry == registry
                                   ? convene_registry_store_get_date (self->store)
                                   : NULL);
+  {
+    ConveneRegistries *registries = convene_context_get_registries (self->context);
+    ConveneRegistryEntry *entry = convene_registries_get_current (registries);
+
+    convene_overview_page_set_fetched (self->overview_page,
+                                       entry != NULL && self->registry == registry
+                                       ? convene_registry_entry_get_fetched (entry)
+                                       : NULL);
+  }
+  _convene_window_update_registries (self);
 
   /* A reload keeps the registry shown until the new one replaces it. */
   if (loading && self->registry == NULL)
@@ -228,8 +309,8 @@ _convene_window_sync_with_store (ConveneWindow *self)
  * @file: a registry file
  *
  * Loads @file into the store, as the chooser of Open File… and a drop on
- * the window do. A file with no local path (a web address) is refused
- * with a toast.
+ * the window do. A file with no local path (a web address) goes to
+ * convene_window_open_location().
  *
  * Returns: whether the load started
  */
@@ -245,8 +326,10 @@ convene_window_open_file (ConveneWindow *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      convene_window_add_toast (self, _("Opening registries from the web is not supported yet"));
-      return FALSE;
+      g_autofree char *uri = g_file_get_uri (file);
+
+      /* A web address goes where Open Location… sends it. */
+      return convene_window_open_location (self, uri);
     }
 
   convene_registry_store_load (self->store, path);
@@ -309,6 +392,23 @@ drop_cb (GtkDropTarget *target,
 {
   GSList *files;
 
+  /* A link dragged from a browser: text/uri-list or plain text, its
+   * first line the address.
+   */
+  if (G_VALUE_HOLDS (value, G_TYPE_STRING))
+    {
+      const char *text = g_value_get_string (value);
+      g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", 0);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_strstrip (lines[i]);
+          if (*lines[i] != '\0' && *lines[i] != '#')
+            return convene_window_open_location (self, lines[i]);
+        }
+      return FALSE;
+    }
+
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
@@ -323,7 +423,10 @@ drop_cb (GtkDropTarget *target,
 void
 _convene_window_init_registry (ConveneWindow *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
 
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
@@ -332,6 +435,7 @@ _convene_window_init_registry (ConveneWindow *self)
 void
 _convene_window_class_init_registry (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, error_show_all);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, problems_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, problems_revealer);
 

@@ -121,6 +121,7 @@ convene_window_constructed (GObject *object)
    * the store is loading comes; `--group` overrides this later.
    */
   self->last_group_pending = TRUE;
+  _convene_window_setup_registries (self);
   _convene_window_sync_with_store (self);
 }
 
@@ -131,6 +132,7 @@ convene_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _convene_window_close_file_chooser (self);
+  _convene_window_dispose_registries (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
 
@@ -287,6 +289,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   _convene_window_class_init_sidebar (widget_class);
   _convene_window_class_init_actions (widget_class);
   _convene_window_class_init_registry (widget_class);
+  _convene_window_class_init_registries (widget_class);
 }
 
 static void

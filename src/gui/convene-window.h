@@ -29,6 +29,9 @@ const char         *convene_window_get_page         (ConveneWindow       *self);
 ConveneGroup       *convene_window_get_group        (ConveneWindow       *self);
 gboolean            convene_window_open_file        (ConveneWindow       *self,
                                                      GFile               *file);
+gboolean            convene_window_open_location    (ConveneWindow       *self,
+                                                     const char          *text);
+gboolean            convene_window_run_daily_check  (ConveneWindow       *self);
 void                convene_window_add_toast        (ConveneWindow       *self,
                                                      const char          *text);
 const char         *convene_window_get_last_toast   (ConveneWindow       *self);
