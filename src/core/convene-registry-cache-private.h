@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define CONVENE_CACHE_LINK      "(umss)"
 /* text, url, calendar_url, weekday, start, end, timezone, interval_weeks,
  * week_of_month, anchor (ISO 8601 with its offset) */
-#define CONVENE_CACHE_MEETING   "(smsmsiiimsuims)"
+#define CONVENE_CACHE_MEETING   "(smsmsiiimsuimsuaua(uxu)ms)"
 #define CONVENE_CACHE_COMMUNITY "(sms" CONVENE_CACHE_RICH_TEXT "ms" CONVENE_CACHE_RICH_TEXT \
                                 "a" CONVENE_CACHE_LINK "a" CONVENE_CACHE_MEETING ")"
 /* name, company, github, profile_url, avatar_url */

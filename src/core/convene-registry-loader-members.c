@@ -343,6 +343,8 @@ load_meeting (Loader     *self,
         }
     }
 
+  loader_load_meeting_recurrence (self, object, path, meeting);
+
   return valid ? g_steal_pointer (&meeting) : NULL;
 }
 

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "convene-limits.h"
+#include "convene-meeting.h"
 #include "convene-registry-loader.h"
 
 G_BEGIN_DECLS
@@ -120,5 +121,12 @@ gboolean     loader_get_int            (Loader               *self,
 
 void         loader_load_document      (Loader               *self,
                                         JsonNode             *root_node);
+
+/* The v2 recurrence keys of a meeting (convene-registry-loader-schedule.c) */
+
+void         loader_load_meeting_recurrence (Loader         *self,
+                                             JsonObject     *object,
+                                             const char     *path,
+                                             ConveneMeeting *meeting);
 
 G_END_DECLS
