@@ -8,6 +8,7 @@
 
 #include "convene-icalendar.h"
 #include "convene-community.h"
+#include "convene-limits.h"
 #include "convene-meeting.h"
 
 /* What a feed's meetings become: a registry whose groups are the feed's
@@ -93,6 +94,16 @@ convene_icalendar_import (const char  *data,
       name = g_strndup (calname + strlen ("X-WR-CALNAME:"),
                         end - calname - strlen ("X-WR-CALNAME:"));
       g_strstrip (name);
+      /* As a registry allows a name: at most so many characters, printable */
+      if (g_utf8_validate (name, -1, NULL))
+        {
+          for (char *p = name; *p != '\0'; p++)
+            if ((guchar)*p < 0x20 || *p == 0x7f)
+              *p = ' ';
+          if (g_utf8_strlen (name, -1) > CONVENE_MAX_NAME)
+            *g_utf8_offset_to_pointer (name, CONVENE_MAX_NAME) = '\0';
+          g_strstrip (name);
+        }
     }
   if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
     {

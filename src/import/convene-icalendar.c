@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "convene-icalendar.h"
+#include "convene-limits.h"
 #include "convene-meeting.h"
 #include "convene-schedule.h"
 #include "convene-url.h"
@@ -20,6 +21,11 @@
  * its RECURRENCE-ID overrides as moved occurrences. What cannot be used
  * is a warning at the line of the event, never dropped silently.
  */
+
+/* The most exceptions and moved occurrences a meeting keeps, as the
+ * registry loader allows
+ */
+#define MAX_DATES 1000
 
 /* Windows names some feeds (Outlook, Exchange) give as TZID */
 static const struct
@@ -286,7 +292,8 @@ apply_rule (ConveneMeeting            *meeting,
     }
 
   text = icalrecurrencetype_as_string_r (rule);
-  convene_meeting_set_rrule (meeting, text);
+  if (text != NULL && strlen (text) <= CONVENE_MAX_KEYWORD)
+    convene_meeting_set_rrule (meeting, text);
 }
 
 static char *
@@ -306,6 +313,40 @@ resolve_url (Reader     *self,
   return g_steal_pointer (&resolved);
 }
 
+/* @text on one line, trimmed, at most @max characters (what the registry
+ * allows of a name), or %NULL when nothing is left.
+ */
+static char *
+clean_text (const char *text,
+            guint       max)
+{
+  GString *clean;
+  guint n = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  clean = g_string_new (NULL);
+  for (const char *p = text; *p != '\0' && n < max; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        c = ' ';
+      if (c == ' ' && (clean->len == 0 || clean->str[clean->len - 1] == ' '))
+        continue;
+      g_string_append_unichar (clean, c);
+    }
+  while (clean->len > 0 && clean->str[clean->len - 1] == ' ')
+    g_string_truncate (clean, clean->len - 1);
+  if (clean->len == 0)
+    {
+      g_string_free (clean, TRUE);
+      return NULL;
+    }
+  return g_string_free (clean, FALSE);
+}
+
 /* The meeting of one series, or %NULL after a warning. */
 static ConveneMeeting *
 read_series (Reader        *self,
@@ -322,12 +363,13 @@ read_series (Reader        *self,
   g_autofree char *url = NULL;
   struct icaltimetype dtstart;
   struct icaldurationtype duration;
-  const char *summary = icalcomponent_get_summary (event);
+  g_autofree char *summary_text = clean_text (icalcomponent_get_summary (event), CONVENE_MAX_NAME);
+  const char *summary = summary_text;
   const char *zone = NULL;
   int minutes;
   int start_minute;
 
-  if (summary == NULL || *summary == '\0')
+  if (summary == NULL)
     summary = _("Meeting");
 
   if (dtstart_prop == NULL)
@@ -397,6 +439,12 @@ read_series (Reader        *self,
           return NULL;
         }
       apply_rule (meeting, &rule, g_date_time_get_day_of_week (local));
+      if (!convene_meeting_has_schedule (meeting))
+        {
+          warn (self, series->line, _("the rule of the event “%s” is too long; it is left out"),
+                summary);
+          return NULL;
+        }
       if (icalcomponent_get_next_property (event, ICAL_RRULE_PROPERTY) != NULL)
         warn (self, series->line, _("the event “%s” has several RRULEs; only the first is used"),
               summary);
@@ -424,6 +472,8 @@ read_series (Reader        *self,
       else if ((excluded = instant_of (self, root, prop, t, NULL)) != NULL)
         date_in_zone (&date, excluded, zone);
 
+      if (g_date_valid (&date) && convene_meeting_get_n_exceptions (meeting) >= MAX_DATES)
+        break;
       if (g_date_valid (&date))
         convene_meeting_add_exception (meeting, &date);
       else
@@ -448,6 +498,15 @@ read_series (Reader        *self,
           continue;
         }
       date_in_zone (&date, original, zone);
+
+      if (convene_meeting_get_n_exceptions (meeting) >= MAX_DATES ||
+          convene_meeting_get_n_moves (meeting) >= MAX_DATES)
+        {
+          warn (self, series->line,
+                _("the event “%s” has more than %d changed occurrences; the rest are not used"),
+                summary, MAX_DATES);
+          break;
+        }
 
       if (is_cancelled (override))
         {

@@ -25,6 +25,8 @@ int convene_fuzz_markdown        (const uint8_t *data,
                                   size_t         size);
 int convene_fuzz_schedule        (const uint8_t *data,
                                   size_t         size);
+int convene_fuzz_icalendar       (const uint8_t *data,
+                                  size_t         size);
 
 typedef struct
 {
@@ -37,6 +39,7 @@ static Target targets[] = {
   { "registry-loader", convene_fuzz_registry_loader, 0 },
   { "markdown", convene_fuzz_markdown, 0 },
   { "schedule", convene_fuzz_schedule, 0 },
+  { "icalendar", convene_fuzz_icalendar, 0 },
 };
 
 typedef struct
@@ -152,7 +155,7 @@ test_misnamed (gconstpointer data)
   const char *name = data;
 
   g_test_message ("%s names no fuzz target: call it <target>-<what>, "
-                  "with <target> one of registry-loader, markdown, schedule", name);
+                  "with <target> one of registry-loader, markdown, schedule, icalendar", name);
   g_test_fail ();
 }
 
