@@ -7,9 +7,11 @@
 #include "convene-community.h"
 #include "convene-group.h"
 #include "convene-ics.h"
+#include "convene-registry-cache.h"
 #include "convene-registry-loader.h"
 #include "convene-registry-writer.h"
 #include "convene-schedule.h"
+#include "test-utils.h"
 
 /* The one recurrence engine: the rule of a meeting as an RRULE, its
  * occurrences across both daylight saving changes, exceptions and moved
@@ -313,11 +315,8 @@ first_meeting (ConveneRegistry *registry)
   return g_list_model_get_item (convene_group_get_meetings (group), 0);
 }
 
-/* The v2 keys load, are written back, and give the same occurrences. */
-static void
-test_registry_keys (void)
-{
-  const char *text =
+/* A registry with every v2 recurrence key */
+static const char v2_text[] =
     "{ \"format_version\": 1, \"community\": { \"name\": \"CNCF\" }, \"groups\": [\n"
     "  { \"id\": \"tag\", \"name\": \"TAG\", \"meetings\": [\n"
     "    { \"text\": \"1st and 3rd Wednesday\", \"weekday\": \"wednesday\", \"start\": \"16:00\",\n"
@@ -329,9 +328,14 @@ test_registry_keys (void)
     "      \"rrule\": \"FREQ=MONTHLY;BYMONTHDAY=15\" }\n"
     "  ] }\n"
     "] }\n";
+
+/* The v2 keys load, are written back, and give the same occurrences. */
+static void
+test_registry_keys (void)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(ConveneRegistry) registry = load_text (text, &issues, &error);
+  g_autoptr(ConveneRegistry) registry = load_text (v2_text, &issues, &error);
   g_autoptr(ConveneRegistry) again = NULL;
   g_autoptr(ConveneMeeting) meeting = NULL;
   g_autoptr(ConveneMeeting) meeting_again = NULL;
@@ -371,6 +375,41 @@ test_registry_keys (void)
 
     assert_starts (days, expected_15th);
   }
+}
+
+/* The binary cache keeps the v2 keys: the registry read from it writes
+ * the same JSON as the one read from the file.
+ */
+static void
+test_cache (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("convene-recurrence-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "registry.json", NULL);
+  g_autofree char *cache_dir = g_build_filename (dir, "cache", NULL);
+  g_autoptr(ConveneRegistry) parsed_registry = NULL;
+  g_autoptr(ConveneRegistry) cached = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *cached_json = NULL;
+  gboolean from_cache = TRUE;
+
+  g_assert_true (g_file_set_contents (path, v2_text, -1, NULL));
+
+  parsed_registry = convene_registry_cache_load_file (path, cache_dir, NULL, &from_cache, NULL,
+                                                      &error);
+  g_assert_no_error (error);
+  g_assert_false (from_cache);
+  cached = convene_registry_cache_load_file (path, cache_dir, NULL, &from_cache, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (from_cache);
+
+  json = convene_registry_to_json (parsed_registry);
+  cached_json = convene_registry_to_json (cached);
+  g_assert_nonnull (strstr (cached_json, "\"moved\""));
+  g_assert_nonnull (strstr (cached_json, "\"rrule\""));
+  g_assert_cmpstr (json, ==, cached_json);
+
+  test_remove_tree (dir);
 }
 
 /* "UTC+2" is a POSIX TZ string to GLib (two hours behind UTC): an error
@@ -422,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/exceptions-and-moves", test_exceptions_and_moves);
   g_test_add_func ("/recurrence/export/expanded", test_export_expanded);
   g_test_add_func ("/recurrence/registry/v2-keys", test_registry_keys);
+  g_test_add_func ("/recurrence/registry/cache", test_cache);
   g_test_add_func ("/recurrence/zone/offset", test_offset_zone);
 
   return g_test_run ();
