@@ -297,6 +297,32 @@ test_export_expanded (void)
     }
 }
 
+/* An anchor whose occurrence moved: DTSTART stays on the rule, and the
+ * move is an override of that first occurrence.
+ */
+static void
+test_export_moved_anchor (void)
+{
+  g_autoptr(ConveneGroup) group = convene_group_new ("networking", "Networking");
+  g_autoptr(ConveneMeeting) meeting = parsed ("Thursdays at 11:00 PT - Biweekly starting Thursday March 5th, 2026");
+  g_autoptr(GDateTime) moved = utc ("2026-03-06T19:00:00Z");
+  g_autoptr(GDateTime) now = utc ("2026-02-20T00:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, 3, 2026);
+  convene_meeting_add_move (meeting, &date, moved, 0);
+  convene_group_add_meeting (group, meeting);
+
+  ics = convene_ics_for_group_at (group, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ics, "\r\nDTSTART;TZID=America/Los_Angeles:20260305T110000\r\n"));
+  g_assert_nonnull (strstr (ics, "\r\nRECURRENCE-ID;TZID=America/Los_Angeles:20260305T110000\r\n"));
+  g_assert_nonnull (strstr (ics, "\r\nDTSTART:20260306T190000Z\r\n"));
+}
+
 static ConveneRegistry *
 load_text (const char  *text,
            GPtrArray  **issues,
@@ -460,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/ordinals/export", test_ordinals_export);
   g_test_add_func ("/recurrence/exceptions-and-moves", test_exceptions_and_moves);
   g_test_add_func ("/recurrence/export/expanded", test_export_expanded);
+  g_test_add_func ("/recurrence/export/moved-anchor", test_export_moved_anchor);
   g_test_add_func ("/recurrence/registry/v2-keys", test_registry_keys);
   g_test_add_func ("/recurrence/registry/cache", test_cache);
   g_test_add_func ("/recurrence/zone/offset", test_offset_zone);

@@ -272,7 +272,7 @@ export_meeting (Export          *export,
       start = tz != NULL ? g_date_time_to_timezone (anchor, tz) : NULL;
     }
   else
-    start = convene_schedule_next_start (meeting, anchor != NULL ? anchor : export->now);
+    start = convene_schedule_rule_start (meeting, anchor != NULL ? anchor : export->now);
   if (start == NULL)
     return TRUE;
 

@@ -170,27 +170,15 @@ occurrence_at (GTimeZone           *tz,
   return g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
 }
 
-/**
- * convene_schedule_occurrences:
- * @meeting: a #ConveneMeeting
- * @from: the earliest start to give
- * @until: (nullable): the start to stop before, %NULL for no end
- * @max: how many occurrences to give at most
- *
- * Expands the rule of @meeting (see convene_schedule_get_rrule()) with
- * libical on the wall clock of the meeting's zone, so a meeting at 10:00
- * Pacific stays at 10:00 Pacific across daylight saving changes. The days
- * of its exceptions are left out; its moved occurrences are given where
- * they went.
- *
- * Returns: (transfer container) (element-type GDateTime): the starts in
- *   order, in the meeting's zone; empty when they cannot be computed
+/* The occurrences of @meeting, with its exceptions and moves when
+ * @changes, else of its rule alone.
  */
-GPtrArray *
-convene_schedule_occurrences (ConveneMeeting *meeting,
-                              GDateTime      *from,
-                              GDateTime      *until,
-                              guint           max)
+static GPtrArray *
+expand (ConveneMeeting *meeting,
+        GDateTime      *from,
+        GDateTime      *until,
+        guint           max,
+        gboolean        changes)
 {
   g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
   g_autoptr(GTimeZone) tz = NULL;
@@ -198,9 +186,6 @@ convene_schedule_occurrences (ConveneMeeting *meeting,
   struct icalrecurrencetype rule;
   struct icaltimetype dtstart;
   icalrecur_iterator *iter;
-
-  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
-  g_return_val_if_fail (from != NULL, NULL);
 
   if (max == 0 || !convene_schedule_is_computable (meeting))
     return g_steal_pointer (&starts);
@@ -240,8 +225,8 @@ convene_schedule_occurrences (ConveneMeeting *meeting,
 
       g_date_clear (&date, 1);
       g_date_set_dmy (&date, t.day, t.month, t.year);
-      if (convene_meeting_is_exception (meeting, &date) ||
-          convene_meeting_is_moved (meeting, &date))
+      if (changes && (convene_meeting_is_exception (meeting, &date) ||
+                      convene_meeting_is_moved (meeting, &date)))
         continue;
 
       g_ptr_array_add (starts, g_steal_pointer (&start));
@@ -250,7 +235,7 @@ convene_schedule_occurrences (ConveneMeeting *meeting,
   icalerror_clear_errno ();
 
   /* The moved occurrences go where they went, in order */
-  for (guint i = 0; i < convene_meeting_get_n_moves (meeting); i++)
+  for (guint i = 0; changes && i < convene_meeting_get_n_moves (meeting); i++)
     {
       GDateTime *moved;
       const GDate *date = convene_meeting_get_move (meeting, i, &moved, NULL);
@@ -271,4 +256,56 @@ convene_schedule_occurrences (ConveneMeeting *meeting,
     g_ptr_array_set_size (starts, max);
 
   return g_steal_pointer (&starts);
+}
+
+/**
+ * convene_schedule_occurrences:
+ * @meeting: a #ConveneMeeting
+ * @from: the earliest start to give
+ * @until: (nullable): the start to stop before, %NULL for no end
+ * @max: how many occurrences to give at most
+ *
+ * Expands the rule of @meeting (see convene_schedule_get_rrule()) with
+ * libical on the wall clock of the meeting's zone, so a meeting at 10:00
+ * Pacific stays at 10:00 Pacific across daylight saving changes. The days
+ * of its exceptions are left out; its moved occurrences are given where
+ * they went.
+ *
+ * Returns: (transfer container) (element-type GDateTime): the starts in
+ *   order, in the meeting's zone; empty when they cannot be computed
+ */
+GPtrArray *
+convene_schedule_occurrences (ConveneMeeting *meeting,
+                              GDateTime      *from,
+                              GDateTime      *until,
+                              guint           max)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+
+  return expand (meeting, from, until, max, TRUE);
+}
+
+/**
+ * convene_schedule_rule_start:
+ * @meeting: a #ConveneMeeting
+ * @from: the time to look from
+ *
+ * The first start of the rule alone at or after @from: exceptions and
+ * moved occurrences aside, as an iCalendar DTSTART wants it.
+ *
+ * Returns: (transfer full) (nullable): the start in the meeting's zone, or
+ *   %NULL when it cannot be computed
+ */
+GDateTime *
+convene_schedule_rule_start (ConveneMeeting *meeting,
+                             GDateTime      *from)
+{
+  g_autoptr(GPtrArray) starts = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+
+  starts = expand (meeting, from, NULL, 1, FALSE);
+  return starts->len > 0 ? g_date_time_ref (g_ptr_array_index (starts, 0)) : NULL;
 }

@@ -49,6 +49,8 @@ GPtrArray          *convene_schedule_occurrences              (ConveneMeeting *m
                                                                GDateTime      *from,
                                                                GDateTime      *until,
                                                                guint           max);
+GDateTime          *convene_schedule_rule_start               (ConveneMeeting *meeting,
+                                                               GDateTime      *from);
 GDateTime          *convene_schedule_next_start               (ConveneMeeting *meeting,
                                                                GDateTime      *now);
 GDateTime          *convene_schedule_next                     (ConveneMeeting *meeting,
