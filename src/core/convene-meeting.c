@@ -35,6 +35,7 @@ struct _ConveneMeeting
   GArray *exceptions;   /* GDate, in the meeting's zone */
   GArray *moves;        /* MeetingMove */
   char *rrule;
+  guint serial;         /* bumped by every change of the schedule */
 };
 
 typedef struct
@@ -237,6 +238,7 @@ convene_meeting_set_weekday (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (weekday <= G_DATE_SUNDAY);
+  self->serial++;
   self->weekday = weekday;
 }
 
@@ -260,6 +262,7 @@ convene_meeting_set_start_minute (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (minute >= -1 && minute < 24 * 60);
+  self->serial++;
   self->start_minute = minute;
 }
 
@@ -282,6 +285,7 @@ convene_meeting_set_end_minute (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (minute >= -1 && minute <= 24 * 60);
+  self->serial++;
   self->end_minute = minute;
 }
 
@@ -304,6 +308,7 @@ convene_meeting_set_timezone (ConveneMeeting *self,
                               const char     *zone)
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->serial++;
 
   if (self->timezone != zone)
     {
@@ -331,6 +336,7 @@ convene_meeting_set_interval_weeks (ConveneMeeting *self,
                                     guint           weeks)
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->serial++;
   self->interval_weeks = weeks;
 }
 
@@ -359,6 +365,7 @@ convene_meeting_set_week_of_month (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (week >= -1 && week <= 5);
+  self->serial++;
   self->ordinals = week != 0 ? CONVENE_MEETING_ORDINAL (week) : 0;
 }
 
@@ -381,6 +388,7 @@ convene_meeting_set_anchor (ConveneMeeting *self,
                             GDateTime      *anchor)
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->serial++;
 
   if (anchor != NULL)
     g_date_time_ref (anchor);
@@ -430,6 +438,7 @@ convene_meeting_set_ordinals (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail ((ordinals & ~CONVENE_MEETING_ORDINALS_ALL) == 0);
+  self->serial++;
   self->ordinals = ordinals;
 }
 
@@ -453,6 +462,7 @@ convene_meeting_add_exception (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (date != NULL && g_date_valid (date));
+  self->serial++;
 
   if (self->exceptions == NULL)
     self->exceptions = g_array_new (FALSE, FALSE, sizeof (GDate));
@@ -529,6 +539,7 @@ convene_meeting_add_move (ConveneMeeting *self,
   g_return_if_fail (date != NULL && g_date_valid (date));
   g_return_if_fail (start != NULL);
   g_return_if_fail (minutes >= 0);
+  self->serial++;
 
   if (self->moves == NULL)
     {
@@ -616,7 +627,22 @@ convene_meeting_set_rrule (ConveneMeeting *self,
                            const char     *rrule)
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->serial++;
 
   g_free (self->rrule);
   self->rrule = (rrule != NULL && *rrule != '\0') ? g_strdup (rrule) : NULL;
+}
+
+/**
+ * convene_meeting_get_serial:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: a number that changes whenever a field of the schedule does,
+ *   so that what is computed from the schedule can be kept until then
+ */
+guint
+convene_meeting_get_serial (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
+  return self->serial;
 }

@@ -70,5 +70,6 @@ gboolean        convene_meeting_is_moved           (ConveneMeeting *self,
 const char     *convene_meeting_get_rrule          (ConveneMeeting *self);
 void            convene_meeting_set_rrule          (ConveneMeeting *self,
                                                     const char     *rrule);
+guint           convene_meeting_get_serial         (ConveneMeeting *self);
 
 G_END_DECLS

@@ -223,15 +223,12 @@ GDateTime *
 convene_schedule_next_start (ConveneMeeting *meeting,
                              GDateTime      *now)
 {
-  g_autoptr(GPtrArray) starts = NULL;
-
   g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  starts = convene_schedule_occurrences (meeting, now, NULL, 1);
-  if (starts->len == 0)
+  if (!convene_schedule_is_computable (meeting))
     return NULL;
-  return g_date_time_ref (g_ptr_array_index (starts, 0));
+  return schedule_next_start_cached (meeting, now);
 }
 
 /**

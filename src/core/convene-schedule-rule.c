@@ -309,3 +309,91 @@ convene_schedule_rule_start (ConveneMeeting *meeting,
   starts = expand (meeting, from, NULL, 1, FALSE);
   return starts->len > 0 ? g_date_time_ref (g_ptr_array_index (starts, 0)) : NULL;
 }
+
+/* The next start, kept: libical's iterator costs some tens of
+ * microseconds to set up, and the clock asks every meeting again on each
+ * change of state. Each meeting keeps its next CACHED_STARTS occurrences
+ * from where it was last asked; they answer any later time before the
+ * last of them, until the schedule changes (its serial). Meetings are
+ * read from several threads, hence the lock.
+ */
+
+#define CACHED_STARTS 2
+
+typedef struct
+{
+  guint serial;
+  GDateTime *from;
+  GPtrArray *starts;    /* a prefix of the occurrences from @from, in order */
+  gboolean complete;    /* there are no occurrences after them */
+} Cached;
+
+static void
+cached_free (gpointer data)
+{
+  Cached *cached = data;
+
+  g_date_time_unref (cached->from);
+  g_ptr_array_unref (cached->starts);
+  g_free (cached);
+}
+
+static GDateTime *
+cached_lookup (Cached    *cached,
+               guint      serial,
+               GDateTime *from,
+               gboolean  *found)
+{
+  *found = FALSE;
+  if (cached == NULL || cached->serial != serial || g_date_time_compare (from, cached->from) < 0)
+    return NULL;
+
+  for (guint i = 0; i < cached->starts->len; i++)
+    {
+      GDateTime *start = g_ptr_array_index (cached->starts, i);
+
+      if (g_date_time_compare (start, from) >= 0)
+        {
+          *found = TRUE;
+          return g_date_time_ref (start);
+        }
+    }
+
+  *found = cached->complete;
+  return NULL;
+}
+
+GDateTime *
+schedule_next_start_cached (ConveneMeeting *meeting,
+                            GDateTime      *from)
+{
+  static GQuark quark;
+  G_LOCK_DEFINE_STATIC (cache);
+  guint serial = convene_meeting_get_serial (meeting);
+  GDateTime *result;
+  gboolean found;
+  Cached *cached;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("convene-schedule-next-starts");
+
+  G_LOCK (cache);
+  result = cached_lookup (g_object_get_qdata (G_OBJECT (meeting), quark), serial, from, &found);
+  G_UNLOCK (cache);
+  if (found)
+    return result;
+
+  cached = g_new0 (Cached, 1);
+  cached->serial = serial;
+  cached->from = g_date_time_ref (from);
+  cached->starts = expand (meeting, from, NULL, CACHED_STARTS, TRUE);
+  cached->complete = cached->starts->len < CACHED_STARTS;
+  result = cached->starts->len > 0 ? g_date_time_ref (g_ptr_array_index (cached->starts, 0))
+                                   : NULL;
+
+  G_LOCK (cache);
+  g_object_set_qdata_full (G_OBJECT (meeting), quark, cached, cached_free);
+  G_UNLOCK (cache);
+
+  return result;
+}
