@@ -179,7 +179,7 @@ assert_api_management_ics (const char *ics)
   g_assert_cmpuint (icalcomponent_count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 1);
   event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
 
-  g_assert_cmpstr (icalcomponent_get_uid (event), ==, "api-management-1@convene");
+  g_assert_cmpstr (icalcomponent_get_uid (event), ==, "api-management-1.test@convene");
   g_assert_cmpstr (icalcomponent_get_summary (event), ==, "API Management meeting");
   g_assert_cmpstr (icalcomponent_get_location (event), ==, "https://meet.google.com/mbm-semv-asz");
   g_assert_cmpstr (icaltime_as_ical_string (icalcomponent_get_dtstamp (event)), ==, "20260310T120000Z");
@@ -276,7 +276,7 @@ test_ics_errors (void)
   /* A group without meetings of its own gets the community's */
   run_convene (&quiet, "UTC", "--registry", registry, "--ics", "quiet", NULL);
   g_assert_cmpint (quiet.status, ==, 0);
-  g_assert_nonnull (strstr (quiet.out, "\r\nUID:community-1@convene\r\n"));
+  g_assert_nonnull (strstr (quiet.out, "\r\nUID:community-1.test@convene\r\n"));
   g_assert_nonnull (strstr (quiet.out, "\r\nSUMMARY:Test community meeting\r\n"));
 }
 

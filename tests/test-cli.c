@@ -373,7 +373,7 @@ test_cli_import_errors (void)
     const char *args[5];
     const char *err;
   } cases[] = {
-    { { "--import", ics, NULL }, "iCalendar feeds is not supported yet" },
+    { { "--import", ics, NULL }, "The calendar has no meeting Convene can use" },
     { { "--import", blob, NULL }, "the format cannot be told" },
     { { "--import", blob, "--format", "csv", NULL }, "unknown format “csv”" },
     { { "--import-markdown", md, "--format", "kubernetes-sigs", NULL }, "--import-markdown reads" },

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "convene-icalendar.h"
 #include "convene-import.h"
 
 /* Tests of the import dispatcher: telling formats apart by their content
@@ -112,8 +113,9 @@ test_dispatch_errors (void)
     GQuark domain;
     int code;
   } cases[] = {
+    /* Detected as iCalendar, and read by its importer */
     { "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", CONVENE_IMPORT_FORMAT_DETECT,
-      CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_NOT_SUPPORTED },
+      CONVENE_ICALENDAR_ERROR, CONVENE_ICALENDAR_ERROR_EMPTY },
     { "plain words", CONVENE_IMPORT_FORMAT_DETECT, CONVENE_IMPORT_ERROR,
       CONVENE_IMPORT_ERROR_UNKNOWN_FORMAT },
     /* A format given wins over the content */

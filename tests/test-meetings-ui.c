@@ -772,7 +772,10 @@ expected_group_ics (ConveneWindow *window,
   g_autoptr(GError) error = NULL;
   char *ics;
 
-  ics = convene_ics_for_group_at (convene_registry_lookup_group (registry, group_id), now, &error);
+  /* The registry's export: its UIDs carry the community */
+  ics = convene_ics_for_registry_group_at (registry,
+                                           convene_registry_lookup_group (registry, group_id),
+                                           now, &error);
   g_assert_no_error (error);
   return ics;
 }

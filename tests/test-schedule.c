@@ -130,6 +130,13 @@ static const ParseCase parse_cases[] = {
     TRUE, G_DATE_TUESDAY, 540, -1, LA, 2, 0, NULL },
   { "Tuesdays at 9:00 PT, biweekly starting Feb 12, 2025",
     TRUE, G_DATE_TUESDAY, 540, -1, LA, 2, 0, NULL },
+  /* Several ordinals are one monthly rule (BYDAY=1TU,3TU, see
+   * test-recurrence); the first is the week of the month
+   */
+  { "1st and 3rd Tuesdays at 9:00 PT",
+    TRUE, G_DATE_TUESDAY, 540, -1, LA, 0, 1, NULL },
+  { "first and third Tuesday at 9:00 PT",
+    TRUE, G_DATE_TUESDAY, 540, -1, LA, 0, 1, NULL },
 
   /* Not understood: no time is better than a wrong one */
   { "Wednesday at 10:00 PT", FALSE },               /* singular, no frequency: maybe once */
@@ -140,8 +147,6 @@ static const ParseCase parse_cases[] = {
   { "Wednesdays at 10:00 UTC+2", FALSE },           /* a fixed offset */
   { "Wednesdays at 10:00 Mars/Olympus", FALSE },
   { "Mondays and Thursdays at 9:00 PT", FALSE },
-  { "1st and 3rd Tuesdays at 9:00 PT", FALSE },
-  { "first and third Tuesday at 9:00 PT", FALSE },
   { "every third Wednesday at 9:00 UTC", FALSE },   /* monthly or every three weeks? */
   { "Thursdays at 8:00 PT, monthly", FALSE },       /* which week? */
   { "Wednesdays at 10:00 PT weekly, except the first Wednesday", FALSE },

@@ -24,6 +24,7 @@ typedef struct
   GPtrArray *events;     /* icalcomponent*, added after the time zones */
   GHashTable *zones;     /* IANA id → GDateTime: the earliest event start there */
   GDateTime *now;
+  char *uid_scope;       /* the community's part of every UID, or NULL */
 } Export;
 
 /* Helpers */
@@ -35,6 +36,7 @@ export_clear (Export *export)
   g_clear_pointer (&export->events, g_ptr_array_unref);
   g_clear_pointer (&export->zones, g_hash_table_unref);
   g_clear_pointer (&export->now, g_date_time_unref);
+  g_clear_pointer (&export->uid_scope, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
@@ -52,6 +54,53 @@ export_init (Export    *export,
   export->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)g_date_time_unref);
   export->now = g_date_time_to_utc (now);
+}
+
+/* The community's part of the UIDs of a registry's export, so that two
+ * communities' "api-management-1" differ while every export of one gives
+ * the same: the host and path of its web site ("istio.io"), else its name
+ * ("istio"), in lower case with anything but letters, digits, dots and
+ * dashes made a dash.
+ */
+static char *
+uid_scope_for (ConveneRegistry *registry)
+{
+  ConveneCommunity *community = convene_registry_get_community (registry);
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *raw = NULL;
+  GString *scope;
+  const char *url;
+
+  if (community == NULL)
+    return NULL;
+
+  url = convene_community_get_url (community);
+  if (url != NULL && (uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)) != NULL &&
+      g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')
+    raw = g_strconcat (g_uri_get_host (uri), g_uri_get_path (uri), NULL);
+  else if (convene_community_get_name (community) != NULL)
+    raw = g_strdup (convene_community_get_name (community));
+  if (raw == NULL)
+    return NULL;
+
+  scope = g_string_new (NULL);
+  for (const char *p = raw; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isalnum (c) || c == '.' || c == '-')
+        g_string_append_c (scope, c);
+      else if (scope->len > 0 && scope->str[scope->len - 1] != '-')
+        g_string_append_c (scope, '-');
+    }
+  while (scope->len > 0 && (scope->str[scope->len - 1] == '-' || scope->str[scope->len - 1] == '.'))
+    g_string_truncate (scope, scope->len - 1);
+  if (scope->len == 0)
+    {
+      g_string_free (scope, TRUE);
+      return NULL;
+    }
+  return g_string_free (scope, FALSE);
 }
 
 static gboolean
@@ -100,19 +149,80 @@ time_property (icalproperty_kind  kind,
   return prop;
 }
 
-static char *
-make_rrule (ConveneMeeting *meeting)
+/* The occurrence of @meeting on @date at its usual time, as EXDATE or
+ * RECURRENCE-ID wants it.
+ */
+static icalproperty *
+occurrence_property (icalproperty_kind  kind,
+                     ConveneMeeting    *meeting,
+                     const GDate       *date,
+                     const char        *zone)
 {
-  static const char * const days[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
-  const char *day = days[convene_meeting_get_weekday (meeting) - 1];
-  int week_of_month = convene_meeting_get_week_of_month (meeting);
-  guint interval = convene_meeting_get_interval_weeks (meeting);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) dt = NULL;
+  int start = convene_meeting_get_start_minute (meeting);
+  struct icaltimetype t;
+  icalproperty *prop;
 
-  if (week_of_month != 0)
-    return g_strdup_printf ("FREQ=MONTHLY;BYDAY=%d%s", week_of_month, day);
-  if (interval > 1)
-    return g_strdup_printf ("FREQ=WEEKLY;INTERVAL=%u;BYDAY=%s", interval, day);
-  return g_strdup_printf ("FREQ=WEEKLY;BYDAY=%s", day);
+  if (tz == NULL)
+    return NULL;
+  dt = g_date_time_new (tz, g_date_get_year (date), g_date_get_month (date),
+                        g_date_get_day (date), start / 60, start % 60, 0);
+  if (dt == NULL)
+    return NULL;
+
+  t = ical_time (dt, is_utc (zone));
+  if (kind == ICAL_EXDATE_PROPERTY)
+    prop = icalproperty_new_exdate (t);
+  else
+    prop = icalproperty_new_recurrenceid (t);
+  if (!is_utc (zone))
+    icalproperty_add_parameter (prop, icalparameter_new_tzid (zone));
+  return prop;
+}
+
+/* A VEVENT for each moved occurrence of @meeting, overriding the one of
+ * the series of @uid it replaces.
+ */
+static void
+export_moves (Export         *export,
+              ConveneMeeting *meeting,
+              const char     *uid,
+              const char     *summary,
+              const char     *zone)
+{
+  int duration = convene_schedule_get_duration (meeting);
+
+  for (guint i = 0; i < convene_meeting_get_n_moves (meeting); i++)
+    {
+      g_autoptr(GDateTime) end = NULL;
+      GDateTime *start;
+      int minutes;
+      const GDate *date = convene_meeting_get_move (meeting, i, &start, &minutes);
+      icalproperty *recurrence_id;
+      icalcomponent *event;
+
+      if (convene_meeting_is_exception (meeting, date) ||
+          (recurrence_id = occurrence_property (ICAL_RECURRENCEID_PROPERTY, meeting,
+                                                date, zone)) == NULL)
+        continue;
+
+      end = g_date_time_add_minutes (start, minutes > 0 ? minutes : duration);
+      event = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
+                                   icalproperty_new_uid (uid),
+                                   icalproperty_new_dtstamp (ical_time (export->now, TRUE)),
+                                   recurrence_id,
+                                   (void *)0);
+      {
+        g_autoptr(GDateTime) start_utc = g_date_time_to_utc (start);
+        g_autoptr(GDateTime) end_utc = g_date_time_to_utc (end);
+
+        icalcomponent_add_property (event, icalproperty_new_dtstart (ical_time (start_utc, TRUE)));
+        icalcomponent_add_property (event, icalproperty_new_dtend (ical_time (end_utc, TRUE)));
+      }
+      icalcomponent_add_property (event, icalproperty_new_summary (summary));
+      g_ptr_array_add (export->events, event);
+    }
 }
 
 /* Adds a VEVENT for @meeting if its dates can be computed. */
@@ -154,16 +264,28 @@ export_meeting (Export          *export,
    * the anchor's weeks; else the next one from now.
    */
   anchor = convene_meeting_get_anchor (meeting);
-  start = convene_schedule_next_start (meeting, anchor != NULL ? anchor : export->now);
+  if (convene_meeting_get_rrule (meeting) != NULL)
+    {
+      /* A feed's rule counts from its own DTSTART */
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+
+      start = tz != NULL ? g_date_time_to_timezone (anchor, tz) : NULL;
+    }
+  else
+    start = convene_schedule_rule_start (meeting, anchor != NULL ? anchor : export->now);
   if (start == NULL)
     return TRUE;
 
   end_utc = g_date_time_add_minutes (start, convene_schedule_get_duration (meeting));
   end = g_date_time_to_timezone (end_utc, g_date_time_get_timezone (start));
 
-  rrule_text = make_rrule (meeting);
+  rrule_text = convene_schedule_get_rrule (meeting);
   rrule = icalrecurrencetype_from_string (rrule_text);
-  g_assert (rrule.freq != ICAL_NO_RECURRENCE);
+  if (rrule.freq == ICAL_NO_RECURRENCE)
+    {
+      icalerror_clear_errno ();
+      return TRUE;
+    }
 
   event = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
                                icalproperty_new_uid (uid),
@@ -183,7 +305,18 @@ export_meeting (Export          *export,
       icalcomponent_add_property (event, icalproperty_new_location (url));
     }
 
+  for (guint i = 0; i < convene_meeting_get_n_exceptions (meeting); i++)
+    {
+      icalproperty *exdate = occurrence_property (ICAL_EXDATE_PROPERTY, meeting,
+                                                  convene_meeting_get_exception (meeting, i),
+                                                  zone);
+
+      if (exdate != NULL)
+        icalcomponent_add_property (event, exdate);
+    }
+
   g_ptr_array_add (export->events, event);
+  export_moves (export, meeting, uid, summary, zone);
 
   if (!is_utc (zone))
     {
@@ -212,7 +345,9 @@ export_meetings (Export      *export,
       /* Numbered by position among all the meetings, so the UID of one
        * stays the same when another one cannot be exported.
        */
-      g_autofree char *uid = g_strdup_printf ("%s-%u@" UID_DOMAIN, uid_prefix, i + 1);
+      g_autofree char *uid = export->uid_scope != NULL
+        ? g_strdup_printf ("%s-%u.%s@" UID_DOMAIN, uid_prefix, i + 1, export->uid_scope)
+        : g_strdup_printf ("%s-%u@" UID_DOMAIN, uid_prefix, i + 1);
       gboolean added;
 
       if (!export_meeting (export, meeting, uid, summary, &added, error))
@@ -319,8 +454,10 @@ G_DEFINE_QUARK (convene-ics-error-quark, convene_ics_error)
  * meeting whose dates can be computed (see
  * convene_schedule_is_computable()), recurring by RRULE in the meeting's
  * time zone. DTSTART is the first occurrence on or after the meeting's
- * anchor, or after @now when it has none. The UID of the Nth meeting is
- * "<group id>-N@convene", the same in every export.
+ * anchor, or after @now when it has none; EXDATEs leave out its
+ * exceptions and VEVENTs with a RECURRENCE-ID move its moved occurrences.
+ * The UID of the Nth meeting is "<group id>-N@convene", the same in every
+ * export; a registry's exports add the community to it.
  *
  * Returns: (transfer full) (nullable): the iCalendar text, with CRLF line
  *   ends, or %NULL with @error set when @group has no such meeting
@@ -422,11 +559,16 @@ convene_ics_for_registry_group_at (ConveneRegistry  *registry,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   convene_registry_get_group_meetings (registry, group, &shared);
-  if (!shared)
-    return convene_ics_for_group_at (group, now, error);
 
   export_init (&export, now);
-  if (!export_community (&export, convene_registry_get_community (registry), &n_added, error))
+  export.uid_scope = uid_scope_for (registry);
+  if (!shared)
+    {
+      if (!export_group (&export, group, &n_added, error))
+        return NULL;
+    }
+  else if (!export_community (&export, convene_registry_get_community (registry), &n_added,
+                              error))
     return NULL;
 
   if (n_added == 0)
@@ -448,8 +590,10 @@ convene_ics_for_registry_group_at (ConveneRegistry  *registry,
  * @error: return location for a #GError
  *
  * Exports the meetings of the whole community: those shared by all
- * groups (UIDs "community-N@convene"), then each group's, as
- * convene_ics_for_group_at() does. Groups without a computable meeting
+ * groups, then each group's, as convene_ics_for_group_at() does. The
+ * UIDs carry the community ("community-1.istio.io@convene",
+ * "networking-2.istio.io@convene", see uid_scope_for()), so two
+ * communities' never collide and every export gives the same. Groups without a computable meeting
  * are left out.
  *
  * Returns: (transfer full) (nullable): the iCalendar text, or %NULL with
@@ -471,6 +615,7 @@ convene_ics_for_registry_at (ConveneRegistry  *registry,
 
   community = convene_registry_get_community (registry);
   export_init (&export, now);
+  export.uid_scope = uid_scope_for (registry);
 
   if (community != NULL && !export_community (&export, community, &n_added, error))
     return NULL;

@@ -25,13 +25,30 @@ struct _ConveneMeeting
   int start_minute;
   int end_minute;
   guint interval_weeks;
-  int week_of_month;
+
+  /* The recurrence beyond one weekday a week: several ordinals ("1st and
+   * 3rd Wednesday") as a mask, the dates it skips, the occurrences moved
+   * elsewhere, and a rule read from a calendar feed that the fields above
+   * cannot say (then the anchor is its DTSTART).
+   */
+  guint ordinals;
+  GArray *exceptions;   /* GDate, in the meeting's zone */
+  GArray *moves;        /* MeetingMove */
+  char *rrule;
+  guint serial;         /* bumped by every change of the schedule */
 
   /* Format v2 links and title, apart from the schedule */
   char *title;
   char *notes_url;
   char *recordings_url;
 };
+
+typedef struct
+{
+  GDate date;
+  GDateTime *start;
+  int minutes;
+} MeetingMove;
 
 G_DEFINE_FINAL_TYPE (ConveneMeeting, convene_meeting, G_TYPE_OBJECT)
 
@@ -60,6 +77,9 @@ convene_meeting_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->notes_url, g_free);
   g_clear_pointer (&self->recordings_url, g_free);
+  g_clear_pointer (&self->exceptions, g_array_unref);
+  g_clear_pointer (&self->moves, g_array_unref);
+  g_clear_pointer (&self->rrule, g_free);
 
   G_OBJECT_CLASS (convene_meeting_parent_class)->finalize (object);
 }
@@ -226,6 +246,7 @@ convene_meeting_set_weekday (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (weekday <= G_DATE_SUNDAY);
+  self->serial++;
   self->weekday = weekday;
 }
 
@@ -249,6 +270,7 @@ convene_meeting_set_start_minute (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (minute >= -1 && minute < 24 * 60);
+  self->serial++;
   self->start_minute = minute;
 }
 
@@ -271,6 +293,7 @@ convene_meeting_set_end_minute (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (minute >= -1 && minute <= 24 * 60);
+  self->serial++;
   self->end_minute = minute;
 }
 
@@ -293,6 +316,7 @@ convene_meeting_set_timezone (ConveneMeeting *self,
                               const char     *zone)
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->serial++;
 
   if (self->timezone != zone)
     {
@@ -320,6 +344,7 @@ convene_meeting_set_interval_weeks (ConveneMeeting *self,
                                     guint           weeks)
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->serial++;
   self->interval_weeks = weeks;
 }
 
@@ -334,7 +359,12 @@ int
 convene_meeting_get_week_of_month (ConveneMeeting *self)
 {
   g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
-  return self->week_of_month;
+  if (self->ordinals == 0)
+    return 0;
+  for (int n = 1; n <= 5; n++)
+    if (self->ordinals & CONVENE_MEETING_ORDINAL (n))
+      return n;
+  return -1;
 }
 
 void
@@ -343,7 +373,8 @@ convene_meeting_set_week_of_month (ConveneMeeting *self,
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_return_if_fail (week >= -1 && week <= 5);
-  self->week_of_month = week;
+  self->serial++;
+  self->ordinals = week != 0 ? CONVENE_MEETING_ORDINAL (week) : 0;
 }
 
 /**
@@ -365,6 +396,7 @@ convene_meeting_set_anchor (ConveneMeeting *self,
                             GDateTime      *anchor)
 {
   g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->serial++;
 
   if (anchor != NULL)
     g_date_time_ref (anchor);
@@ -387,7 +419,240 @@ convene_meeting_has_schedule (ConveneMeeting *self)
   return self->weekday != G_DATE_BAD_WEEKDAY &&
          self->start_minute >= 0 &&
          self->timezone != NULL &&
-         (self->interval_weeks > 0 || self->week_of_month != 0);
+         (self->interval_weeks > 0 || self->ordinals != 0 || self->rrule != NULL);
+}
+
+/* Recurrence beyond one weekday a week */
+
+/**
+ * convene_meeting_get_ordinals:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: the weeks of the month a monthly meeting falls on, as a mask
+ *   of CONVENE_MEETING_ORDINAL() bits ("1st and 3rd Wednesday" is
+ *   `CONVENE_MEETING_ORDINAL (1) | CONVENE_MEETING_ORDINAL (3)`), 0 when
+ *   it is not monthly
+ */
+guint
+convene_meeting_get_ordinals (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
+  return self->ordinals;
+}
+
+void
+convene_meeting_set_ordinals (ConveneMeeting *self,
+                              guint           ordinals)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_return_if_fail ((ordinals & ~CONVENE_MEETING_ORDINALS_ALL) == 0);
+  self->serial++;
+  self->ordinals = ordinals;
+}
+
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  return g_date_compare (a, b);
+}
+
+/**
+ * convene_meeting_add_exception:
+ * @self: a #ConveneMeeting
+ * @date: a day, in the meeting's zone, on which it does not take place
+ *
+ * Exceptions are kept sorted and once each.
+ */
+void
+convene_meeting_add_exception (ConveneMeeting *self,
+                               const GDate    *date)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+  self->serial++;
+
+  if (self->exceptions == NULL)
+    self->exceptions = g_array_new (FALSE, FALSE, sizeof (GDate));
+  if (convene_meeting_is_exception (self, date))
+    return;
+  g_array_append_val (self->exceptions, *date);
+  g_array_sort (self->exceptions, compare_dates);
+}
+
+guint
+convene_meeting_get_n_exceptions (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
+  return self->exceptions != NULL ? self->exceptions->len : 0;
+}
+
+/**
+ * convene_meeting_get_exception:
+ * @self: a #ConveneMeeting
+ * @i: the position, below convene_meeting_get_n_exceptions()
+ *
+ * Returns: (transfer none): the @i-th day without a meeting, earliest first
+ */
+const GDate *
+convene_meeting_get_exception (ConveneMeeting *self,
+                               guint           i)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  g_return_val_if_fail (i < convene_meeting_get_n_exceptions (self), NULL);
+  return &g_array_index (self->exceptions, GDate, i);
+}
+
+gboolean
+convene_meeting_is_exception (ConveneMeeting *self,
+                              const GDate    *date)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), FALSE);
+
+  if (self->exceptions == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->exceptions->len; i++)
+    if (g_date_compare (&g_array_index (self->exceptions, GDate, i), date) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+clear_move (gpointer data)
+{
+  MeetingMove *move = data;
+
+  g_clear_pointer (&move->start, g_date_time_unref);
+}
+
+/**
+ * convene_meeting_add_move:
+ * @self: a #ConveneMeeting
+ * @date: the day, in the meeting's zone, of the occurrence that moved
+ * @start: when it takes place instead
+ * @minutes: how long it lasts there, 0 for the meeting's usual length
+ *
+ * A moved occurrence (an iCalendar RECURRENCE-ID). A second move of the
+ * same day replaces the first.
+ */
+void
+convene_meeting_add_move (ConveneMeeting *self,
+                          const GDate    *date,
+                          GDateTime      *start,
+                          int             minutes)
+{
+  MeetingMove move;
+
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+  g_return_if_fail (start != NULL);
+  g_return_if_fail (minutes >= 0);
+  self->serial++;
+
+  if (self->moves == NULL)
+    {
+      self->moves = g_array_new (FALSE, FALSE, sizeof (MeetingMove));
+      g_array_set_clear_func (self->moves, clear_move);
+    }
+
+  for (guint i = 0; i < self->moves->len; i++)
+    if (g_date_compare (&g_array_index (self->moves, MeetingMove, i).date, date) == 0)
+      {
+        g_array_remove_index (self->moves, i);
+        break;
+      }
+
+  move.date = *date;
+  move.start = g_date_time_ref (start);
+  move.minutes = minutes;
+  g_array_append_val (self->moves, move);
+}
+
+guint
+convene_meeting_get_n_moves (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
+  return self->moves != NULL ? self->moves->len : 0;
+}
+
+/**
+ * convene_meeting_get_move:
+ * @self: a #ConveneMeeting
+ * @i: the position, below convene_meeting_get_n_moves()
+ * @minutes: (out) (optional): its length, 0 for the usual one
+ *
+ * Returns: (transfer none): the day of the @i-th moved occurrence; @start
+ *   receives where it went
+ */
+const GDate *
+convene_meeting_get_move (ConveneMeeting  *self,
+                          guint            i,
+                          GDateTime      **start,
+                          int             *minutes)
+{
+  MeetingMove *move;
+
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  g_return_val_if_fail (i < convene_meeting_get_n_moves (self), NULL);
+
+  move = &g_array_index (self->moves, MeetingMove, i);
+  if (start != NULL)
+    *start = move->start;
+  if (minutes != NULL)
+    *minutes = move->minutes;
+  return &move->date;
+}
+
+gboolean
+convene_meeting_is_moved (ConveneMeeting *self,
+                          const GDate    *date)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), FALSE);
+
+  for (guint i = 0; i < convene_meeting_get_n_moves (self); i++)
+    if (g_date_compare (&g_array_index (self->moves, MeetingMove, i).date, date) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * convene_meeting_get_rrule:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: (nullable): the iCalendar RRULE value read from a calendar feed
+ *   when the weekday, interval and ordinals cannot say it; its DTSTART is
+ *   the anchor
+ */
+const char *
+convene_meeting_get_rrule (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
+  return self->rrule;
+}
+
+void
+convene_meeting_set_rrule (ConveneMeeting *self,
+                           const char     *rrule)
+{
+  g_return_if_fail (CONVENE_IS_MEETING (self));
+  self->serial++;
+
+  g_free (self->rrule);
+  self->rrule = (rrule != NULL && *rrule != '\0') ? g_strdup (rrule) : NULL;
+}
+
+/**
+ * convene_meeting_get_serial:
+ * @self: a #ConveneMeeting
+ *
+ * Returns: a number that changes whenever a field of the schedule does,
+ *   so that what is computed from the schedule can be kept until then
+ */
+guint
+convene_meeting_get_serial (ConveneMeeting *self)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
+  return self->serial;
 }
 
 /* Format v2: title and links (the schedule fields are above) */

@@ -50,5 +50,36 @@ void            convene_meeting_set_notes_url      (ConveneMeeting *self,
 const char     *convene_meeting_get_recordings_url (ConveneMeeting *self);
 void            convene_meeting_set_recordings_url (ConveneMeeting *self,
                                                     const char     *url);
+/* Recurrence beyond one weekday a week */
+
+/* The bit of an ordinal weekday: 1 to 5, or -1 for the last */
+#define CONVENE_MEETING_ORDINAL(n) ((n) == -1 ? 1u : 1u << (n))
+#define CONVENE_MEETING_ORDINALS_ALL 0x3fu
+
+guint           convene_meeting_get_ordinals       (ConveneMeeting *self);
+void            convene_meeting_set_ordinals       (ConveneMeeting *self,
+                                                    guint           ordinals);
+void            convene_meeting_add_exception      (ConveneMeeting *self,
+                                                    const GDate    *date);
+guint           convene_meeting_get_n_exceptions   (ConveneMeeting *self);
+const GDate    *convene_meeting_get_exception      (ConveneMeeting *self,
+                                                    guint           i);
+gboolean        convene_meeting_is_exception       (ConveneMeeting *self,
+                                                    const GDate    *date);
+void            convene_meeting_add_move           (ConveneMeeting *self,
+                                                    const GDate    *date,
+                                                    GDateTime      *start,
+                                                    int             minutes);
+guint           convene_meeting_get_n_moves        (ConveneMeeting *self);
+const GDate    *convene_meeting_get_move           (ConveneMeeting *self,
+                                                    guint           i,
+                                                    GDateTime     **start,
+                                                    int            *minutes);
+gboolean        convene_meeting_is_moved           (ConveneMeeting *self,
+                                                    const GDate    *date);
+const char     *convene_meeting_get_rrule          (ConveneMeeting *self);
+void            convene_meeting_set_rrule          (ConveneMeeting *self,
+                                                    const char     *rrule);
+guint           convene_meeting_get_serial         (ConveneMeeting *self);
 
 G_END_DECLS

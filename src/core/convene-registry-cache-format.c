@@ -81,6 +81,26 @@ add_meetings (GVariantBuilder *builder,
       g_autoptr(ConveneMeeting) meeting = g_list_model_get_item (meetings, i);
       GDateTime *anchor = convene_meeting_get_anchor (meeting);
       g_autofree char *anchor_text = anchor != NULL ? g_date_time_format_iso8601 (anchor) : NULL;
+      GVariantBuilder exceptions;
+      GVariantBuilder moves;
+
+      /* The v2 recurrence: exception days as Julian days, moves as
+       * (day, start in Unix seconds, minutes)
+       */
+      g_variant_builder_init (&exceptions, G_VARIANT_TYPE ("au"));
+      for (guint j = 0; j < convene_meeting_get_n_exceptions (meeting); j++)
+        g_variant_builder_add (&exceptions, "u",
+                               g_date_get_julian (convene_meeting_get_exception (meeting, j)));
+      g_variant_builder_init (&moves, G_VARIANT_TYPE ("a(uxu)"));
+      for (guint j = 0; j < convene_meeting_get_n_moves (meeting); j++)
+        {
+          GDateTime *start;
+          int minutes;
+          const GDate *date = convene_meeting_get_move (meeting, j, &start, &minutes);
+
+          g_variant_builder_add (&moves, "(uxu)", g_date_get_julian (date),
+                                 (gint64)g_date_time_to_unix (start), (guint32)minutes);
+        }
 
       g_variant_builder_add (builder, CONVENE_CACHE_MEETING,
                              convene_meeting_get_text (meeting),
@@ -92,7 +112,10 @@ add_meetings (GVariantBuilder *builder,
                              convene_meeting_get_timezone (meeting),
                              (guint32)convene_meeting_get_interval_weeks (meeting),
                              (gint32)convene_meeting_get_week_of_month (meeting),
-                             anchor_text);
+                             anchor_text,
+                             (guint32)convene_meeting_get_ordinals (meeting),
+                             &exceptions, &moves,
+                             convene_meeting_get_rrule (meeting));
     }
   g_variant_builder_close (builder);
 }
@@ -368,11 +391,17 @@ make_meeting (GVariant *value)
 {
   ConveneMeeting *meeting;
   const char *text, *url, *calendar_url, *zone, *anchor_text;
+  const char *rrule;
   gint32 weekday, start, end, week_of_month;
-  guint32 interval;
+  guint32 interval, ordinals;
+  g_autoptr(GVariantIter) exceptions = NULL;
+  g_autoptr(GVariantIter) moves = NULL;
+  guint32 julian, minutes;
+  gint64 unix_start;
 
-  g_variant_get (value, "(&sm&sm&siiim&suim&s)", &text, &url, &calendar_url,
-                 &weekday, &start, &end, &zone, &interval, &week_of_month, &anchor_text);
+  g_variant_get (value, "(&sm&sm&siiim&suim&suaua(uxu)m&s)", &text, &url, &calendar_url,
+                 &weekday, &start, &end, &zone, &interval, &week_of_month, &anchor_text,
+                 &ordinals, &exceptions, &moves, &rrule);
 
   meeting = convene_meeting_new (text);
   convene_meeting_set_url (meeting, url);
@@ -394,6 +423,29 @@ make_meeting (GVariant *value)
       if (anchor != NULL)
         convene_meeting_set_anchor (meeting, anchor);
     }
+  if ((ordinals & ~CONVENE_MEETING_ORDINALS_ALL) == 0)
+    convene_meeting_set_ordinals (meeting, ordinals);
+  while (g_variant_iter_next (exceptions, "u", &julian))
+    if (g_date_valid_julian (julian))
+      {
+        GDate date;
+
+        g_date_clear (&date, 1);
+        g_date_set_julian (&date, julian);
+        convene_meeting_add_exception (meeting, &date);
+      }
+  while (g_variant_iter_next (moves, "(uxu)", &julian, &unix_start, &minutes))
+    {
+      g_autoptr(GDateTime) moved = g_date_time_new_from_unix_utc (unix_start);
+      GDate date;
+
+      if (!g_date_valid_julian (julian) || moved == NULL || minutes > 24 * 60)
+        continue;
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, julian);
+      convene_meeting_add_move (meeting, &date, moved, (int)minutes);
+    }
+  convene_meeting_set_rrule (meeting, rrule);
 
   return meeting;
 }

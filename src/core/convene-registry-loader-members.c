@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "convene-registry-loader-private.h"
+#include "convene-schedule.h"
 #include "convene-json-scan-private.h"
 
 /* The member loaders: from the parsed tree of a registry file to the
@@ -295,7 +296,8 @@ load_meeting (Loader     *self,
        */
       if (!g_hash_table_lookup_extended (self->timezones, str, NULL, (gpointer *)&tz))
         {
-          tz = g_time_zone_new_identifier (str);
+          /* IANA names only: GLib reads "UTC+2" as a POSIX TZ string */
+          tz = convene_schedule_zone_is_valid (str) ? g_time_zone_new_identifier (str) : NULL;
           g_hash_table_insert (self->timezones, g_strdup (str), tz);
         }
 
@@ -347,6 +349,7 @@ load_meeting (Loader     *self,
 
   if (self->version >= 2)
     loader_load_meeting_v2 (self, object, path, meeting);
+  loader_load_meeting_recurrence (self, object, path, meeting);
 
   return valid ? g_steal_pointer (&meeting) : NULL;
 }

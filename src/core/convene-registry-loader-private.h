@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "convene-limits.h"
+#include "convene-meeting.h"
 #include "convene-registry-loader.h"
 
 G_BEGIN_DECLS
@@ -141,5 +142,12 @@ void         loader_load_community_v2  (Loader               *self,
                                         JsonObject           *object,
                                         ConveneCommunity     *community);
 void         loader_check_references_v2 (Loader              *self);
+
+/* The v2 recurrence keys of a meeting (convene-registry-loader-schedule.c) */
+
+void         loader_load_meeting_recurrence (Loader         *self,
+                                             JsonObject     *object,
+                                             const char     *path,
+                                             ConveneMeeting *meeting);
 
 G_END_DECLS

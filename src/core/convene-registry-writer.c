@@ -383,6 +383,77 @@ write_time (Writer     *w,
   writer_string (w, key, str);
 }
 
+
+/* The v2 recurrence keys: several ordinals, exceptions, moved
+ * occurrences and a feed's rule (see convene-registry-loader-schedule.c).
+ */
+static void
+write_recurrence (Writer         *w,
+                  ConveneMeeting *meeting)
+{
+  guint ordinals = convene_meeting_get_ordinals (meeting);
+
+  /* One ordinal is week_of_month, as in v1 */
+  if (ordinals != 0 && g_bit_nth_lsf (ordinals, -1) != g_bit_nth_msf (ordinals, -1))
+    {
+      writer_begin_array_member (w, "ordinals");
+      for (int n = 1; n <= 5; n++)
+        if (ordinals & CONVENE_MEETING_ORDINAL (n))
+          {
+            writer_next (w);
+            g_string_append_printf (w->out, "%d", n);
+          }
+      if (ordinals & CONVENE_MEETING_ORDINAL (-1))
+        {
+          writer_next (w);
+          g_string_append (w->out, "-1");
+        }
+      writer_end (w, ']');
+    }
+
+  if (convene_meeting_get_n_exceptions (meeting) > 0)
+    {
+      writer_begin_array_member (w, "exceptions");
+      for (guint i = 0; i < convene_meeting_get_n_exceptions (meeting); i++)
+        {
+          const GDate *date = convene_meeting_get_exception (meeting, i);
+          char str[16];
+
+          g_snprintf (str, sizeof str, "%04u-%02u-%02u", g_date_get_year (date),
+                      g_date_get_month (date), g_date_get_day (date));
+          writer_next (w);
+          writer_string_literal (w, str);
+        }
+      writer_end (w, ']');
+    }
+
+  if (convene_meeting_get_n_moves (meeting) > 0)
+    {
+      writer_begin_array_member (w, "moved");
+      for (guint i = 0; i < convene_meeting_get_n_moves (meeting); i++)
+        {
+          GDateTime *start;
+          int minutes;
+          const GDate *date = convene_meeting_get_move (meeting, i, &start, &minutes);
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (start);
+          g_autofree char *start_text = g_date_time_format (utc, "%C%y-%m-%dT%H:%M:%SZ");
+          char str[16];
+
+          g_snprintf (str, sizeof str, "%04u-%02u-%02u", g_date_get_year (date),
+                      g_date_get_month (date), g_date_get_day (date));
+          writer_begin_object_element (w);
+          writer_string (w, "date", str);
+          writer_string (w, "start", start_text);
+          if (minutes > 0)
+            writer_int (w, "minutes", minutes);
+          writer_end (w, '}');
+        }
+      writer_end (w, ']');
+    }
+
+  writer_string (w, "rrule", convene_meeting_get_rrule (meeting));
+}
+
 static void
 write_meetings (Writer     *w,
                 GListModel *meetings)
@@ -425,6 +496,7 @@ write_meetings (Writer     *w,
 
           writer_string (w, "anchor", str);
         }
+      write_recurrence (w, meeting);
       writer_end (w, '}');
     }
   writer_end (w, ']');

@@ -90,6 +90,43 @@ convene_schedule_format_next (GDateTime *start,
   return g_strdup_printf (_("%s · %s"), date, relative);
 }
 
+/* "The first and third Wednesday of the month at 13:00 (UTC)" */
+static char *
+describe_ordinals (ConveneMeeting *meeting,
+                   const char     *weekday,
+                   const char     *time,
+                   const char     *zone)
+{
+  static const char * const words[] = {
+    N_("last"), N_("first"), N_("second"), N_("third"), N_("fourth"), N_("fifth"),
+  };
+  guint ordinals = convene_meeting_get_ordinals (meeting);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (int n = 1; n <= 5; n++)
+    if (ordinals & CONVENE_MEETING_ORDINAL (n))
+      g_ptr_array_add (names, (gpointer)_(words[n]));
+  if (ordinals & CONVENE_MEETING_ORDINAL (-1))
+    g_ptr_array_add (names, (gpointer)_(words[0]));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0 && i + 1 == names->len)
+        /* Translators: between the last two of "first, third and fifth" */
+        g_string_append (list, _(" and "));
+      else if (i > 0)
+        /* Translators: between two of "first, third and fifth" */
+        g_string_append (list, _(", "));
+      g_string_append (list, g_ptr_array_index (names, i));
+    }
+
+  /* Translators: "The first and third Wednesday of the month at 13:00
+   * (America/Los_Angeles)"
+   */
+  return g_strdup_printf (_("The %s %s of the month at %s (%s)"), list->str, weekday, time, zone);
+}
+
 /**
  * convene_schedule_describe:
  * @meeting: a #ConveneMeeting
@@ -138,6 +175,10 @@ convene_schedule_describe (ConveneMeeting *meeting)
 
   zone = convene_meeting_get_timezone (meeting);
   interval = convene_meeting_get_interval_weeks (meeting);
+
+  if (g_bit_nth_lsf (convene_meeting_get_ordinals (meeting), -1) !=
+      g_bit_nth_msf (convene_meeting_get_ordinals (meeting), -1))
+    return describe_ordinals (meeting, weekday, time, zone);
 
   switch (convene_meeting_get_week_of_month (meeting))
     {

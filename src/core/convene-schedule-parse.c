@@ -77,6 +77,7 @@ typedef struct
   gboolean month_mentioned;
   int ordinal;
   gboolean every_ordinal;
+  guint ordinal_list;    /* "1st and 3rd Wednesday": CONVENE_MEETING_ORDINAL() bits */
   GDate anchor_date;
 } Scan;
 
@@ -225,6 +226,49 @@ scan_set_ordinal (Scan *scan,
   scan->ordinal = ordinal;
 }
 
+/* Reads a list of ordinals before a weekday starting at @i: "1st and
+ * 3rd Wednesday", "2nd and 4th Wednesdays", "first, third and fifth
+ * Tuesday". Returns %FALSE, reading nothing, when there is no such list
+ * of two ordinals or more.
+ */
+static gboolean
+scan_ordinal_list (Scan *scan,
+                   int   i)
+{
+  GPtrArray *tokens = scan->tokens;
+  guint mask = 0;
+  guint n = 0;
+  int j = i;
+
+  for (;;)
+    {
+      int ordinal = schedule_ordinal_of (token_at (tokens, j));
+
+      if (ordinal == 0 || token_at (tokens, j)->used || (ordinal < -1 || ordinal > 5))
+        return FALSE;
+      mask |= CONVENE_MEETING_ORDINAL (ordinal);
+      n++;
+      j++;
+
+      if (schedule_is_weekday (tokens, j))
+        break;
+      if (punct_is (tokens, j, ',') || punct_is (tokens, j, '&') || word_is (tokens, j, "and"))
+        j++;
+      if (word_is (tokens, j, "and"))
+        j++;
+    }
+
+  if (n < 2)
+    return FALSE;
+
+  for (int k = i; k < j; k++)
+    token_at (tokens, k)->used = TRUE;
+  if (scan->ordinal_list != 0 && scan->ordinal_list != mask)
+    scan->failed = TRUE;
+  scan->ordinal_list = mask;
+  return TRUE;
+}
+
 static void
 scan_word (Scan *scan,
            int   i)
@@ -308,7 +352,11 @@ scan_word (Scan *scan,
   else if ((ordinal = schedule_ordinal_of (token)) != 0 && !token->used &&
            !word_is (tokens, i + 1, "week") && !word_is (tokens, i + 1, "weeks"))
     {
-      if (schedule_is_weekday (tokens, i + 1))
+      if (scan_ordinal_list (scan, i))
+        {
+          /* read as a whole */
+        }
+      else if (schedule_is_weekday (tokens, i + 1))
         {
           scan_set_ordinal (scan, ordinal);
           if (word_is (tokens, i - 1, "every"))
@@ -393,7 +441,11 @@ scan_tokens (Scan *scan)
           if (token->ordinal && !token->used &&
               !word_is (tokens, i + 1, "week") && !word_is (tokens, i + 1, "weeks"))
             {
-              if (schedule_is_weekday (tokens, i + 1))
+              if (scan_ordinal_list (scan, i))
+                {
+                  /* read as a whole */
+                }
+              else if (schedule_is_weekday (tokens, i + 1))
                 {
                   scan_set_ordinal (scan, token->value);
                   if (word_is (tokens, i - 1, "every"))
@@ -433,6 +485,7 @@ apply_scan (Scan           *scan,
   gboolean anchor_fits;
   guint interval = 0;
   int week_of_month = 0;
+  guint ordinals = 0;
 
   if (scan->failed ||
       scan->weekday == G_DATE_BAD_WEEKDAY ||
@@ -443,7 +496,15 @@ apply_scan (Scan           *scan,
   anchor_fits = g_date_valid (&scan->anchor_date) &&
                 g_date_get_weekday (&scan->anchor_date) == scan->weekday;
 
-  if (scan->ordinal != 0)
+  if (scan->ordinal_list != 0)
+    {
+      /* "1st and 3rd Wednesday" is monthly whatever else is said */
+      if (scan->interval > 1 ||
+          (scan->ordinal != 0 && !(scan->ordinal_list & CONVENE_MEETING_ORDINAL (scan->ordinal))))
+        return FALSE;
+      ordinals = scan->ordinal_list;
+    }
+  else if (scan->ordinal != 0)
     {
       if (scan->interval != 0)
         return FALSE;
@@ -497,6 +558,8 @@ apply_scan (Scan           *scan,
   convene_meeting_set_timezone (meeting, scan->zone);
   convene_meeting_set_interval_weeks (meeting, interval);
   convene_meeting_set_week_of_month (meeting, week_of_month);
+  if (ordinals != 0)
+    convene_meeting_set_ordinals (meeting, ordinals);
   if (anchor != NULL)
     convene_meeting_set_anchor (meeting, anchor);
 

@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "convene-meeting.h"
+
 G_BEGIN_DECLS
 
 /* What the files of the schedule code share: the tokens of a schedule
@@ -56,6 +58,11 @@ GTimeZone    *schedule_lookup_zone         (const char  *identifier);
 
 void          schedule_date_from_date_time (GDate       *date,
                                             GDateTime   *dt);
+
+/* The engine (convene-schedule-rule.c) */
+
+GDateTime    *schedule_next_start_cached   (ConveneMeeting *meeting,
+                                            GDateTime      *from);
 
 /* The small lookups every reader of tokens makes, inline so that each
  * file has them at no cost.

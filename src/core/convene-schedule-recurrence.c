@@ -23,41 +23,6 @@ G_DEFINE_ENUM_TYPE (ConveneMeetingState, convene_meeting_state,
 
 /* Recurrence */
 
-static int
-week_index (const GDate *date)
-{
-  /* Julian day 1 (1 January of year 1) was a Monday */
-  return (int)(g_date_get_julian (date) - g_date_get_weekday (date)) / 7;
-}
-
-static gboolean
-date_matches (ConveneMeeting *meeting,
-              const GDate    *date,
-              const GDate    *anchor_date)
-{
-  int week_of_month = convene_meeting_get_week_of_month (meeting);
-  guint interval = convene_meeting_get_interval_weeks (meeting);
-
-  if (g_date_get_weekday (date) != convene_meeting_get_weekday (meeting))
-    return FALSE;
-
-  if (week_of_month > 0)
-    return (g_date_get_day (date) - 1) / 7 + 1 == (guint)week_of_month;
-
-  if (week_of_month == -1)
-    return g_date_get_day (date) + 7 > g_date_get_days_in_month (g_date_get_month (date),
-                                                                 g_date_get_year (date));
-
-  if (interval > 1)
-    {
-      int weeks = week_index (date) - week_index (anchor_date);
-
-      return weeks % (int)interval == 0;
-    }
-
-  return TRUE;
-}
-
 static GTimeZone *
 meeting_zone (ConveneMeeting *meeting)
 {
@@ -204,9 +169,10 @@ convene_schedule_is_computable (ConveneMeeting *meeting)
   if (!convene_meeting_has_schedule (meeting))
     return FALSE;
 
-  if (convene_meeting_get_week_of_month (meeting) == 0 &&
-      convene_meeting_get_interval_weeks (meeting) > 1 &&
-      convene_meeting_get_anchor (meeting) == NULL)
+  if (convene_meeting_get_anchor (meeting) == NULL &&
+      (convene_meeting_get_rrule (meeting) != NULL ||
+       (convene_meeting_get_ordinals (meeting) == 0 &&
+        convene_meeting_get_interval_weeks (meeting) > 1)))
     return FALSE;
 
   tz = meeting_zone (meeting);
@@ -244,12 +210,10 @@ convene_schedule_get_duration (ConveneMeeting *meeting)
  * @meeting: a #ConveneMeeting
  * @now: the time to look from
  *
- * Finds the first occurrence of @meeting that starts at or after @now.
- * Occurrences are computed on the calendar of the meeting's zone, one
- * local day at a time, so a meeting at 10:00 Pacific stays at 10:00
- * Pacific across daylight saving changes. A meeting every N weeks falls
- * on the weeks (Monday to Sunday, in the meeting's zone) a multiple of N
- * from the week of its anchor.
+ * Finds the first occurrence of @meeting that starts at or after @now,
+ * from its rule (see convene_schedule_occurrences()). A meeting every N
+ * weeks falls on the weeks (Monday to Sunday, in the meeting's zone) a
+ * multiple of N from the week of its anchor.
  *
  * Returns: (transfer full) (nullable): the start, in the meeting's time
  *   zone (convert with g_date_time_to_local()), or %NULL when it cannot be
@@ -259,66 +223,12 @@ GDateTime *
 convene_schedule_next_start (ConveneMeeting *meeting,
                              GDateTime      *now)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) local_now = NULL;
-  GDate date;
-  GDate anchor_date;
-  GDateWeekday weekday;
-  guint interval;
-  guint n_weeks;
-  int start;
-
   g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
   if (!convene_schedule_is_computable (meeting))
     return NULL;
-
-  tz = meeting_zone (meeting);
-  weekday = convene_meeting_get_weekday (meeting);
-  interval = convene_meeting_get_interval_weeks (meeting);
-  start = convene_meeting_get_start_minute (meeting);
-
-  g_date_clear (&anchor_date, 1);
-  if (convene_meeting_get_anchor (meeting) != NULL)
-    {
-      g_autoptr(GDateTime) local_anchor = g_date_time_to_timezone (convene_meeting_get_anchor (meeting), tz);
-
-      schedule_date_from_date_time (&anchor_date, local_anchor);
-    }
-
-  if (convene_meeting_get_week_of_month (meeting) != 0)
-    n_weeks = 5 * 53;  /* a fifth Wednesday can be months away */
-  else if (interval > 1000)
-    return NULL;
-  else
-    n_weeks = interval + 2;
-
-  /* Start the day before, in case a zone's change of day makes a late
-   * meeting of yesterday still to come.
-   */
-  local_now = g_date_time_to_timezone (now, tz);
-  schedule_date_from_date_time (&date, local_now);
-  g_date_subtract_days (&date, 1);
-  g_date_add_days (&date, ((int)weekday - (int)g_date_get_weekday (&date) + 7) % 7);
-
-  for (guint i = 0; i < n_weeks; i++, g_date_add_days (&date, 7))
-    {
-      g_autoptr(GDateTime) occurrence = NULL;
-
-      if (!date_matches (meeting, &date, &anchor_date))
-        continue;
-
-      occurrence = g_date_time_new (tz,
-                                    g_date_get_year (&date),
-                                    g_date_get_month (&date),
-                                    g_date_get_day (&date),
-                                    start / 60, start % 60, 0);
-      if (occurrence != NULL && g_date_time_compare (occurrence, now) >= 0)
-        return g_steal_pointer (&occurrence);
-    }
-
-  return NULL;
+  return schedule_next_start_cached (meeting, now);
 }
 
 /**

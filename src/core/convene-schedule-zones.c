@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <libical/ical.h>
 #include <string.h>
 
 #include "convene-schedule.h"
@@ -111,8 +113,11 @@ schedule_lookup_zone (const char *identifier)
 
   if (!g_hash_table_lookup_extended (zones, identifier, NULL, (gpointer *)&tz))
     {
-      /* %NULL for an unknown zone is kept too */
-      tz = g_time_zone_new_identifier (identifier);
+      /* %NULL for an unknown zone is kept too. GLib would read "UTC+2"
+       * as a POSIX TZ string (two hours *behind* UTC): names only.
+       */
+      tz = convene_schedule_zone_is_valid (identifier) ? g_time_zone_new_identifier (identifier)
+                                                        : NULL;
       g_hash_table_insert (zones, g_strdup (identifier), tz);
     }
 
@@ -181,6 +186,60 @@ schedule_zone_at (GPtrArray *tokens,
 }
 
 /* Public API */
+
+static gboolean
+zone_name_is_plain (const char *identifier)
+{
+  if (!g_ascii_isalpha (identifier[0]) || strstr (identifier, "..") != NULL ||
+      strlen (identifier) > 64)
+    return FALSE;
+  for (const char *p = identifier; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '/' && *p != '_' && *p != '-' && *p != '+')
+      return FALSE;
+  return identifier[strlen (identifier) - 1] != '/';
+}
+
+/**
+ * convene_schedule_zone_is_valid:
+ * @identifier: a time zone identifier
+ *
+ * Whether @identifier names an IANA zone: "UTC", one of libical's built-in
+ * zones, or a zone file of the system's zoneinfo (`$TZDIR` or
+ * /usr/share/zoneinfo). POSIX TZ strings ("UTC+2", "EST5EDT,M3.2.0,M11.1.0")
+ * and paths are not, although GLib would read them.
+ *
+ * Returns: %TRUE if @identifier is an IANA zone name
+ */
+gboolean
+convene_schedule_zone_is_valid (const char *identifier)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  const char *dir;
+  char magic[4];
+  gsize n = 0;
+
+  g_return_val_if_fail (identifier != NULL, FALSE);
+
+  if (strcmp (identifier, "UTC") == 0)
+    return TRUE;
+  if (!zone_name_is_plain (identifier))
+    return FALSE;
+  if (icaltimezone_get_builtin_timezone (identifier) != NULL)
+    return TRUE;
+
+  dir = g_getenv ("TZDIR");
+  path = g_build_filename (dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo",
+                           identifier, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, NULL);
+  return stream != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n, NULL, NULL) &&
+         n == sizeof magic && memcmp (magic, "TZif", 4) == 0;
+}
 
 /**
  * convene_schedule_zone_for_name:

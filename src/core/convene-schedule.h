@@ -40,9 +40,17 @@ gboolean            convene_schedule_parse_parts              (const char     *d
                                                                ConveneMeeting *meeting);
 GDateTime          *convene_schedule_anchor_from_calendar_url (const char     *url);
 const char         *convene_schedule_zone_for_name            (const char     *name);
+gboolean            convene_schedule_zone_is_valid            (const char     *identifier);
 
 gboolean            convene_schedule_is_computable            (ConveneMeeting *meeting);
 int                 convene_schedule_get_duration             (ConveneMeeting *meeting);
+char               *convene_schedule_get_rrule                (ConveneMeeting *meeting);
+GPtrArray          *convene_schedule_occurrences              (ConveneMeeting *meeting,
+                                                               GDateTime      *from,
+                                                               GDateTime      *until,
+                                                               guint           max);
+GDateTime          *convene_schedule_rule_start               (ConveneMeeting *meeting,
+                                                               GDateTime      *from);
 GDateTime          *convene_schedule_next_start               (ConveneMeeting *meeting,
                                                                GDateTime      *now);
 GDateTime          *convene_schedule_next                     (ConveneMeeting *meeting,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-import.h"
+#include "convene-icalendar.h"
 #include "convene-kubernetes.h"
 #include "convene-markdown.h"
 #include "convene-registry-loader.h"
@@ -235,8 +236,7 @@ convene_import_detect (const char *text,
  *
  * Returns: (transfer full) (nullable): the registry, or %NULL with @error
  *   set: %CONVENE_IMPORT_ERROR_UNKNOWN_FORMAT when the format cannot be
- *   told, %CONVENE_IMPORT_ERROR_NOT_SUPPORTED for iCalendar (for now), or
- *   the importer's own error
+ *   told, or the importer's own error
  */
 ConveneRegistry *
 convene_import (GBytes               *bytes,
@@ -273,12 +273,7 @@ convene_import (GBytes               *bytes,
       return convene_kubernetes_import (text, length, name, base_url, issues, error);
 
     case CONVENE_IMPORT_FORMAT_ICALENDAR:
-      /* The iCalendar feed importer (libical) plugs in here. */
-      if (issues != NULL)
-        *issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
-      g_set_error_literal (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_NOT_SUPPORTED,
-                           _("importing iCalendar feeds is not supported yet"));
-      return NULL;
+      return convene_icalendar_import (text, length, name, base_url, issues, error);
 
     case CONVENE_IMPORT_FORMAT_DETECT:
     default:

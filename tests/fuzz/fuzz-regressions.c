@@ -27,6 +27,8 @@ int convene_fuzz_schedule        (const uint8_t *data,
                                   size_t         size);
 int convene_fuzz_kubernetes      (const uint8_t *data,
                                   size_t         size);
+int convene_fuzz_icalendar       (const uint8_t *data,
+                                  size_t         size);
 
 typedef struct
 {
@@ -40,6 +42,7 @@ static Target targets[] = {
   { "markdown", convene_fuzz_markdown, 0 },
   { "schedule", convene_fuzz_schedule, 0 },
   { "kubernetes", convene_fuzz_kubernetes, 0 },
+  { "icalendar", convene_fuzz_icalendar, 0 },
 };
 
 typedef struct
@@ -155,7 +158,8 @@ test_misnamed (gconstpointer data)
   const char *name = data;
 
   g_test_message ("%s names no fuzz target: call it <target>-<what>, "
-                  "with <target> one of registry-loader, markdown, schedule, kubernetes", name);
+                  "with <target> one of registry-loader, markdown, schedule, kubernetes, "
+                  "icalendar", name);
   g_test_fail ();
 }
 

@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "convene-schedule"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libical/ical.h>
+
+#include "convene-schedule.h"
+#include "convene-schedule-private.h"
+
+/* The one recurrence engine: a meeting's schedule as an iCalendar RRULE,
+ * expanded by libical's icalrecur_iterator on the wall clock of the
+ * meeting's zone, minus its exception dates, plus its moved occurrences.
+ * The next meeting, live/soon, the week ahead and the .ics export all
+ * come from here, so "1st and 3rd Wednesday" is BYDAY=1WE,3WE everywhere.
+ */
+
+/* How many occurrences to look at before giving up: a fifth Wednesday
+ * can be months away, a rule from a feed may start years ago.
+ */
+#define MAX_ITERATIONS 20000
+
+static const char * const day_names[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+
+static int
+week_index (const GDate *date)
+{
+  /* Julian day 1 (1 January of year 1) was a Monday */
+  return (int)(g_date_get_julian (date) - g_date_get_weekday (date)) / 7;
+}
+
+/**
+ * convene_schedule_get_rrule:
+ * @meeting: a #ConveneMeeting
+ *
+ * The rule of @meeting as an iCalendar RRULE value: "FREQ=WEEKLY;BYDAY=WE",
+ * "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "FREQ=MONTHLY;BYDAY=1WE,3WE",
+ * "FREQ=MONTHLY;BYDAY=-1TU", or the rule a calendar feed gave.
+ *
+ * Returns: (transfer full) (nullable): the rule, or %NULL when @meeting
+ *   has no schedule
+ */
+char *
+convene_schedule_get_rrule (ConveneMeeting *meeting)
+{
+  const char *day;
+  guint ordinals;
+  guint interval;
+  GString *rule;
+
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+
+  if (!convene_meeting_has_schedule (meeting))
+    return NULL;
+  if (convene_meeting_get_rrule (meeting) != NULL)
+    return g_strdup (convene_meeting_get_rrule (meeting));
+
+  day = day_names[convene_meeting_get_weekday (meeting) - 1];
+  ordinals = convene_meeting_get_ordinals (meeting);
+  interval = convene_meeting_get_interval_weeks (meeting);
+
+  if (ordinals == 0)
+    {
+      if (interval > 1)
+        return g_strdup_printf ("FREQ=WEEKLY;INTERVAL=%u;BYDAY=%s", interval, day);
+      return g_strdup_printf ("FREQ=WEEKLY;BYDAY=%s", day);
+    }
+
+  rule = g_string_new ("FREQ=MONTHLY;BYDAY=");
+  for (int n = 1; n <= 5; n++)
+    if (ordinals & CONVENE_MEETING_ORDINAL (n))
+      g_string_append_printf (rule, "%s%d%s", rule->str[rule->len - 1] == '=' ? "" : ",",
+                              n, day);
+  if (ordinals & CONVENE_MEETING_ORDINAL (-1))
+    g_string_append_printf (rule, "%s-1%s", rule->str[rule->len - 1] == '=' ? "" : ",", day);
+
+  return g_string_free (rule, FALSE);
+}
+
+static struct icaltimetype
+floating_time (const GDate *date,
+               int          minute)
+{
+  struct icaltimetype t = icaltime_null_time ();
+
+  t.year = g_date_get_year (date);
+  t.month = g_date_get_month (date);
+  t.day = g_date_get_day (date);
+  t.hour = minute / 60;
+  t.minute = minute % 60;
+  t.is_date = 0;
+  return t;
+}
+
+/* Where to start expanding the rule of @meeting to find occurrences at or
+ * after @from: a little before @from, on the weeks of the anchor for a
+ * meeting every few weeks, at the anchor (the feed's DTSTART) for a rule
+ * from a feed, which may count its occurrences.
+ */
+static gboolean
+expansion_start (ConveneMeeting      *meeting,
+                 GTimeZone           *tz,
+                 GDateTime           *from,
+                 struct icaltimetype *dtstart)
+{
+  g_autoptr(GDateTime) local_from = g_date_time_to_timezone (from, tz);
+  GDateTime *anchor = convene_meeting_get_anchor (meeting);
+  int start = convene_meeting_get_start_minute (meeting);
+  guint interval = convene_meeting_get_interval_weeks (meeting);
+  GDate date;
+  GDate anchor_date;
+
+  g_date_clear (&anchor_date, 1);
+  if (anchor != NULL)
+    {
+      g_autoptr(GDateTime) local_anchor = g_date_time_to_timezone (anchor, tz);
+
+      schedule_date_from_date_time (&anchor_date, local_anchor);
+      if (convene_meeting_get_rrule (meeting) != NULL)
+        {
+          *dtstart = floating_time (&anchor_date,
+                                    g_date_time_get_hour (local_anchor) * 60 +
+                                    g_date_time_get_minute (local_anchor));
+          return TRUE;
+        }
+    }
+  else if (convene_meeting_get_rrule (meeting) != NULL)
+    return FALSE;
+
+  /* Two days before, in case a zone's change of day makes a late meeting
+   * of yesterday still to come; the occurrences before @from are skipped.
+   */
+  schedule_date_from_date_time (&date, local_from);
+  g_date_subtract_days (&date, 2);
+
+  if (convene_meeting_get_ordinals (meeting) == 0 && interval > 1)
+    {
+      int weeks, k;
+
+      if (!g_date_valid (&anchor_date) || interval > 1000)
+        return FALSE;
+
+      /* The anchor's weekday on its week a multiple of @interval weeks
+       * away, at or before @date: libical counts the weeks (from Monday,
+       * its default WKST) from DTSTART's.
+       */
+      weeks = week_index (&date) - week_index (&anchor_date);
+      k = weeks >= 0 ? weeks / (int)interval : -((-weeks + (int)interval - 1) / (int)interval);
+      date = anchor_date;
+      if (k > 0)
+        g_date_add_days (&date, (guint)k * interval * 7);
+      else if (k < 0)
+        g_date_subtract_days (&date, (guint)-k * interval * 7);
+    }
+
+  *dtstart = floating_time (&date, start);
+  return TRUE;
+}
+
+/* The occurrence at @t of the wall clock of @tz, or %NULL for a time
+ * outside GLib's range.
+ */
+static GDateTime *
+occurrence_at (GTimeZone           *tz,
+               struct icaltimetype  t)
+{
+  if (t.year < 1 || t.year > 9999)
+    return NULL;
+  return g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
+}
+
+/* The occurrences of @meeting, with its exceptions and moves when
+ * @changes, else of its rule alone.
+ */
+static GPtrArray *
+expand (ConveneMeeting *meeting,
+        GDateTime      *from,
+        GDateTime      *until,
+        guint           max,
+        gboolean        changes)
+{
+  g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *rule_text = NULL;
+  struct icalrecurrencetype rule;
+  struct icaltimetype dtstart;
+  icalrecur_iterator *iter;
+
+  if (max == 0 || !convene_schedule_is_computable (meeting))
+    return g_steal_pointer (&starts);
+
+  tz = schedule_lookup_zone (convene_meeting_get_timezone (meeting));
+  rule_text = convene_schedule_get_rrule (meeting);
+  rule = icalrecurrencetype_from_string (rule_text);
+  if (rule.freq == ICAL_NO_RECURRENCE || !expansion_start (meeting, tz, from, &dtstart))
+    {
+      icalerror_clear_errno ();
+      return g_steal_pointer (&starts);
+    }
+
+  iter = icalrecur_iterator_new (rule, dtstart);
+  if (iter == NULL)
+    {
+      icalerror_clear_errno ();
+      return g_steal_pointer (&starts);
+    }
+
+  for (guint i = 0; i < MAX_ITERATIONS && starts->len < max; i++)
+    {
+      struct icaltimetype t = icalrecur_iterator_next (iter);
+      g_autoptr(GDateTime) start = NULL;
+      GDate date;
+
+      if (icaltime_is_null_time (t))
+        break;
+
+      start = occurrence_at (tz, t);
+      if (start == NULL)
+        break;
+      if (until != NULL && g_date_time_compare (start, until) >= 0)
+        break;
+      if (g_date_time_compare (start, from) < 0)
+        continue;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, t.day, t.month, t.year);
+      if (changes && (convene_meeting_is_exception (meeting, &date) ||
+                      convene_meeting_is_moved (meeting, &date)))
+        continue;
+
+      g_ptr_array_add (starts, g_steal_pointer (&start));
+    }
+  icalrecur_iterator_free (iter);
+  icalerror_clear_errno ();
+
+  /* The moved occurrences go where they went, in order */
+  for (guint i = 0; changes && i < convene_meeting_get_n_moves (meeting); i++)
+    {
+      GDateTime *moved;
+      const GDate *date = convene_meeting_get_move (meeting, i, &moved, NULL);
+      guint pos;
+
+      if (convene_meeting_is_exception (meeting, date) ||
+          g_date_time_compare (moved, from) < 0 ||
+          (until != NULL && g_date_time_compare (moved, until) >= 0))
+        continue;
+
+      for (pos = 0; pos < starts->len; pos++)
+        if (g_date_time_compare (moved, g_ptr_array_index (starts, pos)) < 0)
+          break;
+      if (pos < max)
+        g_ptr_array_insert (starts, pos, g_date_time_to_timezone (moved, tz));
+    }
+  if (starts->len > max)
+    g_ptr_array_set_size (starts, max);
+
+  return g_steal_pointer (&starts);
+}
+
+/**
+ * convene_schedule_occurrences:
+ * @meeting: a #ConveneMeeting
+ * @from: the earliest start to give
+ * @until: (nullable): the start to stop before, %NULL for no end
+ * @max: how many occurrences to give at most
+ *
+ * Expands the rule of @meeting (see convene_schedule_get_rrule()) with
+ * libical on the wall clock of the meeting's zone, so a meeting at 10:00
+ * Pacific stays at 10:00 Pacific across daylight saving changes. The days
+ * of its exceptions are left out; its moved occurrences are given where
+ * they went.
+ *
+ * Returns: (transfer container) (element-type GDateTime): the starts in
+ *   order, in the meeting's zone; empty when they cannot be computed
+ */
+GPtrArray *
+convene_schedule_occurrences (ConveneMeeting *meeting,
+                              GDateTime      *from,
+                              GDateTime      *until,
+                              guint           max)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+
+  return expand (meeting, from, until, max, TRUE);
+}
+
+/**
+ * convene_schedule_rule_start:
+ * @meeting: a #ConveneMeeting
+ * @from: the time to look from
+ *
+ * The first start of the rule alone at or after @from: exceptions and
+ * moved occurrences aside, as an iCalendar DTSTART wants it.
+ *
+ * Returns: (transfer full) (nullable): the start in the meeting's zone, or
+ *   %NULL when it cannot be computed
+ */
+GDateTime *
+convene_schedule_rule_start (ConveneMeeting *meeting,
+                             GDateTime      *from)
+{
+  g_autoptr(GPtrArray) starts = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+
+  starts = expand (meeting, from, NULL, 1, FALSE);
+  return starts->len > 0 ? g_date_time_ref (g_ptr_array_index (starts, 0)) : NULL;
+}
+
+/* The next start, kept: libical's iterator costs some tens of
+ * microseconds to set up, and the clock asks every meeting again on each
+ * change of state. Each meeting keeps its next CACHED_STARTS occurrences
+ * from where it was last asked; they answer any later time before the
+ * last of them, until the schedule changes (its serial). Meetings are
+ * read from several threads, hence the lock.
+ */
+
+#define CACHED_STARTS 2
+
+typedef struct
+{
+  guint serial;
+  GDateTime *from;
+  GPtrArray *starts;    /* a prefix of the occurrences from @from, in order */
+  gboolean complete;    /* there are no occurrences after them */
+} Cached;
+
+static void
+cached_free (gpointer data)
+{
+  Cached *cached = data;
+
+  g_date_time_unref (cached->from);
+  g_ptr_array_unref (cached->starts);
+  g_free (cached);
+}
+
+static GDateTime *
+cached_lookup (Cached    *cached,
+               guint      serial,
+               GDateTime *from,
+               gboolean  *found)
+{
+  *found = FALSE;
+  if (cached == NULL || cached->serial != serial || g_date_time_compare (from, cached->from) < 0)
+    return NULL;
+
+  for (guint i = 0; i < cached->starts->len; i++)
+    {
+      GDateTime *start = g_ptr_array_index (cached->starts, i);
+
+      if (g_date_time_compare (start, from) >= 0)
+        {
+          *found = TRUE;
+          return g_date_time_ref (start);
+        }
+    }
+
+  *found = cached->complete;
+  return NULL;
+}
+
+GDateTime *
+schedule_next_start_cached (ConveneMeeting *meeting,
+                            GDateTime      *from)
+{
+  static GQuark quark;
+  G_LOCK_DEFINE_STATIC (cache);
+  guint serial = convene_meeting_get_serial (meeting);
+  GDateTime *result;
+  gboolean found;
+  Cached *cached;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("convene-schedule-next-starts");
+
+  G_LOCK (cache);
+  result = cached_lookup (g_object_get_qdata (G_OBJECT (meeting), quark), serial, from, &found);
+  G_UNLOCK (cache);
+  if (found)
+    return result;
+
+  cached = g_new0 (Cached, 1);
+  cached->serial = serial;
+  cached->from = g_date_time_ref (from);
+  cached->starts = expand (meeting, from, NULL, CACHED_STARTS, TRUE);
+  cached->complete = cached->starts->len < CACHED_STARTS;
+  result = cached->starts->len > 0 ? g_date_time_ref (g_ptr_array_index (cached->starts, 0))
+                                   : NULL;
+
+  G_LOCK (cache);
+  g_object_set_qdata_full (G_OBJECT (meeting), quark, cached, cached_free);
+  G_UNLOCK (cache);
+
+  return result;
+}
