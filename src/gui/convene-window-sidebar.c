@@ -85,6 +85,8 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), convene_sidebar_row_new (self->upcoming));
   gtk_list_item_set_child (item, box);
+  /* Which row has the focus: see focus_widget_cb(). */
+  g_object_set_data (G_OBJECT (box), "convene-list-item", item);
 }
 
 static void
@@ -178,6 +180,9 @@ activate_item (ConveneWindow *self,
 
   if (CONVENE_IS_SEARCH_HIT (object))
     item = convene_search_hit_get_item (CONVENE_SEARCH_HIT (object));
+
+  /* The sidebar and the results start a new history. */
+  _convene_window_clear_history (self);
 
   if (CONVENE_IS_GROUP (item))
     _convene_window_show_group (self, convene_group_get_id (CONVENE_GROUP (item)), TRUE);
@@ -391,14 +396,20 @@ sidebar_activate_cb (ConveneWindow *self,
                      GtkListView   *view)
 {
   activate_item (self, G_LIST_MODEL (self->sidebar_selection), position);
+
+  /* Narrow, the sidebar has gone: the page takes the focus. */
+  if (_convene_window_is_folded (self))
+    _convene_window_focus_page (self);
 }
 
+/* A result opened: the user goes on on its page. */
 static void
 results_activate_cb (ConveneWindow *self,
                      guint          position,
                      GtkListView   *view)
 {
   activate_item (self, G_LIST_MODEL (self->results_selection), position);
+  _convene_window_focus_page (self);
 }
 
 static void
@@ -427,6 +438,7 @@ search_activate_cb (ConveneWindow  *self,
       if (CONVENE_IS_SEARCH_HIT (item))
         {
           activate_item (self, results, i);
+          _convene_window_focus_page (self);
           return;
         }
     }
@@ -437,8 +449,12 @@ search_mode_cb (ConveneWindow *self,
                 GParamSpec    *pspec,
                 GtkSearchBar  *search_bar)
 {
+  /* Typing on a page of a narrow window searches in the sidebar. */
   if (gtk_search_bar_get_search_mode (search_bar))
-    return;
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      return;
+    }
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
@@ -464,6 +480,162 @@ leaflet_folded_cb (ConveneWindow *self,
     target = convene_group_get_id (convene_group_page_get_group (self->group_page));
 
   _convene_window_select_sidebar_row (self, page, target);
+  _convene_window_update_back_button (self);
+}
+
+/* Keyboard: the sidebar works as GNOME Settings' does. The arrows move
+ * the focus from row to row and the page follows it; the list is one
+ * Tab stop, the arrows move inside it; F6 goes between the sidebar and
+ * the page.
+ */
+
+/* The position of @widget if it is a row of @view. */
+static guint
+get_row_position (GtkWidget   *widget,
+                  GtkListView *view)
+{
+  GtkWidget *child;
+  GtkListItem *item;
+
+  if (widget == NULL || gtk_widget_get_parent (widget) != GTK_WIDGET (view))
+    return GTK_INVALID_LIST_POSITION;
+
+  child = gtk_widget_get_first_child (widget);
+  item = child ? g_object_get_data (G_OBJECT (child), "convene-list-item") : NULL;
+  return item ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+}
+
+static void
+focus_widget_cb (ConveneWindow *self,
+                 GParamSpec    *pspec,
+                 GtkWindow     *window)
+{
+  guint position = get_row_position (gtk_root_get_focus (GTK_ROOT (self)),
+                                     self->sidebar_view);
+  guint previous = self->sidebar_focus_position;
+
+  self->sidebar_focus_position = position;
+
+  /* Only moving from row to row shows the row's page: coming into the
+   * list (Tab, F6, Escape from the search) leaves the page shown, and a
+   * narrow sidebar is a list to pick from with Enter.
+   */
+  if (position == GTK_INVALID_LIST_POSITION || previous == GTK_INVALID_LIST_POSITION ||
+      position == previous || _convene_window_is_folded (self))
+    return;
+
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_selection),
+                                                     position);
+
+    if (item != NULL && !(CONVENE_IS_SIDEBAR_ITEM (item) &&
+                          convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) ==
+                          CONVENE_SIDEBAR_ITEM_HEADING))
+      activate_item (self, G_LIST_MODEL (self->sidebar_selection), position);
+  }
+}
+
+/* Tab leaves a list at once instead of stopping at each row: the list
+ * is taken out of the focus chain while GTK looks for the next stop.
+ */
+static gboolean
+list_tab_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             ConveneWindow         *self)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scrolled = gtk_widget_get_parent (list);
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (keyval != GDK_KEY_ISO_Left_Tab && (state & GDK_SHIFT_MASK) != 0)
+    direction = GTK_DIR_TAB_BACKWARD;
+
+  gtk_widget_set_can_focus (scrolled, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (self), direction))
+    {
+      /* Past the last stop: start again from the other end. */
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      gtk_widget_child_focus (GTK_WIDGET (self), direction);
+    }
+  gtk_widget_set_can_focus (scrolled, TRUE);
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_tab_controller (ConveneWindow *self,
+                    GtkListView   *view)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (list_tab_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+}
+
+/* The focused row of @view, if it exists: the selected one. */
+static GtkWidget *
+find_selected_row (GtkListView *view,
+                   guint        selected)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (get_row_position (child, view) == selected && gtk_widget_get_mapped (child))
+      return child;
+
+  return NULL;
+}
+
+/* F6: from the sidebar to the page's first control, and from anywhere
+ * else to the sidebar: the search entry while searching, else the row
+ * of the page shown.
+ */
+gboolean
+_convene_window_toggle_pane_focus (ConveneWindow *self)
+{
+  GtkWidget *row;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") != 0)
+    return FALSE;
+
+  if (_convene_window_is_folded (self))
+    {
+      /* One pane at a time: F6 goes to its first control. */
+      const char *shown = adw_leaflet_get_visible_child_name (self->leaflet);
+
+      if (g_strcmp0 (shown, "content") == 0)
+        {
+          _convene_window_focus_page (self);
+          return TRUE;
+        }
+    }
+  else if (_convene_window_focus_in_sidebar (self))
+    {
+      _convene_window_focus_page (self);
+      return TRUE;
+    }
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  row = find_selected_row (self->sidebar_view,
+                           gtk_single_selection_get_selected (self->sidebar_selection));
+  if (row != NULL)
+    return gtk_widget_grab_focus (row);
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->sidebar_view), GTK_DIR_TAB_FORWARD);
 }
 
 /* Setup */
@@ -544,6 +716,10 @@ _convene_window_init_sidebar (ConveneWindow *self)
   gtk_list_view_set_factory (self->sidebar_view, factory);
   g_object_unref (factory);
   sync_view_models (self);
+
+  add_tab_controller (self, self->sidebar_view);
+  add_tab_controller (self, self->results_view);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
 }
 
 void
