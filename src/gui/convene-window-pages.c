@@ -372,6 +372,19 @@ focus_page_tick_cb (GtkWidget     *widget,
 void
 _convene_window_focus_page (ConveneWindow *self)
 {
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+
+  /* A page already on screen takes it at once: a key pressed next goes
+   * on from there.
+   */
+  if (page != NULL && gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0 &&
+      gtk_widget_get_child_visible (page))
+    {
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      if (gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+
   gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_page_tick_cb, g_new0 (guint, 1), g_free);
 }
 

@@ -173,7 +173,8 @@ _convene_window_set_sidebar_groups (ConveneWindow *self)
 static void
 activate_item (ConveneWindow *self,
                GListModel    *model,
-               guint          position)
+               guint          position,
+               gboolean       navigate)
 {
   g_autoptr(GObject) object = g_list_model_get_item (model, position);
   GObject *item = object;
@@ -185,16 +186,16 @@ activate_item (ConveneWindow *self,
   _convene_window_clear_history (self);
 
   if (CONVENE_IS_GROUP (item))
-    _convene_window_show_group (self, convene_group_get_id (CONVENE_GROUP (item)), TRUE);
+    _convene_window_show_group (self, convene_group_get_id (CONVENE_GROUP (item)), navigate);
   else if (CONVENE_IS_PERSON (item))
-    _convene_window_show_person (self, convene_person_get_id (CONVENE_PERSON (item)), TRUE);
+    _convene_window_show_person (self, convene_person_get_id (CONVENE_PERSON (item)), navigate);
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_PEOPLE)
-    _convene_window_show_people (self, TRUE);
+    _convene_window_show_people (self, navigate);
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_OVERVIEW)
     {
-      _convene_window_show_overview (self, TRUE);
+      _convene_window_show_overview (self, navigate);
       _convene_window_remember_group (self, NULL);
     }
 }
@@ -378,7 +379,17 @@ set_query (ConveneWindow *self,
       gtk_filter_changed (GTK_FILTER (self->person_filter), change);
     }
 
+  /* The results list lets go of its rows while the hits are mapped
+   * again: GTK 4.8's list, told that a GtkMapListModel remapped items
+   * its filter had just changed, finds the same item in two rows
+   * ("Duplicate item detected in list", seen typing one key at a time,
+   * never with a whole query set at once).
+   */
+  if (was_searching && self->terms[0] != NULL)
+    gtk_list_view_set_model (self->results_view, NULL);
   update_hits (self);
+  if (was_searching && self->terms[0] != NULL)
+    gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
   _convene_window_update_sidebar_stack (self);
 }
 
@@ -395,7 +406,7 @@ sidebar_activate_cb (ConveneWindow *self,
                      guint          position,
                      GtkListView   *view)
 {
-  activate_item (self, G_LIST_MODEL (self->sidebar_selection), position);
+  activate_item (self, G_LIST_MODEL (self->sidebar_selection), position, TRUE);
 
   /* Narrow, the sidebar has gone: the page takes the focus. */
   if (_convene_window_is_folded (self))
@@ -408,7 +419,7 @@ results_activate_cb (ConveneWindow *self,
                      guint          position,
                      GtkListView   *view)
 {
-  activate_item (self, G_LIST_MODEL (self->results_selection), position);
+  activate_item (self, G_LIST_MODEL (self->results_selection), position, TRUE);
   _convene_window_focus_page (self);
 }
 
@@ -437,7 +448,7 @@ search_activate_cb (ConveneWindow  *self,
 
       if (CONVENE_IS_SEARCH_HIT (item))
         {
-          activate_item (self, results, i);
+          activate_item (self, results, i, TRUE);
           _convene_window_focus_page (self);
           return;
         }
@@ -531,15 +542,71 @@ focus_widget_cb (ConveneWindow *self,
     if (item != NULL && !(CONVENE_IS_SIDEBAR_ITEM (item) &&
                           convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) ==
                           CONVENE_SIDEBAR_ITEM_HEADING))
-      activate_item (self, G_LIST_MODEL (self->sidebar_selection), position);
+      activate_item (self, G_LIST_MODEL (self->sidebar_selection), position, FALSE);
   }
+}
+
+/* The row of @view at @position, if it exists (GtkListView makes rows
+ * only around what is shown).
+ */
+static GtkWidget *
+find_row (GtkListView *view,
+          guint        position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (get_row_position (child, view) == position && gtk_widget_get_mapped (child))
+      return child;
+
+  return NULL;
+}
+
+static gboolean
+is_heading (GListModel *model,
+            guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  return CONVENE_IS_SIDEBAR_ITEM (item) &&
+         convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) ==
+         CONVENE_SIDEBAR_ITEM_HEADING;
+}
+
+/* GTK 4.8 cannot focus a row that cannot be selected, so the arrows stop
+ * at a heading: they step over it instead.
+ */
+static gboolean
+step_over_heading (GtkListView *view,
+                   GtkWidget   *focus,
+                   int          step)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  guint position = get_row_position (focus, view);
+  guint target;
+  GtkWidget *row;
+
+  if (model == NULL || position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  if ((step < 0 && position < 2) || position + step + step >= g_list_model_get_n_items (model) ||
+      !is_heading (model, position + step))
+    return FALSE;
+
+  target = position + step + step;
+  row = find_row (view, target);
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    return FALSE;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), target, TRUE);
+  return TRUE;
 }
 
 /* Tab leaves a list at once instead of stopping at each row: the list
  * is taken out of the focus chain while GTK looks for the next stop.
  */
 static gboolean
-list_tab_cb (GtkEventControllerKey *controller,
+list_key_cb (GtkEventControllerKey *controller,
              guint                  keyval,
              guint                  keycode,
              GdkModifierType        state,
@@ -548,6 +615,12 @@ list_tab_cb (GtkEventControllerKey *controller,
   GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GtkWidget *scrolled = gtk_widget_get_parent (list);
   GtkDirectionType direction;
+
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down ||
+       keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0)
+    return step_over_heading (GTK_LIST_VIEW (list), gtk_root_get_focus (GTK_ROOT (self)),
+                              keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down ? 1 : -1);
 
   if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
     direction = GTK_DIR_TAB_FORWARD;
@@ -574,28 +647,14 @@ list_tab_cb (GtkEventControllerKey *controller,
 }
 
 static void
-add_tab_controller (ConveneWindow *self,
+add_key_controller (ConveneWindow *self,
                     GtkListView   *view)
 {
   GtkEventController *controller = gtk_event_controller_key_new ();
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (list_tab_cb), self, 0);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (list_key_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
-}
-
-/* The focused row of @view, if it exists: the selected one. */
-static GtkWidget *
-find_selected_row (GtkListView *view,
-                   guint        selected)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (get_row_position (child, view) == selected && gtk_widget_get_mapped (child))
-      return child;
-
-  return NULL;
 }
 
 /* F6: from the sidebar to the page's first control, and from anywhere
@@ -630,8 +689,8 @@ _convene_window_toggle_pane_focus (ConveneWindow *self)
   if (gtk_search_bar_get_search_mode (self->search_bar))
     return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 
-  row = find_selected_row (self->sidebar_view,
-                           gtk_single_selection_get_selected (self->sidebar_selection));
+  row = find_row (self->sidebar_view,
+                  gtk_single_selection_get_selected (self->sidebar_selection));
   if (row != NULL)
     return gtk_widget_grab_focus (row);
 
@@ -717,8 +776,8 @@ _convene_window_init_sidebar (ConveneWindow *self)
   g_object_unref (factory);
   sync_view_models (self);
 
-  add_tab_controller (self, self->sidebar_view);
-  add_tab_controller (self, self->results_view);
+  add_key_controller (self, self->sidebar_view);
+  add_key_controller (self, self->results_view);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
 }
 
