@@ -69,6 +69,24 @@ _convene_window_select_sidebar_row (ConveneWindow *self,
  * the other. Rows follow the clock themselves.
  */
 
+/* The list item, not the heading, is what a screen reader reads (see
+ * ConveneSidebarRow): it takes the heading's title, now or once the
+ * box is put in it.
+ */
+static void
+heading_parent_cb (GtkWidget *box)
+{
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *item = gtk_widget_get_parent (box);
+
+  if (item != NULL && gtk_widget_get_visible (heading))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_label (GTK_LABEL (heading)),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, NULL,
+                                    -1);
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -85,6 +103,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), convene_sidebar_row_new (self->upcoming));
   gtk_list_item_set_child (item, box);
+  g_signal_connect (box, "notify::parent", G_CALLBACK (heading_parent_cb), NULL);
   /* Which row has the focus: see focus_widget_cb(). */
   g_object_set_data (G_OBJECT (box), "convene-list-item", item);
 }
@@ -109,9 +128,11 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 
   if (is_heading)
     {
-      gtk_label_set_label (GTK_LABEL (heading),
-                           convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (object)));
+      const char *title = convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (object));
+
+      gtk_label_set_label (GTK_LABEL (heading), title);
       convene_sidebar_row_set_item (row, NULL, NULL);
+      heading_parent_cb (box);
     }
   else if (CONVENE_IS_SEARCH_HIT (object))
     {
