@@ -581,73 +581,6 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
-static gboolean
-toggle_pane_focus_cb (GtkWidget *widget,
-                      GVariant  *args,
-                      gpointer   user_data)
-{
-  return _convene_window_toggle_pane_focus (CONVENE_WINDOW (widget));
-}
-
-/* Narrow, the search bar is in the hidden sidebar and does not see what
- * is typed on a page: the first character brings the sidebar back,
- * searching for it.
- */
-static gboolean
-type_to_search_cb (GtkEventControllerKey *controller,
-                   guint                  keyval,
-                   guint                  keycode,
-                   GdkModifierType        state,
-                   ConveneWindow         *self)
-{
-  gunichar c = gdk_keyval_to_unicode (keyval);
-  char text[7] = { 0 };
-
-  if (c == 0 || !g_unichar_isgraph (c) ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
-      self->registry == NULL || gtk_widget_get_mapped (GTK_WIDGET (self->search_bar)) ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  g_unichar_to_utf8 (c, text);
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
-  return GDK_EVENT_STOP;
-}
-
-void
-_convene_window_init_actions (ConveneWindow *self)
-{
-  GtkEventController *controller;
-  GtkShortcutController *shortcuts;
-  const guint back_keys[][2] = {
-    { GDK_KEY_Left, GDK_ALT_MASK },
-    { GDK_KEY_KP_Left, GDK_ALT_MASK },
-    { GDK_KEY_Back, 0 },
-  };
-
-  /* Back goes through the window's history before the leaflet, which
-   * would take Alt+Left to the sidebar: so these come first, in the
-   * capture phase.
-   */
-  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts),
-                                              GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (back_keys); i++)
-    gtk_shortcut_controller_add_shortcut (shortcuts,
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (back_keys[i][0],
-                                                                                    back_keys[i][1]),
-                                                            gtk_named_action_new ("win.go-back")));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (type_to_search_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
 void
 _convene_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -673,6 +606,5 @@ _convene_window_class_init_actions (GtkWidgetClass *widget_class)
                                 join_current_meeting_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, 0, toggle_pane_focus_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, toggle_pane_focus_cb, NULL);
+  _convene_window_class_init_keyboard (widget_class);
 }

@@ -170,14 +170,20 @@ void     _convene_window_select_sidebar_row  (ConveneWindow  *self,
 void     _convene_window_set_sidebar_groups  (ConveneWindow  *self);
 void     _convene_window_set_search_registry (ConveneWindow  *self);
 void     _convene_window_update_sidebar_stack (ConveneWindow *self);
-gboolean _convene_window_toggle_pane_focus   (ConveneWindow  *self);
+void     _convene_window_activate_item       (ConveneWindow  *self,
+                                              GListModel     *model,
+                                              guint           position,
+                                              gboolean        navigate);
 void     _convene_window_init_sidebar        (ConveneWindow  *self);
 void     _convene_window_dispose_sidebar     (ConveneWindow  *self);
 void     _convene_window_class_init_sidebar  (GtkWidgetClass *widget_class);
 
+/* convene-window-keyboard.c */
+void     _convene_window_init_keyboard       (ConveneWindow  *self);
+void     _convene_window_class_init_keyboard (GtkWidgetClass *widget_class);
+
 /* convene-window-actions.c */
 void     _convene_window_close_file_chooser  (ConveneWindow  *self);
-void     _convene_window_init_actions        (ConveneWindow  *self);
 void     _convene_window_class_init_actions  (GtkWidgetClass *widget_class);
 
 G_END_DECLS

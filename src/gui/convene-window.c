@@ -309,7 +309,7 @@ convene_window_init (ConveneWindow *self)
 
   _convene_window_init_sidebar (self);
   _convene_window_init_registry (self);
-  _convene_window_init_actions (self);
+  _convene_window_init_keyboard (self);
 
   _convene_window_show_overview (self, FALSE);
   _convene_window_update_back_button (self);
