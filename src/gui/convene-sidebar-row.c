@@ -96,6 +96,25 @@ update_accessible (ConveneSidebarRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description,
                                   -1);
+
+  /* In a GtkListView the list item around the row takes the focus, and
+   * it is what a screen reader reads out: it says the same (GTK 4.8 has
+   * no list item label of its own).
+   */
+  {
+    GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+    GtkWidget *item = parent ? gtk_widget_get_parent (parent) : NULL;
+
+    /* A hidden row leaves the list item to the heading shown instead. */
+    if (item != NULL && GTK_IS_LIST_VIEW (gtk_widget_get_parent (item)) &&
+        gtk_widget_get_visible (GTK_WIDGET (self)))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_inscription_get_text (self->title_label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description,
+                                      -1);
+  }
 }
 
 static void
@@ -179,6 +198,20 @@ activate_cb (ConveneSidebarRow *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-people", NULL);
   else if (g_strcmp0 (page, "overview") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-overview", NULL);
+}
+
+/* The list item around the row is set up after the row: it takes the
+ * row's words once it is there (see update_accessible()).
+ */
+static void
+parent_changed_cb (ConveneSidebarRow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (parent != NULL)
+    g_signal_connect_object (parent, "notify::parent", G_CALLBACK (update_accessible), self,
+                             G_CONNECT_SWAPPED);
+  update_accessible (self);
 }
 
 /* Vfuncs */
@@ -355,6 +388,7 @@ convene_sidebar_row_init (ConveneSidebarRow *self)
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_parent (box, GTK_WIDGET (self));
+  g_signal_connect (self, "notify::parent", G_CALLBACK (parent_changed_cb), NULL);
 
   self->icon = g_object_new (GTK_TYPE_IMAGE,
                              "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,

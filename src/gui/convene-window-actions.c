@@ -497,12 +497,18 @@ export_all_meetings_action (GtkWidget  *widget,
   save_calendar_as (self, contents, basename);
 }
 
+/* The win.show-* actions: see _convene_window_navigate(). */
 static void
 show_group_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  convene_window_show_group (CONVENE_WINDOW (widget), g_variant_get_string (param, NULL));
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  const char *group_id = g_variant_get_string (param, NULL);
+
+  /* An unknown group shows the overview and says so. */
+  if (!_convene_window_navigate (self, PAGE_GROUP, group_id))
+    convene_window_show_group (self, group_id);
 }
 
 static void
@@ -510,7 +516,7 @@ show_person_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  convene_window_show_person (CONVENE_WINDOW (widget), g_variant_get_string (param, NULL));
+  _convene_window_navigate (CONVENE_WINDOW (widget), PAGE_PERSON, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -518,7 +524,8 @@ show_overview_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  convene_window_show_overview (CONVENE_WINDOW (widget));
+  _convene_window_navigate (CONVENE_WINDOW (widget), PAGE_OVERVIEW, NULL);
+  _convene_window_remember_group (CONVENE_WINDOW (widget), NULL);
 }
 
 static void
@@ -526,7 +533,7 @@ show_people_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  convene_window_show_people (CONVENE_WINDOW (widget));
+  _convene_window_navigate (CONVENE_WINDOW (widget), PAGE_PEOPLE, NULL);
 }
 
 static void
@@ -551,7 +558,9 @@ go_back_action (GtkWidget  *widget,
 {
   ConveneWindow *self = CONVENE_WINDOW (widget);
 
-  if (_convene_window_is_folded (self))
+  if (_convene_window_go_back (self))
+    _convene_window_focus_page (self);
+  else if (_convene_window_is_folded (self))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
@@ -597,4 +606,5 @@ _convene_window_class_init_actions (GtkWidgetClass *widget_class)
                                 join_current_meeting_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  _convene_window_class_init_keyboard (widget_class);
 }

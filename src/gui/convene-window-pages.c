@@ -172,6 +172,224 @@ _convene_window_restore_page (ConveneWindow *self,
     _convene_window_show_overview (self, FALSE);
 }
 
+/* History: Back returns to the page the user came from, as in Contacts
+ * and Fractal. Opening a page from another page (a lead of a group, a
+ * person of People) remembers the page left; choosing in the sidebar
+ * starts afresh. The history is bounded: the oldest places are dropped.
+ */
+
+void
+_convene_window_place_free (ConveneWindowPlace *place)
+{
+  g_free (place->page);
+  g_free (place->target);
+  g_free (place);
+}
+
+/* The id of what the page shown shows, if it shows one thing. */
+static const char *
+get_shown_target (ConveneWindow *self,
+                  const char    *page)
+{
+  if (g_strcmp0 (page, PAGE_GROUP) == 0 && self->group_page != NULL &&
+      convene_group_page_get_group (self->group_page) != NULL)
+    return convene_group_get_id (convene_group_page_get_group (self->group_page));
+
+  if (g_strcmp0 (page, PAGE_PERSON) == 0 && self->person_page != NULL &&
+      convene_person_page_get_person (self->person_page) != NULL)
+    return convene_person_get_id (convene_person_page_get_person (self->person_page));
+
+  return NULL;
+}
+
+void
+_convene_window_push_history (ConveneWindow *self)
+{
+  ConveneWindowPlace *place;
+  const char *page;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "browse") != 0)
+    return;
+
+  page = gtk_stack_get_visible_child_name (self->content_stack);
+  if (page == NULL)
+    return;
+
+  place = g_new0 (ConveneWindowPlace, 1);
+  place->page = g_strdup (page);
+  place->target = g_strdup (get_shown_target (self, page));
+  g_queue_push_head (&self->history, place);
+
+  while (g_queue_get_length (&self->history) > HISTORY_MAX)
+    _convene_window_place_free (g_queue_pop_tail (&self->history));
+
+  _convene_window_update_back_button (self);
+}
+
+void
+_convene_window_clear_history (ConveneWindow *self)
+{
+  g_queue_clear_full (&self->history, (GDestroyNotify)_convene_window_place_free);
+  _convene_window_update_back_button (self);
+}
+
+static gboolean
+show_place (ConveneWindow *self,
+            const char    *page,
+            const char    *target)
+{
+  if (g_strcmp0 (page, PAGE_GROUP) == 0)
+    return _convene_window_show_group (self, target, TRUE);
+
+  if (g_strcmp0 (page, PAGE_PERSON) == 0)
+    return _convene_window_show_person (self, target, TRUE);
+
+  if (g_strcmp0 (page, PAGE_PEOPLE) == 0)
+    {
+      if (self->registry == NULL)
+        return FALSE;
+      _convene_window_show_people (self, TRUE);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (page, PAGE_OVERVIEW) == 0)
+    {
+      _convene_window_show_overview (self, TRUE);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Shows the newest place of the history that still exists (a reload may
+ * have taken some away). Returns: %FALSE if there was none.
+ */
+gboolean
+_convene_window_go_back (ConveneWindow *self)
+{
+  ConveneWindowPlace *place;
+
+  while ((place = g_queue_pop_head (&self->history)) != NULL)
+    {
+      gboolean shown = show_place (self, place->page, place->target);
+
+      _convene_window_place_free (place);
+      if (shown)
+        {
+          _convene_window_update_back_button (self);
+          return TRUE;
+        }
+    }
+
+  _convene_window_update_back_button (self);
+  return FALSE;
+}
+
+/* Shows @page (and @target) for a win.show-* action. From a row of a page
+ * (a lead of a group, a person of People, a group of a person) the page
+ * left is remembered for Back, and the new page takes the focus, since
+ * the row that had it is gone; from the sidebar, the history starts
+ * afresh. Returns: %FALSE if there is no such page.
+ */
+gboolean
+_convene_window_navigate (ConveneWindow *self,
+                          const char    *page,
+                          const char    *target)
+{
+  gboolean from_page = !_convene_window_focus_in_sidebar (self);
+  ConveneWindowPlace *left;
+
+  if (!from_page)
+    {
+      _convene_window_clear_history (self);
+      return show_place (self, page, target);
+    }
+
+  _convene_window_push_history (self);
+  if (!show_place (self, page, target))
+    {
+      if ((left = g_queue_pop_head (&self->history)) != NULL)
+        _convene_window_place_free (left);
+      _convene_window_update_back_button (self);
+      return FALSE;
+    }
+
+  /* Nothing to go back to when the page did not change. */
+  left = g_queue_peek_head (&self->history);
+  if (left != NULL && g_strcmp0 (left->page, page) == 0 &&
+      g_strcmp0 (left->target, get_shown_target (self, page)) == 0)
+    _convene_window_place_free (g_queue_pop_head (&self->history));
+
+  _convene_window_update_back_button (self);
+  _convene_window_focus_page (self);
+  return TRUE;
+}
+
+/* Narrow, Back returns to the sidebar at the latest; wide, there is a
+ * Back only when there is somewhere to go back to.
+ */
+void
+_convene_window_update_back_button (ConveneWindow *self)
+{
+  gtk_widget_set_visible (self->back_button,
+                          _convene_window_is_folded (self) ||
+                          !g_queue_is_empty (&self->history));
+}
+
+gboolean
+_convene_window_focus_in_sidebar (ConveneWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar));
+}
+
+/* The page's first control takes the focus, as Tab would give it, once
+ * the page is on screen: GTK only moves the focus to mapped widgets, and
+ * orders them by where they are.
+ */
+static gboolean
+focus_page_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  guint *frames = user_data;
+
+  if (page == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* A page made just now is laid out in the frame after next. */
+  if ((!gtk_widget_get_mapped (page) || gtk_widget_get_width (page) == 0) && ++*frames < 60)
+    return G_SOURCE_CONTINUE;
+
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  if (!gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (page);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_convene_window_focus_page (ConveneWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+
+  /* A page already on screen takes it at once: a key pressed next goes
+   * on from there.
+   */
+  if (page != NULL && gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0 &&
+      gtk_widget_get_child_visible (page))
+    {
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      if (gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_page_tick_cb, g_new0 (guint, 1), g_free);
+}
+
 /* Public API */
 
 /**
@@ -179,8 +397,8 @@ _convene_window_restore_page (ConveneWindow *self,
  * @self: a #ConveneWindow
  * @group_id: the id of a group of the registry
  *
- * Shows the page of a group. An unknown id shows the overview and a toast
- * that says so.
+ * Shows the page of a group, as the sidebar does: Back starts afresh.
+ * An unknown id shows the overview and a toast that says so.
  *
  * Returns: %TRUE if the group exists
  */
@@ -191,6 +409,7 @@ convene_window_show_group (ConveneWindow *self,
   g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (group_id != NULL, FALSE);
 
+  _convene_window_clear_history (self);
   if (_convene_window_show_group (self, group_id, TRUE))
     return TRUE;
 
@@ -220,6 +439,7 @@ convene_window_show_person (ConveneWindow *self,
   g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (person_id != NULL, FALSE);
 
+  _convene_window_clear_history (self);
   return _convene_window_show_person (self, person_id, TRUE);
 }
 
@@ -228,6 +448,7 @@ convene_window_show_overview (ConveneWindow *self)
 {
   g_return_if_fail (CONVENE_IS_WINDOW (self));
 
+  _convene_window_clear_history (self);
   _convene_window_show_overview (self, TRUE);
   _convene_window_remember_group (self, NULL);
 }
@@ -238,7 +459,10 @@ convene_window_show_people (ConveneWindow *self)
   g_return_if_fail (CONVENE_IS_WINDOW (self));
 
   if (self->registry != NULL)
-    _convene_window_show_people (self, TRUE);
+    {
+      _convene_window_clear_history (self);
+      _convene_window_show_people (self, TRUE);
+    }
 }
 
 /**

@@ -88,6 +88,17 @@ struct _ConveneWindow
   GtkFlattenListModel *results;
   GtkSingleSelection *results_selection;
 
+  /* Where Back goes: the pages shown before the one shown, newest
+   * first, each a #ConveneWindowPlace; only pages opened from another
+   * page are remembered, the sidebar starts afresh.
+   */
+  GQueue history;
+  /* The sidebar row that had the focus, so that the arrows show the page
+   * of the row they move to (GTK_INVALID_LIST_POSITION: none had it).
+   */
+  guint sidebar_focus_position;
+
+  GtkWidget *back_button;
   GtkStack *content_stack;
   AdwWindowTitle *content_title;
   GtkLabel *error_label;
@@ -114,6 +125,16 @@ struct _ConveneWindow
   AdwToastOverlay *toast_overlay;
 };
 
+/* A page of the window's history */
+typedef struct
+{
+  char *page;
+  char *target;
+} ConveneWindowPlace;
+
+/* Back goes this many pages back at most. */
+#define HISTORY_MAX 50
+
 #define PAGE_OVERVIEW "overview"
 #define PAGE_GROUP    "group"
 #define PAGE_PEOPLE   "people"
@@ -138,6 +159,16 @@ gboolean _convene_window_is_folded           (ConveneWindow  *self);
 void     _convene_window_restore_page        (ConveneWindow  *self,
                                               const char     *page,
                                               const char     *target);
+gboolean _convene_window_navigate            (ConveneWindow  *self,
+                                              const char     *page,
+                                              const char     *target);
+void     _convene_window_push_history        (ConveneWindow  *self);
+void     _convene_window_place_free          (ConveneWindowPlace *place);
+void     _convene_window_clear_history       (ConveneWindow  *self);
+gboolean _convene_window_go_back             (ConveneWindow  *self);
+void     _convene_window_update_back_button  (ConveneWindow  *self);
+void     _convene_window_focus_page          (ConveneWindow  *self);
+gboolean _convene_window_focus_in_sidebar    (ConveneWindow  *self);
 
 /* convene-window-registry.c */
 void     _convene_window_sync_with_store     (ConveneWindow  *self);
@@ -151,6 +182,10 @@ void     _convene_window_select_sidebar_row  (ConveneWindow  *self,
 void     _convene_window_set_sidebar_groups  (ConveneWindow  *self);
 void     _convene_window_set_search_registry (ConveneWindow  *self);
 void     _convene_window_update_sidebar_stack (ConveneWindow *self);
+void     _convene_window_activate_item       (ConveneWindow  *self,
+                                              GListModel     *model,
+                                              guint           position,
+                                              gboolean        navigate);
 void     _convene_window_init_sidebar        (ConveneWindow  *self);
 void     _convene_window_dispose_sidebar     (ConveneWindow  *self);
 void     _convene_window_class_init_sidebar  (GtkWidgetClass *widget_class);
@@ -165,6 +200,10 @@ void     _convene_window_mark_stale_rows     (ConveneWindow  *self,
                                               GtkWidget      *root);
 void     _convene_window_remember_registry_group (ConveneWindow *self,
                                               const char     *group_id);
+
+/* convene-window-keyboard.c */
+void     _convene_window_init_keyboard       (ConveneWindow  *self);
+void     _convene_window_class_init_keyboard (GtkWidgetClass *widget_class);
 
 /* convene-window-actions.c */
 void     _convene_window_close_file_chooser  (ConveneWindow  *self);

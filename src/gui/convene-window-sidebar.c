@@ -69,6 +69,24 @@ _convene_window_select_sidebar_row (ConveneWindow *self,
  * the other. Rows follow the clock themselves.
  */
 
+/* The list item, not the heading, is what a screen reader reads (see
+ * ConveneSidebarRow): it takes the heading's title, now or once the
+ * box is put in it.
+ */
+static void
+heading_parent_cb (GtkWidget *box)
+{
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *item = gtk_widget_get_parent (box);
+
+  if (item != NULL && gtk_widget_get_visible (heading))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_label (GTK_LABEL (heading)),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, NULL,
+                                    -1);
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -85,6 +103,9 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), convene_sidebar_row_new (self->upcoming));
   gtk_list_item_set_child (item, box);
+  g_signal_connect (box, "notify::parent", G_CALLBACK (heading_parent_cb), NULL);
+  /* Which row has the focus: see focus_widget_cb(). */
+  g_object_set_data (G_OBJECT (box), "convene-list-item", item);
 }
 
 static void
@@ -107,9 +128,11 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 
   if (is_heading)
     {
-      gtk_label_set_label (GTK_LABEL (heading),
-                           convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (object)));
+      const char *title = convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (object));
+
+      gtk_label_set_label (GTK_LABEL (heading), title);
       convene_sidebar_row_set_item (row, NULL, NULL);
+      heading_parent_cb (box);
     }
   else if (CONVENE_IS_SEARCH_HIT (object))
     {
@@ -168,10 +191,11 @@ _convene_window_set_sidebar_groups (ConveneWindow *self)
 }
 
 /* The item shown at @position of @model: a group, a person or an entry. */
-static void
-activate_item (ConveneWindow *self,
-               GListModel    *model,
-               guint          position)
+void
+_convene_window_activate_item (ConveneWindow *self,
+                               GListModel    *model,
+                               guint          position,
+                               gboolean       navigate)
 {
   g_autoptr(GObject) object = g_list_model_get_item (model, position);
   GObject *item = object;
@@ -179,17 +203,20 @@ activate_item (ConveneWindow *self,
   if (CONVENE_IS_SEARCH_HIT (object))
     item = convene_search_hit_get_item (CONVENE_SEARCH_HIT (object));
 
+  /* The sidebar and the results start a new history. */
+  _convene_window_clear_history (self);
+
   if (CONVENE_IS_GROUP (item))
-    _convene_window_show_group (self, convene_group_get_id (CONVENE_GROUP (item)), TRUE);
+    _convene_window_show_group (self, convene_group_get_id (CONVENE_GROUP (item)), navigate);
   else if (CONVENE_IS_PERSON (item))
-    _convene_window_show_person (self, convene_person_get_id (CONVENE_PERSON (item)), TRUE);
+    _convene_window_show_person (self, convene_person_get_id (CONVENE_PERSON (item)), navigate);
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_PEOPLE)
-    _convene_window_show_people (self, TRUE);
+    _convene_window_show_people (self, navigate);
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_OVERVIEW)
     {
-      _convene_window_show_overview (self, TRUE);
+      _convene_window_show_overview (self, navigate);
       _convene_window_remember_group (self, NULL);
     }
 }
@@ -373,7 +400,17 @@ set_query (ConveneWindow *self,
       gtk_filter_changed (GTK_FILTER (self->person_filter), change);
     }
 
+  /* The results list lets go of its rows while the hits are mapped
+   * again: GTK 4.8's list, told that a GtkMapListModel remapped items
+   * its filter had just changed, finds the same item in two rows
+   * ("Duplicate item detected in list", seen typing one key at a time,
+   * never with a whole query set at once).
+   */
+  if (was_searching && self->terms[0] != NULL)
+    gtk_list_view_set_model (self->results_view, NULL);
   update_hits (self);
+  if (was_searching && self->terms[0] != NULL)
+    gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
   _convene_window_update_sidebar_stack (self);
 }
 
@@ -390,15 +427,21 @@ sidebar_activate_cb (ConveneWindow *self,
                      guint          position,
                      GtkListView   *view)
 {
-  activate_item (self, G_LIST_MODEL (self->sidebar_selection), position);
+  _convene_window_activate_item (self, G_LIST_MODEL (self->sidebar_selection), position, TRUE);
+
+  /* Narrow, the sidebar has gone: the page takes the focus. */
+  if (_convene_window_is_folded (self))
+    _convene_window_focus_page (self);
 }
 
+/* A result opened: the user goes on on its page. */
 static void
 results_activate_cb (ConveneWindow *self,
                      guint          position,
                      GtkListView   *view)
 {
-  activate_item (self, G_LIST_MODEL (self->results_selection), position);
+  _convene_window_activate_item (self, G_LIST_MODEL (self->results_selection), position, TRUE);
+  _convene_window_focus_page (self);
 }
 
 static void
@@ -426,7 +469,8 @@ search_activate_cb (ConveneWindow  *self,
 
       if (CONVENE_IS_SEARCH_HIT (item))
         {
-          activate_item (self, results, i);
+          _convene_window_activate_item (self, results, i, TRUE);
+          _convene_window_focus_page (self);
           return;
         }
     }
@@ -437,8 +481,12 @@ search_mode_cb (ConveneWindow *self,
                 GParamSpec    *pspec,
                 GtkSearchBar  *search_bar)
 {
+  /* Typing on a page of a narrow window searches in the sidebar. */
   if (gtk_search_bar_get_search_mode (search_bar))
-    return;
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      return;
+    }
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
@@ -464,6 +512,7 @@ leaflet_folded_cb (ConveneWindow *self,
     target = convene_group_get_id (convene_group_page_get_group (self->group_page));
 
   _convene_window_select_sidebar_row (self, page, target);
+  _convene_window_update_back_button (self);
 }
 
 /* Setup */
@@ -544,6 +593,8 @@ _convene_window_init_sidebar (ConveneWindow *self)
   gtk_list_view_set_factory (self->sidebar_view, factory);
   g_object_unref (factory);
   sync_view_models (self);
+
+  _convene_window_init_keyboard (self);
 }
 
 void

@@ -137,6 +137,7 @@ convene_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
 
   _convene_window_dispose_sidebar (self);
+  g_queue_clear_full (&self->history, (GDestroyNotify)_convene_window_place_free);
   g_clear_object (&self->registry);
   g_clear_object (&self->avatar_cache);
   g_clear_object (&self->settings);
@@ -267,6 +268,7 @@ convene_window_class_init (ConveneWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/gui/convene-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, error_label);
@@ -303,12 +305,17 @@ convene_window_init (ConveneWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all-meetings", FALSE);
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
+  self->sidebar_focus_position = GTK_INVALID_LIST_POSITION;
+
+  /* Typing anywhere in the window searches, as in Settings and Files. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   _convene_window_init_sidebar (self);
   _convene_window_init_registry (self);
+  _convene_window_init_keyboard (self);
 
   _convene_window_show_overview (self, FALSE);
+  _convene_window_update_back_button (self);
 }
 
 /* Public API */
