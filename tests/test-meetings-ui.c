@@ -65,6 +65,34 @@ find_sidebar_row (ConveneWindow *window,
   return row;
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action,
+                 const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *item_label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_strcmp0 (item_action, action) == 0 &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label))
+        return g_strcmp0 (item_label, label) == 0;
+
+      for (int j = 0; j < 2; j++)
+        {
+          g_autoptr(GMenuModel) section =
+            g_menu_model_get_item_link (menu, i, j == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
+
+          if (section != NULL && menu_has_action (section, action, label))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static AdwPreferencesGroup *
 find_group (gpointer    root,
             const char *title)
@@ -303,7 +331,12 @@ test_group_row (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (join, "suggested-action"));
 
   calendar = GTK_WIDGET (ui_test_find_one (row, GTK_TYPE_MENU_BUTTON));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (calendar), ==, "Add to Calendar");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (calendar), ==, "Copy Link or Add to Calendar");
+  /* Copying the link and the calendar by mouse, from the menu button. */
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (calendar)),
+                                  "meeting.copy", "_Copy Link"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (calendar)),
+                                  "meeting.open-calendar", "_Open in Calendar"));
 
   /* A quarter of an hour before: the row counts down, and Join stands out. */
   set_now (f->window, NETWORKING_START, -15 * 60);
@@ -359,10 +392,17 @@ test_group_row_schedules (Fixture       *f,
                    "Wednesdays at 13:00 PT - Biweekly");
   g_assert_null (convene_meeting_row_get_details (row));
   g_assert_nonnull (find_button (row, "meeting.join"));
+  /* The menu offers the link only: the calendar actions are off. */
   {
     g_autoptr(GPtrArray) menus = ui_test_find_all (row, GTK_TYPE_MENU_BUTTON);
 
-    g_assert_cmpuint (menus->len, ==, 0);
+    g_assert_cmpuint (menus->len, ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (row), "meeting.open-calendar", NULL);
+    ui_test_drain ();
+    g_assert_null (convene_window_get_last_toast (f->window));
+    g_assert_cmpuint (f->launcher->uris->len, ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "meeting.copy", NULL));
+    g_assert_cmpstr (convene_window_get_last_toast (f->window), ==, "Link copied");
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting",
@@ -984,34 +1024,6 @@ test_save_as (Fixture       *f,
   g_assert_null (find_file_chooser ());
 
   g_assert_cmpuint (f->launcher->uris->len, ==, 0);
-}
-
-static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action,
-                 const char *label)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *item_action = NULL;
-      g_autofree char *item_label = NULL;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
-          g_strcmp0 (item_action, action) == 0 &&
-          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label))
-        return g_strcmp0 (item_label, label) == 0;
-
-      for (int j = 0; j < 2; j++)
-        {
-          g_autoptr(GMenuModel) section =
-            g_menu_model_get_item_link (menu, i, j == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
-
-          if (section != NULL && menu_has_action (section, action, label))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 static void

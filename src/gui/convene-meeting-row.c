@@ -9,8 +9,11 @@
 
 /* A meeting, as a row: when it next takes place in the user's time zone
  * and how far away that is, the schedule as the community wrote it, the
- * time its organizers meant (in the tooltip), whether it is running or
- * about to start, a Join button and an "Add to Calendar" menu.
+ * time its organizers meant, whether it is running or about to start
+ * (under the title, so that it never takes the title's width), a Join
+ * button that becomes an icon when the row is narrow, and a menu (the
+ * menu button, a secondary click, a long press, Shift+F10 or Menu) to
+ * join, copy the link and add the meeting to a calendar.
  *
  * On a group page the row's title is the time; in the overview's
  * "Upcoming This Week" list it is the group's name, and activating the
@@ -34,9 +37,14 @@ struct _ConveneMeetingRow
   char *status;
   char *details;
 
-  GtkMenuButton *calendar_button;
-  GtkButton *join_button;
+  GtkWidget *popover;
   GtkLabel *status_label;
+
+  GMenuModel *context_menu;
+  GtkButton *join_button;
+  GtkButton *join_icon_button;
+  AdwSqueezer *join_squeezer;
+  GtkMenuButton *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneMeetingRow, convene_meeting_row, ADW_TYPE_ACTION_ROW)
@@ -94,12 +102,11 @@ dup_organizer_time (ConveneMeeting *meeting,
 }
 
 static void
-set_join_style (ConveneMeetingRow *self)
+set_button_style (GtkWidget           *button,
+                  ConveneMeetingState  state)
 {
-  GtkWidget *button = GTK_WIDGET (self->join_button);
-
   /* About to start or running: joining is the thing to do. */
-  if (self->state != CONVENE_MEETING_STATE_NONE)
+  if (state != CONVENE_MEETING_STATE_NONE)
     {
       gtk_widget_remove_css_class (button, "flat");
       gtk_widget_add_css_class (button, "suggested-action");
@@ -111,6 +118,68 @@ set_join_style (ConveneMeetingRow *self)
       gtk_widget_remove_css_class (button, "pill");
       gtk_widget_add_css_class (button, "flat");
     }
+}
+
+static void
+set_join_style (ConveneMeetingRow *self)
+{
+  set_button_style (GTK_WIDGET (self->join_button), self->state);
+  set_button_style (GTK_WIDGET (self->join_icon_button), self->state);
+}
+
+/* The status goes under the title and subtitle, inside the row's own
+ * title box: as a suffix it took the width the title needed, squeezing a
+ * German title into one character's column at 360 px. AdwActionRow 1.2
+ * has no slot there; if its inside ever changes, the status becomes a
+ * suffix again rather than going missing.
+ */
+static GtkWidget *
+find_subtitle_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+        return child;
+
+      if ((found = find_subtitle_label (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+place_status_label (ConveneMeetingRow *self)
+{
+  GtkWidget *subtitle = find_subtitle_label (GTK_WIDGET (self));
+  GtkWidget *title_box = subtitle ? gtk_widget_get_parent (subtitle) : NULL;
+
+  if (GTK_IS_BOX (title_box))
+    gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->status_label));
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->status_label));
+}
+
+static void
+popup_menu_at (ConveneMeetingRow *self,
+               double             x,
+               double             y)
+{
+  if (self->popover == NULL)
+    {
+      self->popover = gtk_popover_menu_new_from_model (self->context_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+      gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
+                               &(GdkRectangle) { (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -205,7 +274,63 @@ save_calendar_action (GtkWidget  *widget,
                                 convene_group_get_id (self->group));
 }
 
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ConveneMeetingRow *self = CONVENE_MEETING_ROW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->menu_button)))
+    popup_menu_at (self, gtk_widget_get_width (widget) / 2.0,
+                   gtk_widget_get_height (widget) / 2.0);
+}
+
+/* Callbacks */
+
+static void
+secondary_click_pressed_cb (ConveneMeetingRow *self,
+                            int                n_press,
+                            double             x,
+                            double             y,
+                            GtkGesture        *gesture)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->menu_button)))
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, x, y);
+}
+
+static void
+long_press_pressed_cb (ConveneMeetingRow *self,
+                       double             x,
+                       double             y,
+                       GtkGesture        *gesture)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->menu_button)))
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, x, y);
+}
+
 /* Vfuncs */
+
+static void
+convene_meeting_row_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  ConveneMeetingRow *self = CONVENE_MEETING_ROW (widget);
+
+  GTK_WIDGET_CLASS (convene_meeting_row_parent_class)->size_allocate (widget, width, height,
+                                                                      baseline);
+
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
 
 static void
 convene_meeting_row_activate (AdwActionRow *row)
@@ -239,11 +364,12 @@ convene_meeting_row_constructed (GObject *object)
   calendar = !self->show_group && self->group != NULL &&
              convene_schedule_is_computable (self->meeting);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->join_button), has_url);
+  gtk_widget_set_visible (GTK_WIDGET (self->join_squeezer), has_url);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.join", has_url);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.copy", has_url);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->calendar_button), calendar);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), has_url || calendar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.menu", has_url || calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.open-calendar", calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.save-calendar", calendar);
 
@@ -272,6 +398,7 @@ convene_meeting_row_dispose (GObject *object)
 {
   ConveneMeetingRow *self = (ConveneMeetingRow *)object;
 
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_MEETING_ROW);
   g_clear_object (&self->meeting);
   g_clear_object (&self->group);
@@ -370,6 +497,8 @@ convene_meeting_row_class_init (ConveneMeetingRowClass *klass)
   object_class->get_property = convene_meeting_row_get_property;
   object_class->set_property = convene_meeting_row_set_property;
 
+  widget_class->size_allocate = convene_meeting_row_size_allocate;
+
   row_class->activate = convene_meeting_row_activate;
 
   /**
@@ -425,9 +554,13 @@ convene_meeting_row_class_init (ConveneMeetingRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/gui/convene-meeting-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, context_menu);
   gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, join_button);
-  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, join_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, join_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, long_press_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secondary_click_pressed_cb);
 
   gtk_widget_class_install_action (widget_class, "meeting.join", NULL, join_action);
   gtk_widget_class_install_action (widget_class, "meeting.copy", NULL, copy_action);
@@ -435,15 +568,33 @@ convene_meeting_row_class_init (ConveneMeetingRowClass *klass)
                                    open_calendar_action);
   gtk_widget_class_install_action (widget_class, "meeting.save-calendar", NULL,
                                    save_calendar_action);
+  gtk_widget_class_install_action (widget_class, "meeting.menu", NULL, menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
                                        "meeting.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "meeting.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "meeting.menu", NULL);
 }
 
 static void
 convene_meeting_row_init (ConveneMeetingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* One line: "Starts in 11 minutes" never wraps, and a narrow row cuts
+   * it short rather than growing three lines tall.
+   */
+  self->status_label = g_object_new (GTK_TYPE_LABEL,
+                                     "visible", FALSE,
+                                     "xalign", 0.0f,
+                                     "ellipsize", PANGO_ELLIPSIZE_END,
+                                     "halign", GTK_ALIGN_START,
+                                     NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "meeting-status");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "meeting-badge");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption-heading");
+  place_status_label (self);
 }
 
 /* Public API */
