@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "convene-application.h"
@@ -446,6 +447,114 @@ test_group_row_schedules (Fixture       *f,
 }
 
 /* Joining */
+
+/* The user's clock and zone */
+
+static GtkLabel *
+zone_shown (gpointer row)
+{
+  return ui_test_lookup_css_class (row, GTK_TYPE_LABEL, "meeting-zone");
+}
+
+static void
+test_clock_format (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) interface = g_settings_new ("org.gnome.desktop.interface");
+  ConveneMeetingRow *row;
+  GtkLabel *zone;
+
+  /* Visibly in the user's time, with the organizers' time beside it. */
+  g_assert_true (convene_window_show_group (f->window, "networking"));
+  ui_test_drain ();
+  row = the_meeting_row (f->window);
+  zone = zone_shown (row);
+  g_assert_nonnull (zone);
+  g_assert_cmpstr (gtk_label_get_label (zone), ==,
+                   "Your time · Thu 11:00 in America/Los_Angeles");
+
+  /* GNOME's clock set to 12 hours, through the memory backend. */
+  g_settings_set_string (interface, "clock-format", "12h");
+  convene_window_show_overview (f->window);
+  g_assert_true (convene_window_show_group (f->window, "networking"));
+  ui_test_drain ();
+  row = the_meeting_row (f->window);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Thu 5 Mar, 8:00 PM · tomorrow");
+  g_assert_cmpstr (gtk_label_get_label (zone_shown (row)), ==,
+                   "Your time · Thu 11:00 AM in America/Los_Angeles");
+
+  /* Changed while shown, the rows follow. */
+  g_settings_set_string (interface, "clock-format", "24h");
+  ui_test_drain ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Thu 5 Mar, 20:00 · tomorrow");
+  g_settings_reset (interface, "clock-format");
+}
+
+/* A group with several meetings */
+
+static void
+test_several_meetings (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneCommunity) community = convene_community_new ("Sandbox");
+  g_autoptr(ConveneRegistry) registry = convene_registry_new (community);
+  g_autoptr(ConveneGroup) group = convene_group_new ("multi", "Multi");
+  const char * const texts[] = {
+    "Fridays at 10:00 UTC - Weekly",
+    "Wednesdays at 13:00 PT - Biweekly",
+    "Thursdays at 09:00 UTC - Weekly",
+  };
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *joins[3] = { NULL, };
+  graphene_point_t menu_at[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(ConveneMeeting) meeting = convene_meeting_new (texts[i]);
+
+      convene_schedule_parse (texts[i], meeting);
+      if (i != 2)
+        convene_meeting_set_url (meeting, "https://meet.example.org/multi");
+      convene_group_add_meeting (group, meeting);
+    }
+  convene_registry_add_group (registry, group);
+  convene_window_set_registry (f->window, registry);
+
+  g_assert_true (convene_window_show_group (f->window, "multi"));
+  ui_test_drain ();
+  rows = ui_test_find_all (f->window, CONVENE_TYPE_MEETING_ROW);
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  /* Wednesday 9:00 in Berlin: Thursday's comes first, then Friday's, and
+   * the one without a date last; each titled with its name.
+   */
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, texts[2]);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, texts[0]);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 2)), ==, texts[1]);
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), ==,
+                   "Thu 5 Mar, 10:00 · tomorrow");
+
+  /* Why the biweekly one has no date, and what the registry lacks. */
+  g_assert_nonnull (strstr (gtk_label_get_label (zone_shown (g_ptr_array_index (rows, 2))),
+                            "“anchor”"));
+
+  /* The buttons line up, whether a row has a Join or not. */
+  ui_test_wait_frames (f->window, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *menu = ui_test_find_one (g_ptr_array_index (rows, i), GTK_TYPE_MENU_BUTTON);
+
+      g_assert_true (gtk_widget_compute_point (menu, GTK_WIDGET (f->window),
+                                               &GRAPHENE_POINT_INIT (0, 0), &menu_at[i]));
+      joins[i] = find_button (g_ptr_array_index (rows, i), "meeting.join");
+    }
+  g_assert_cmpfloat_with_epsilon (menu_at[0].x, menu_at[1].x, 0.5);
+  g_assert_cmpfloat_with_epsilon (menu_at[1].x, menu_at[2].x, 0.5);
+  g_assert_null (joins[0]);
+  g_assert_nonnull (joins[1]);
+}
 
 static void
 test_join (Fixture       *f,
@@ -1159,6 +1268,8 @@ main (int   argc,
   g_test_add ("/meetings/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("group-row", test_group_row);
+  ADD ("clock-format", test_clock_format);
+  ADD ("several-meetings", test_several_meetings);
   ADD ("group-row/schedules", test_group_row_schedules);
   ADD ("join", test_join);
   ADD ("badges", test_badges);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-group-page.h"
+#include "convene-clock-format.h"
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
 #include "convene-person-row.h"
@@ -31,6 +32,7 @@ struct _ConveneGroupPage
   AdwPreferencesGroup *links_group;
   GtkListBox *meetings_list;
   AdwPreferencesGroup *meetings_group;
+  GtkSortListModel *sorted_meetings;
   GtkLabel *title_label;
   GtkLabel *topics_label;
 };
@@ -64,19 +66,52 @@ create_link_row (gpointer item,
   return convene_link_row_new_for_link (CONVENE_LINK (item));
 }
 
+static GDateTime *
+dup_now (ConveneGroupPage *self)
+{
+  if (self->upcoming != NULL)
+    return g_date_time_ref (convene_upcoming_get_now (self->upcoming));
+
+  return g_date_time_new_now_utc ();
+}
+
 static GtkWidget *
 create_meeting_row (gpointer item,
                     gpointer user_data)
 {
   ConveneGroupPage *self = CONVENE_GROUP_PAGE (user_data);
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = dup_now (self);
+  GtkWidget *row;
 
-  if (self->upcoming != NULL)
-    now = g_date_time_ref (convene_upcoming_get_now (self->upcoming));
-  else
-    now = g_date_time_new_now_utc ();
+  /* Of several meetings, each is known by its name; the time follows. */
+  row = g_object_new (CONVENE_TYPE_MEETING_ROW,
+                      "meeting", item,
+                      "group", self->group,
+                      "show-name", g_list_model_get_n_items (G_LIST_MODEL (self->sorted_meetings)) > 1,
+                      NULL);
+  convene_meeting_row_update (CONVENE_MEETING_ROW (row), now);
+  return row;
+}
 
-  return convene_meeting_row_new (CONVENE_MEETING (item), self->group, now);
+/* The next meeting first; those without a date after, as listed. */
+static int
+compare_next_meeting (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GDateTime *now = user_data;
+  g_autoptr(GDateTime) next_a = NULL;
+  g_autoptr(GDateTime) next_b = NULL;
+
+  if (convene_schedule_is_computable (CONVENE_MEETING ((gpointer)a)))
+    next_a = convene_schedule_next (CONVENE_MEETING ((gpointer)a), now);
+  if (convene_schedule_is_computable (CONVENE_MEETING ((gpointer)b)))
+    next_b = convene_schedule_next (CONVENE_MEETING ((gpointer)b), now);
+
+  if (next_a == NULL || next_b == NULL)
+    return (next_a == NULL) - (next_b == NULL);
+
+  return g_date_time_compare (next_a, next_b);
 }
 
 static GtkWidget *
@@ -136,6 +171,7 @@ update (ConveneGroupPage *self)
       set_label_text (self->topics_label, NULL);
       set_label_text (self->description_label, NULL);
       bind_list (self->meetings_group, self->meetings_list, NULL, NULL, NULL);
+      g_clear_object (&self->sorted_meetings);
       bind_list (self->links_group, self->links_list, NULL, NULL, NULL);
       bind_list (self->leads_group, self->leads_list, NULL, NULL, NULL);
       return;
@@ -160,7 +196,16 @@ update (ConveneGroupPage *self)
                                          ? _("Shared by all working groups")
                                          : NULL);
 
-  bind_list (self->meetings_group, self->meetings_list, meetings, create_meeting_row, self);
+  {
+    GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_next_meeting, dup_now (self),
+                                                     (GDestroyNotify)g_date_time_unref);
+
+    g_clear_object (&self->sorted_meetings);
+    self->sorted_meetings = gtk_sort_list_model_new (g_object_ref (meetings),
+                                                     GTK_SORTER (sorter));
+  }
+  bind_list (self->meetings_group, self->meetings_list, G_LIST_MODEL (self->sorted_meetings),
+             create_meeting_row, self);
   bind_list (self->links_group, self->links_list, convene_group_get_links (self->group),
              create_link_row, NULL);
   bind_list (self->leads_group, self->leads_list, convene_group_get_leads (self->group),
@@ -211,6 +256,7 @@ convene_group_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_GROUP_PAGE);
   g_clear_object (&self->group);
   g_clear_object (&self->registry);
+  g_clear_object (&self->sorted_meetings);
   g_clear_object (&self->upcoming);
   g_clear_object (&self->avatar_cache);
 
@@ -306,9 +352,17 @@ convene_group_page_class_init (ConveneGroupPageClass *klass)
 }
 
 static void
+clock_format_changed_cb (ConveneGroupPage *self)
+{
+  if (self->upcoming != NULL)
+    upcoming_changed_cb (self, self->upcoming);
+}
+
+static void
 convene_group_page_init (ConveneGroupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  convene_clock_format_connect_changed (G_CALLBACK (clock_format_changed_cb), self);
   update (self);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-meeting-row.h"
+#include "convene-clock-format.h"
 
 /* A meeting, as a row: when it next takes place in the user's time zone
  * and how far away that is, the schedule as the community wrote it, the
@@ -33,12 +34,14 @@ struct _ConveneMeetingRow
   ConveneGroup *group;
   char *community_name;
   gboolean show_group;
+  gboolean show_name;
   ConveneMeetingState state;
   char *status;
   char *details;
 
   GtkWidget *popover;
   GtkLabel *status_label;
+  GtkLabel *zone_label;
 
   GMenuModel *context_menu;
   GtkButton *join_button;
@@ -55,6 +58,7 @@ enum {
   PROP_GROUP,
   PROP_COMMUNITY_NAME,
   PROP_SHOW_GROUP,
+  PROP_SHOW_NAME,
   PROP_STATE,
   N_PROPS
 };
@@ -86,19 +90,29 @@ static char *
 dup_organizer_time (ConveneMeeting *meeting,
                     GDateTime      *start)
 {
-  g_autofree char *time = NULL;
-
-  /* Translators: a meeting's weekday and time in its organizers' time
-   * zone, in g_date_time_format() syntax, such as "Thu 11:00"
-   */
-  time = g_date_time_format (start, C_("meeting time", "%a %H:%M"));
-  if (time == NULL)
-    time = g_date_time_format (start, "%H:%M");
+  g_autofree char *time = convene_clock_format_weekday_time (start);
 
   /* Translators: when a meeting is on its organizers' clock: a time,
    * then a time zone, "Thu 11:00 in America/Los_Angeles"
    */
   return g_strdup_printf (_("%s in %s"), time, convene_meeting_get_timezone (meeting));
+}
+
+/* Why a meeting with a schedule has no date, and what the registry needs
+ * for one.
+ */
+static char *
+dup_no_date_reason (ConveneMeeting *meeting)
+{
+  if (convene_meeting_get_week_of_month (meeting) == 0 &&
+      convene_meeting_get_interval_weeks (meeting) > 1 &&
+      convene_meeting_get_anchor (meeting) == NULL)
+    return g_strdup (_("No date: the registry does not say which weeks this meeting is on. "
+                       "Give the meeting an “anchor”, the start of one of its meetings."));
+
+  /* Translators: %s is a time zone, such as "America/Los_Angeles" */
+  return g_strdup_printf (_("No date: the time zone “%s” is not known on this computer"),
+                          convene_meeting_get_timezone (meeting) ? convene_meeting_get_timezone (meeting) : "");
 }
 
 static void
@@ -159,9 +173,22 @@ place_status_label (ConveneMeetingRow *self)
   GtkWidget *title_box = subtitle ? gtk_widget_get_parent (subtitle) : NULL;
 
   if (GTK_IS_BOX (title_box))
-    gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->status_label));
+    {
+      gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->zone_label));
+      gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->status_label));
+    }
   else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->status_label));
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->zone_label));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->status_label));
+    }
+}
+
+static gboolean
+has_menu (ConveneMeetingRow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->menu_button)) &&
+         gtk_widget_get_child_visible (GTK_WIDGET (self->menu_button));
 }
 
 static void
@@ -281,7 +308,7 @@ menu_action (GtkWidget  *widget,
 {
   ConveneMeetingRow *self = CONVENE_MEETING_ROW (widget);
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->menu_button)))
+  if (has_menu (self))
     popup_menu_at (self, gtk_widget_get_width (widget) / 2.0,
                    gtk_widget_get_height (widget) / 2.0);
 }
@@ -295,7 +322,7 @@ secondary_click_pressed_cb (ConveneMeetingRow *self,
                             double             y,
                             GtkGesture        *gesture)
 {
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->menu_button)))
+  if (!has_menu (self))
     return;
 
   gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
@@ -308,7 +335,7 @@ long_press_pressed_cb (ConveneMeetingRow *self,
                        double             y,
                        GtkGesture        *gesture)
 {
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->menu_button)))
+  if (!has_menu (self))
     return;
 
   gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
@@ -365,10 +392,20 @@ convene_meeting_row_constructed (GObject *object)
              convene_schedule_is_computable (self->meeting);
 
   gtk_widget_set_visible (GTK_WIDGET (self->join_squeezer), has_url);
+
+  /* Among several meetings the buttons line up: a row without one keeps
+   * its place empty.
+   */
+  if (self->show_name)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->join_squeezer), TRUE);
+      gtk_widget_set_child_visible (GTK_WIDGET (self->join_squeezer), has_url);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.join", has_url);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.copy", has_url);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), has_url || calendar);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), has_url || calendar || self->show_name);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->menu_button), has_url || calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.menu", has_url || calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.open-calendar", calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.save-calendar", calendar);
@@ -444,6 +481,10 @@ convene_meeting_row_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_group);
       break;
 
+    case PROP_SHOW_NAME:
+      g_value_set_boolean (value, self->show_name);
+      break;
+
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -477,6 +518,10 @@ convene_meeting_row_set_property (GObject      *object,
 
     case PROP_SHOW_GROUP:
       self->show_group = g_value_get_boolean (value);
+      break;
+
+    case PROP_SHOW_NAME:
+      self->show_name = g_value_get_boolean (value);
       break;
 
     default:
@@ -541,6 +586,17 @@ convene_meeting_row_class_init (ConveneMeetingRowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * ConveneMeetingRow:show-name:
+   *
+   * Whether a row of a group page is titled with the meeting's name, with
+   * the time below, as when the group has several meetings; rows whose
+   * group has one are titled with the time.
+   */
+  properties[PROP_SHOW_NAME] =
+    g_param_spec_boolean ("show-name", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * ConveneMeetingRow:state:
    *
    * Whether the meeting is running or about to start, at the last update.
@@ -594,6 +650,18 @@ convene_meeting_row_init (ConveneMeetingRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "meeting-status");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "meeting-badge");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption-heading");
+
+  self->zone_label = g_object_new (GTK_TYPE_LABEL,
+                                   "visible", FALSE,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "halign", GTK_ALIGN_START,
+                                   NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->zone_label), "meeting-zone");
+  gtk_widget_add_css_class (GTK_WIDGET (self->zone_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->zone_label), "caption");
+
   place_status_label (self);
 }
 
@@ -733,6 +801,7 @@ convene_meeting_row_update (ConveneMeetingRow *self,
 {
   g_autoptr(GDateTime) next = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *zone = NULL;
   ConveneMeetingState state;
 
   g_return_if_fail (CONVENE_IS_MEETING_ROW (self));
@@ -745,13 +814,19 @@ convene_meeting_row_update (ConveneMeetingRow *self,
 
   if (next != NULL)
     {
-      when = convene_schedule_format_next (next, now);
+      when = convene_schedule_format_next_clock (next, now, convene_clock_format_is_12h ());
       self->details = dup_organizer_time (self->meeting, next);
+      /* Translators: says that the time above is in the user's time zone,
+       * then the time its organizers meant: "Your time · Thu 11:00 in
+       * America/Los_Angeles"
+       */
+      zone = g_strdup_printf (_("Your time · %s"), self->details);
     }
   else if (convene_meeting_has_schedule (self->meeting))
     {
       /* Known, but not which weeks: say it the way a person would. */
       when = convene_schedule_describe (self->meeting);
+      zone = dup_no_date_reason (self->meeting);
     }
 
   if (self->show_group)
@@ -760,12 +835,18 @@ convene_meeting_row_update (ConveneMeetingRow *self,
 
       set_texts (self, title ? title : get_text (self), when ? when : get_text (self));
     }
+  else if (self->show_name)
+    {
+      set_texts (self, get_text (self), when);
+    }
   else
     {
       set_texts (self, when ? when : get_text (self), get_text (self));
     }
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->details);
+  gtk_label_set_label (self->zone_label, zone ? zone : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_label), zone != NULL);
 
   state = convene_schedule_get_state (self->meeting, now, NULL);
   if (state != self->state)
