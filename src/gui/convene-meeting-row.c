@@ -7,6 +7,7 @@
 
 #include "convene-meeting-row.h"
 #include "convene-clock-format.h"
+#include "convene-meeting-row-private.h"
 
 /* A meeting, as a row: when it next takes place in the user's time zone
  * and how far away that is, the schedule as the community wrote it, the
@@ -83,105 +84,11 @@ get_text (ConveneMeetingRow *self)
   return text != NULL && *text != '\0' ? text : _("Meeting");
 }
 
-/* The time the organizers meant, on their own clock:
- * "Thu 11:00 in America/Los_Angeles".
- */
-static char *
-dup_organizer_time (ConveneMeeting *meeting,
-                    GDateTime      *start)
-{
-  g_autofree char *time = convene_clock_format_weekday_time (start);
-
-  /* Translators: when a meeting is on its organizers' clock: a time,
-   * then a time zone, "Thu 11:00 in America/Los_Angeles"
-   */
-  return g_strdup_printf (_("%s in %s"), time, convene_meeting_get_timezone (meeting));
-}
-
-/* Why a meeting with a schedule has no date, and what the registry needs
- * for one.
- */
-static char *
-dup_no_date_reason (ConveneMeeting *meeting)
-{
-  if (convene_meeting_get_week_of_month (meeting) == 0 &&
-      convene_meeting_get_interval_weeks (meeting) > 1 &&
-      convene_meeting_get_anchor (meeting) == NULL)
-    return g_strdup (_("No date: the registry does not say which weeks this meeting is on. "
-                       "Give the meeting an “anchor”, the start of one of its meetings."));
-
-  /* Translators: %s is a time zone, such as "America/Los_Angeles" */
-  return g_strdup_printf (_("No date: the time zone “%s” is not known on this computer"),
-                          convene_meeting_get_timezone (meeting) ? convene_meeting_get_timezone (meeting) : "");
-}
-
-static void
-set_button_style (GtkWidget           *button,
-                  ConveneMeetingState  state)
-{
-  /* About to start or running: joining is the thing to do. */
-  if (state != CONVENE_MEETING_STATE_NONE)
-    {
-      gtk_widget_remove_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "suggested-action");
-      gtk_widget_add_css_class (button, "pill");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (button, "suggested-action");
-      gtk_widget_remove_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "flat");
-    }
-}
-
 static void
 set_join_style (ConveneMeetingRow *self)
 {
-  set_button_style (GTK_WIDGET (self->join_button), self->state);
-  set_button_style (GTK_WIDGET (self->join_icon_button), self->state);
-}
-
-/* The status goes under the title and subtitle, inside the row's own
- * title box: as a suffix it took the width the title needed, squeezing a
- * German title into one character's column at 360 px. AdwActionRow 1.2
- * has no slot there; if its inside ever changes, the status becomes a
- * suffix again rather than going missing.
- */
-static GtkWidget *
-find_subtitle_label (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
-        return child;
-
-      if ((found = find_subtitle_label (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-place_status_label (ConveneMeetingRow *self)
-{
-  GtkWidget *subtitle = find_subtitle_label (GTK_WIDGET (self));
-  GtkWidget *title_box = subtitle ? gtk_widget_get_parent (subtitle) : NULL;
-
-  if (GTK_IS_BOX (title_box))
-    {
-      gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->zone_label));
-      gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (self->status_label));
-    }
-  else
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->zone_label));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->status_label));
-    }
+  _convene_meeting_row_style_join (GTK_WIDGET (self->join_button), self->state);
+  _convene_meeting_row_style_join (GTK_WIDGET (self->join_icon_button), self->state);
 }
 
 static gboolean
@@ -214,30 +121,8 @@ set_status (ConveneMeetingRow *self,
             GDateTime         *start,
             GDateTime         *now)
 {
-  GtkWidget *label = GTK_WIDGET (self->status_label);
-
-  g_clear_pointer (&self->status, g_free);
-  gtk_widget_remove_css_class (label, "live");
-  gtk_widget_remove_css_class (label, "soon");
-
-  if (self->state == CONVENE_MEETING_STATE_LIVE)
-    {
-      self->status = g_strdup (_("Live now"));
-      gtk_widget_add_css_class (label, "live");
-    }
-  else if (self->state == CONVENE_MEETING_STATE_SOON && start != NULL)
-    {
-      GTimeSpan left = g_date_time_difference (start, now);
-      int minutes = (int)((left + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE);
-
-      self->status = g_strdup_printf (ngettext ("Starts in %d minute", "Starts in %d minutes",
-                                                minutes),
-                                      minutes);
-      gtk_widget_add_css_class (label, "soon");
-    }
-
-  gtk_label_set_label (self->status_label, self->status ? self->status : "");
-  gtk_widget_set_visible (label, self->status != NULL);
+  g_free (self->status);
+  self->status = _convene_meeting_row_show_status (self->status_label, self->state, start, now);
 }
 
 static void
@@ -638,31 +523,10 @@ convene_meeting_row_init (ConveneMeetingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* One line: "Starts in 11 minutes" never wraps, and a narrow row cuts
-   * it short rather than growing three lines tall.
-   */
-  self->status_label = g_object_new (GTK_TYPE_LABEL,
-                                     "visible", FALSE,
-                                     "xalign", 0.0f,
-                                     "ellipsize", PANGO_ELLIPSIZE_END,
-                                     "halign", GTK_ALIGN_START,
-                                     NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "meeting-status");
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "meeting-badge");
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption-heading");
-
-  self->zone_label = g_object_new (GTK_TYPE_LABEL,
-                                   "visible", FALSE,
-                                   "xalign", 0.0f,
-                                   "wrap", TRUE,
-                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                                   "halign", GTK_ALIGN_START,
-                                   NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self->zone_label), "meeting-zone");
-  gtk_widget_add_css_class (GTK_WIDGET (self->zone_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->zone_label), "caption");
-
-  place_status_label (self);
+  self->status_label = GTK_LABEL (_convene_meeting_row_new_status_label ());
+  self->zone_label = GTK_LABEL (_convene_meeting_row_new_zone_label ());
+  _convene_meeting_row_place_labels (ADW_ACTION_ROW (self), GTK_WIDGET (self->zone_label),
+                                     GTK_WIDGET (self->status_label));
 }
 
 /* Public API */
@@ -815,7 +679,7 @@ convene_meeting_row_update (ConveneMeetingRow *self,
   if (next != NULL)
     {
       when = convene_schedule_format_next_clock (next, now, convene_clock_format_is_12h ());
-      self->details = dup_organizer_time (self->meeting, next);
+      self->details = _convene_meeting_row_dup_organizer_time (self->meeting, next);
       /* Translators: says that the time above is in the user's time zone,
        * then the time its organizers meant: "Your time · Thu 11:00 in
        * America/Los_Angeles"
@@ -826,7 +690,7 @@ convene_meeting_row_update (ConveneMeetingRow *self,
     {
       /* Known, but not which weeks: say it the way a person would. */
       when = convene_schedule_describe (self->meeting);
-      zone = dup_no_date_reason (self->meeting);
+      zone = _convene_meeting_row_dup_no_date_reason (self->meeting);
     }
 
   if (self->show_group)
