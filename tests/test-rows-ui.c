@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "convene-application.h"
 #include "convene-group-page.h"
 #include "convene-launcher.h"
 #include "convene-link-row.h"
+#include "convene-markdown.h"
 #include "convene-meeting-row.h"
 #include "convene-person-row.h"
 #include "convene-window.h"
@@ -347,6 +349,134 @@ test_context_menus (Fixture       *f,
   }
 }
 
+/* Labels and duplicates */
+
+static char *
+join_rows (GPtrArray *rows,
+           gboolean   subtitles)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gpointer row = g_ptr_array_index (rows, i);
+
+      if (i > 0)
+        g_string_append_c (out, '|');
+      if (subtitles && ADW_IS_ACTION_ROW (row))
+        g_string_append (out, adw_action_row_get_subtitle (row));
+      else
+        g_string_append (out, adw_preferences_row_get_title (row));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static ConveneRegistry *
+import_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "istio", name, NULL);
+  g_autoptr(GError) error = NULL;
+  ConveneRegistry *registry;
+
+  registry = convene_markdown_import_file (path, "https://github.com/istio/community/blob/master/",
+                                           NULL, &error);
+  g_assert_no_error (error);
+  return registry;
+}
+
+static void
+test_link_labels (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ConveneRegistry) registry = import_fixture ("WORKING-GROUPS-2026-08-20.md");
+  g_autoptr(GPtrArray) links = NULL;
+  g_autofree char *titles = NULL;
+  g_autofree char *subtitles = NULL;
+
+  convene_window_set_registry (f->window, registry);
+  ui_test_drain ();
+
+  /* The community's own labels: the channel, not the chat's host. */
+  g_assert_true (convene_window_show_group (f->window, "docs"));
+  ui_test_drain ();
+  links = rows_of_group (f->window, "Links", CONVENE_TYPE_LINK_ROW);
+  titles = join_rows (links, FALSE);
+  subtitles = join_rows (links, TRUE);
+  g_test_message ("%s / %s", titles, subtitles);
+  g_assert_nonnull (strstr (titles, "Chat"));
+  g_assert_nonnull (strstr (subtitles, "#docs"));
+  g_assert_null (strstr (subtitles, "istio.slack.com"));
+  /* "Folder" says nothing the title does not: where it leads does. */
+  g_assert_nonnull (strstr (subtitles, "drive.google.com/drive/folders/16Alb6m30ypLbz3iVv2OTjpqUHO8NJIUv"));
+
+  /* The overview: every calendar row says which, the team drive the
+   * intro names is not a row too, and no two rows are the same.
+   */
+  convene_window_show_overview (f->window);
+  ui_test_drain ();
+  g_clear_pointer (&links, g_ptr_array_unref);
+  g_clear_pointer (&titles, g_free);
+  g_clear_pointer (&subtitles, g_free);
+  links = ui_test_find_all (f->window, CONVENE_TYPE_LINK_ROW);
+  titles = join_rows (links, FALSE);
+  subtitles = join_rows (links, TRUE);
+  g_test_message ("%s / %s", titles, subtitles);
+  for (guint i = 0; i < links->len; i++)
+    for (guint j = i + 1; j < links->len; j++)
+      {
+        gpointer a = g_ptr_array_index (links, i);
+        gpointer b = g_ptr_array_index (links, j);
+
+        g_assert_false (g_strcmp0 (adw_preferences_row_get_title (a),
+                                   adw_preferences_row_get_title (b)) == 0 &&
+                        g_strcmp0 (adw_action_row_get_subtitle (a),
+                                   adw_action_row_get_subtitle (b)) == 0);
+        g_assert_cmpstr (convene_link_row_get_uri (a), !=, convene_link_row_get_uri (b));
+      }
+  g_assert_null (strstr (subtitles, "1l_zqgBq_yfc1PfbJiWsFubXBtAz22sau"));
+  g_assert_nonnull (strstr (subtitles, "istio-working-group-calendar-invites@"));
+}
+
+static void
+test_two_roles (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ConveneCommunity) community = convene_community_new ("Sandbox");
+  g_autoptr(ConveneRegistry) registry = convene_registry_new (community);
+  g_autoptr(ConveneGroup) group = convene_group_new ("lab", "Lab");
+  g_autoptr(ConvenePerson) zoe = convene_person_new ("zoe", "Zoë Example");
+  g_autoptr(ConvenePerson) ann = convene_person_new ("ann", "Ann Other");
+  g_autoptr(GPtrArray) rows = NULL;
+  const ConveneRole roles[] = { CONVENE_ROLE_LEAD, CONVENE_ROLE_CHAIR };
+
+  convene_person_set_company (zoe, "Ñandú Systems");
+  convene_registry_add_person (registry, zoe);
+  convene_registry_add_person (registry, ann);
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autoptr(ConveneLead) lead = convene_lead_new (zoe, roles[i]);
+
+      convene_group_add_lead (group, lead);
+    }
+  {
+    g_autoptr(ConveneLead) lead = convene_lead_new (ann, CONVENE_ROLE_LEAD);
+
+    convene_group_add_lead (group, lead);
+  }
+  convene_registry_add_group (registry, group);
+  convene_window_set_registry (f->window, registry);
+
+  g_assert_true (convene_window_show_group (f->window, "lab"));
+  ui_test_drain ();
+  rows = rows_of_group (f->window, "Leads", CONVENE_TYPE_PERSON_ROW);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Zoë Example");
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), ==,
+                   "Ñandú Systems · Lead, Chair");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Ann Other");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +495,8 @@ main (int   argc,
   ADD ("no-handler/link", &wide, test_no_handler_link);
   ADD ("no-handler/calendar", &wide, test_no_handler_calendar);
   ADD ("context-menus", &wide, test_context_menus);
+  ADD ("link-labels", &wide, test_link_labels);
+  ADD ("two-roles", &wide, test_two_roles);
 
 #undef ADD
 

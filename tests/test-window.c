@@ -42,6 +42,7 @@ static const char * const seed_groups[] = {
 };
 
 #define NETWORKING_MEETING "https://plus.google.com/hangouts/_/google.com/istio-net"
+#define NETWORKING_FORUM "https://groups.google.com/forum/#!forum/istio-networking"
 
 static ConveneApplication *app;
 
@@ -469,11 +470,16 @@ test_window_group (Fixture       *f,
   links = rows_of_group (page, "Links", CONVENE_TYPE_LINK_ROW);
   link_titles = join_titles (links);
   link_hosts = join_subtitles (links);
-  g_assert_cmpstr (link_titles, ==,
-                   "Forum|Video Call|Calendar Invitation|Meeting Notes|Document Folder");
+  /* The Video Call is the meeting's Join: not a row of its own. Under
+   * each title the community's own label, or where a link with a label
+   * like "Notes" leads.
+   */
+  g_assert_cmpstr (link_titles, ==, "Forum|Calendar Invitation|Meeting Notes|Document Folder");
   g_assert_cmpstr (link_hosts, ==,
-                   "groups.google.com|plus.google.com|calendar.google.com|docs.google.com|drive.google.com");
-  g_assert_cmpstr (convene_link_row_get_uri (g_ptr_array_index (links, 1)), ==, NETWORKING_MEETING);
+                   "istio-networking@|calendar.google.com/event|"
+                   "docs.google.com/document/d/1xHy2jQ8oiwMponMVY2zJr2eUAmHW_Hi9JK42a7cg5Pc/edit|"
+                   "drive.google.com/corp/drive/u/0/folders/0BzW5bSyKst8Jb1QwTXl1WTRqWHM");
+  g_assert_cmpstr (convene_link_row_get_uri (g_ptr_array_index (links, 0)), ==, NETWORKING_FORUM);
 
   meetings = rows_of_group (page, "Meetings", CONVENE_TYPE_MEETING_ROW);
   g_assert_cmpuint (meetings->len, ==, 1);
@@ -515,17 +521,17 @@ test_window_links_launch (Fixture       *f,
 
   page = ui_test_find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
   links = rows_of_group (page, "Links", CONVENE_TYPE_LINK_ROW);
-  video_call = find_labelled (page, CONVENE_TYPE_LINK_ROW, "Video Call");
+  video_call = find_labelled (page, CONVENE_TYPE_LINK_ROW, "Forum");
 
   /* Activating the row, as a click or Enter does, opens exactly its URL. */
   gtk_widget_activate (video_call);
   ui_test_assert_eventually (f->launcher->uris->len == 1);
-  g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==, NETWORKING_MEETING);
+  g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==, NETWORKING_FORUM);
 
   /* The same through the list box's signal. */
   g_signal_emit_by_name (gtk_widget_get_parent (video_call), "row-activated", video_call);
   ui_test_assert_eventually (f->launcher->uris->len == 2);
-  g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 1), ==, NETWORKING_MEETING);
+  g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 1), ==, NETWORKING_FORUM);
 
   /* The profile button of a lead opens the GitHub profile. */
   leads = rows_of_group (page, "Leads", CONVENE_TYPE_PERSON_ROW);
@@ -544,7 +550,7 @@ test_window_links_launch (Fixture       *f,
 
     g_value_init (&text, G_TYPE_STRING);
     g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &text, NULL));
-    g_assert_cmpstr (g_value_get_string (&text), ==, NETWORKING_MEETING);
+    g_assert_cmpstr (g_value_get_string (&text), ==, NETWORKING_FORUM);
     g_value_unset (&text);
   }
 
@@ -1211,10 +1217,11 @@ test_window_accessible_labels (Fixture       *f,
                                                          GTK_ACCESSIBLE_PROPERTY_LABEL));
         g_assert_nonnull (gtk_widget_get_tooltip_text (button));
       }
-    /* The search toggle, five copy buttons (the links) and four profile
-     * buttons; the meeting's "Add to Calendar" is a menu button.
+    /* The search toggle, four copy buttons (the links; the Video Call is
+     * the meeting's Join) and four profile buttons; the meeting's menu is
+     * a menu button, and its Join has a label while the row is wide.
      */
-    g_assert_cmpuint (n_icon_buttons, ==, 10);
+    g_assert_cmpuint (n_icon_buttons, ==, 9);
 
     for (guint i = 0; i < menu_buttons->len; i++)
       g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (menu_buttons, i),

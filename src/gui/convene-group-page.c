@@ -7,6 +7,7 @@
 
 #include "convene-group-page.h"
 #include "convene-clock-format.h"
+#include "convene-link-list.h"
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
 #include "convene-person-row.h"
@@ -114,6 +115,36 @@ compare_next_meeting (gconstpointer a,
   return g_date_time_compare (next_a, next_b);
 }
 
+/* The roles of @person in the group: "Chair", or "Lead, Chair" for one
+ * person listed twice; NULL for a lead and nothing else.
+ */
+static char *
+dup_roles_text (ConveneGroupPage *self,
+                ConvenePerson    *person)
+{
+  GListModel *leads = convene_group_get_leads (self->group);
+  g_autoptr(GString) roles = g_string_new (NULL);
+  gboolean only_lead = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, i);
+      ConveneRole role = convene_lead_get_role (lead);
+
+      if (convene_lead_get_person (lead) != person)
+        continue;
+
+      if (role != CONVENE_ROLE_LEAD)
+        only_lead = FALSE;
+      if (roles->len > 0)
+        /* Translators: between two roles of one person, "Lead, Chair" */
+        g_string_append (roles, _(", "));
+      g_string_append (roles, convene_role_get_title (role));
+    }
+
+  return only_lead ? NULL : g_string_free (g_steal_pointer (&roles), FALSE);
+}
+
 static GtkWidget *
 create_lead_row (gpointer item,
                  gpointer user_data)
@@ -121,19 +152,37 @@ create_lead_row (gpointer item,
   ConveneGroupPage *self = CONVENE_GROUP_PAGE (user_data);
   ConveneLead *lead = CONVENE_LEAD (item);
   ConvenePerson *person = convene_lead_get_person (lead);
-  ConveneRole role = convene_lead_get_role (lead);
   const char *company = convene_person_get_company (person);
+  g_autofree char *roles = dup_roles_text (self, person);
   g_autofree char *subtitle = NULL;
 
-  if (role == CONVENE_ROLE_LEAD)
+  if (roles == NULL)
     subtitle = g_strdup (company);
   else if (company == NULL || *company == '\0')
-    subtitle = g_strdup (convene_role_get_title (role));
+    subtitle = g_steal_pointer (&roles);
   else
     /* Translators: the subtitle of a lead: a company, then a role such as "Chair" */
-    subtitle = g_strdup_printf (_("%s · %s"), company, convene_role_get_title (role));
+    subtitle = g_strdup_printf (_("%s · %s"), company, roles);
 
   return convene_person_row_new (person, subtitle, self->avatar_cache);
+}
+
+/* A person with two roles is one row. */
+static GListModel *
+dup_leads_once (GListModel *leads)
+{
+  GListStore *store = g_list_store_new (CONVENE_TYPE_LEAD);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; leads != NULL && i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, i);
+
+      if (g_hash_table_add (seen, convene_lead_get_person (lead)))
+        g_list_store_append (store, lead);
+    }
+
+  return G_LIST_MODEL (store);
 }
 
 static void
@@ -206,10 +255,18 @@ update (ConveneGroupPage *self)
   }
   bind_list (self->meetings_group, self->meetings_list, G_LIST_MODEL (self->sorted_meetings),
              create_meeting_row, self);
-  bind_list (self->links_group, self->links_list, convene_group_get_links (self->group),
-             create_link_row, NULL);
-  bind_list (self->leads_group, self->leads_list, convene_group_get_leads (self->group),
-             create_lead_row, self);
+  {
+    /* Each thing once: not the Video Call that Join opens, nor a link twice. */
+    g_autoptr(GListModel) links = convene_link_list_new (convene_group_get_links (self->group),
+                                                         meetings, NULL);
+
+    bind_list (self->links_group, self->links_list, links, create_link_row, NULL);
+  }
+  {
+    g_autoptr(GListModel) leads = dup_leads_once (convene_group_get_leads (self->group));
+
+    bind_list (self->leads_group, self->leads_list, leads, create_lead_row, self);
+  }
 
   scroll_to_top (self);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-link-list.h"
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
 #include "convene-overview-page.h"
@@ -257,7 +258,7 @@ update (ConveneOverviewPage *self)
 {
   ConveneCommunity *community = NULL;
   ConveneRichText *new_group = NULL;
-  GListModel *links = NULL;
+  g_autoptr(GListModel) links = NULL;
   GListModel *meetings = NULL;
   const char *design_docs = NULL;
   g_autofree char *n_groups = NULL;
@@ -278,7 +279,9 @@ update (ConveneOverviewPage *self)
   if (community != NULL)
     {
       meetings = convene_community_get_meetings (community);
-      links = convene_community_get_links (community);
+      /* Not the links the intro names, nor the meetings' Join. */
+      links = convene_link_list_new (convene_community_get_links (community), meetings,
+                                     convene_community_get_intro (community));
       design_docs = convene_community_get_design_docs_url (community);
       new_group = convene_community_get_new_group (community);
     }
