@@ -477,6 +477,110 @@ test_two_roles (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, "Ann Other");
 }
 
+/* Once each, and empty sections */
+
+static void
+test_overview_once (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(ConveneRegistry) registry = import_fixture ("WORKING-GROUPS-2026-08-20.md");
+  ConveneCommunity *community = convene_registry_get_community (registry);
+  GListModel *shared = convene_community_get_meetings (community);
+  g_autoptr(GPtrArray) week = NULL;
+  g_autoptr(GPtrArray) community_rows = NULL;
+  gpointer group;
+
+  g_assert_cmpuint (g_list_model_get_n_items (shared), ==, 1);
+  convene_window_set_registry (f->window, registry);
+  convene_window_show_overview (f->window);
+  ui_test_drain ();
+
+  /* The weekly shared meeting is in its own section, not in the week's. */
+  community_rows = rows_of_group (f->window, "Community Meetings", CONVENE_TYPE_MEETING_ROW);
+  g_assert_cmpuint (community_rows->len, ==, 1);
+  group = find_titled (f->window, ADW_TYPE_PREFERENCES_GROUP, "Upcoming This Week");
+  if (group != NULL)
+    {
+      week = ui_test_find_all (group, CONVENE_TYPE_MEETING_ROW);
+      for (guint i = 0; i < week->len; i++)
+        g_assert_false (convene_meeting_row_get_meeting (g_ptr_array_index (week, i)) ==
+                        convene_meeting_row_get_meeting (g_ptr_array_index (community_rows, 0)));
+    }
+
+  /* A group without its own meeting says it attends the community's. */
+  g_assert_true (convene_window_show_group (f->window, "docs"));
+  ui_test_drain ();
+  group = find_titled (f->window, ADW_TYPE_PREFERENCES_GROUP, "Meetings");
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==,
+                   "No meeting of its own: the group attends the community meeting");
+}
+
+static void
+test_empty_group (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ConveneCommunity) community = convene_community_new ("Sandbox");
+  g_autoptr(ConveneRegistry) registry = convene_registry_new (community);
+  g_autoptr(ConveneGroup) group = convene_group_new ("bare", "Bare");
+  const char * const topics[] = { "Nothing much", "Quiet", NULL };
+  const struct {
+    const char *title;
+    const char *description;
+  } sections[] = {
+    { "Meetings", "The registry lists no meeting for this group" },
+    { "Links", "The registry lists no links for this group" },
+    { "Leads", "The registry names no leads for this group" },
+  };
+  GtkWidget *topics_label;
+
+  convene_group_set_topics (group, topics);
+  convene_registry_add_group (registry, group);
+  {
+    g_autoptr(ConveneGroup) full = convene_group_new ("full", "Full");
+    g_autoptr(ConveneLink) link = convene_link_new (CONVENE_LINK_WIKI, "Handbook",
+                                                    "https://example.org/handbook");
+
+    convene_group_add_link (full, link);
+    convene_registry_add_group (registry, full);
+  }
+  convene_window_set_registry (f->window, registry);
+  g_assert_true (convene_window_show_group (f->window, "bare"));
+  ui_test_drain ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      AdwPreferencesGroup *section = find_titled (f->window, ADW_TYPE_PREFERENCES_GROUP,
+                                                  sections[i].title);
+      g_autoptr(GPtrArray) lists = NULL;
+
+      g_assert_nonnull (section);
+      g_assert_cmpstr (adw_preferences_group_get_description (section), ==,
+                       sections[i].description);
+      lists = ui_test_find_all (section, GTK_TYPE_LIST_BOX);
+      g_assert_cmpuint (lists->len, ==, 0);
+    }
+
+  /* Topics: dimmed text that does not look like a link. */
+  topics_label = find_titled (f->window, GTK_TYPE_LABEL, "Nothing much, Quiet");
+  g_assert_nonnull (topics_label);
+  g_assert_true (gtk_widget_has_css_class (topics_label, "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (topics_label, "accent"));
+  g_assert_false (gtk_widget_has_css_class (topics_label, "heading"));
+
+  /* A group with links next: its list, and no note. */
+  g_assert_true (convene_window_show_group (f->window, "full"));
+  ui_test_drain ();
+  {
+    AdwPreferencesGroup *links = find_titled (f->window, ADW_TYPE_PREFERENCES_GROUP, "Links");
+    g_autoptr(GPtrArray) rows = ui_test_find_all (links, CONVENE_TYPE_LINK_ROW);
+    const char *description = adw_preferences_group_get_description (links);
+
+    g_assert_cmpstr (description ? description : "", ==, "");
+    g_assert_cmpuint (rows->len, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +601,8 @@ main (int   argc,
   ADD ("context-menus", &wide, test_context_menus);
   ADD ("link-labels", &wide, test_link_labels);
   ADD ("two-roles", &wide, test_two_roles);
+  ADD ("overview-once", &wide, test_overview_once);
+  ADD ("empty-group", &wide, test_empty_group);
 
 #undef ADD
 

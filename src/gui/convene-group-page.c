@@ -185,16 +185,28 @@ dup_leads_once (GListModel *leads)
   return G_LIST_MODEL (store);
 }
 
+/* A section without rows says so under its heading, rather than going
+ * missing: a reader then knows the registry lists nothing, not that the
+ * page lost it. No group shown, no sections.
+ */
 static void
 bind_list (AdwPreferencesGroup  *group,
            GtkListBox           *list,
            GListModel           *model,
            GtkListBoxCreateWidgetFunc create_row,
-           gpointer              user_data)
+           gpointer              user_data,
+           const char           *empty_text)
 {
+  gboolean empty = model == NULL || g_list_model_get_n_items (model) == 0;
+
   gtk_list_box_bind_model (list, model, create_row, user_data, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (group),
-                          model != NULL && g_list_model_get_n_items (model) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (list), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (group), model != NULL);
+  /* Another description (a shared meeting's) stays. */
+  if (empty)
+    adw_preferences_group_set_description (group, empty_text);
+  else if (g_strcmp0 (adw_preferences_group_get_description (group), empty_text) == 0)
+    adw_preferences_group_set_description (group, NULL);
 }
 
 static void
@@ -219,10 +231,10 @@ update (ConveneGroupPage *self)
       set_label_text (self->title_label, NULL);
       set_label_text (self->topics_label, NULL);
       set_label_text (self->description_label, NULL);
-      bind_list (self->meetings_group, self->meetings_list, NULL, NULL, NULL);
+      bind_list (self->meetings_group, self->meetings_list, NULL, NULL, NULL, NULL);
       g_clear_object (&self->sorted_meetings);
-      bind_list (self->links_group, self->links_list, NULL, NULL, NULL);
-      bind_list (self->leads_group, self->leads_list, NULL, NULL, NULL);
+      bind_list (self->links_group, self->links_list, NULL, NULL, NULL, NULL);
+      bind_list (self->leads_group, self->leads_list, NULL, NULL, NULL, NULL);
       return;
     }
 
@@ -242,7 +254,8 @@ update (ConveneGroupPage *self)
 
   adw_preferences_group_set_description (self->meetings_group,
                                          shared && g_list_model_get_n_items (meetings) > 0
-                                         ? _("Shared by all working groups")
+                                         ? _("No meeting of its own: the group attends the "
+                                             "community meeting")
                                          : NULL);
 
   {
@@ -254,18 +267,20 @@ update (ConveneGroupPage *self)
                                                      GTK_SORTER (sorter));
   }
   bind_list (self->meetings_group, self->meetings_list, G_LIST_MODEL (self->sorted_meetings),
-             create_meeting_row, self);
+             create_meeting_row, self, _("The registry lists no meeting for this group"));
   {
     /* Each thing once: not the Video Call that Join opens, nor a link twice. */
     g_autoptr(GListModel) links = convene_link_list_new (convene_group_get_links (self->group),
                                                          meetings, NULL);
 
-    bind_list (self->links_group, self->links_list, links, create_link_row, NULL);
+    bind_list (self->links_group, self->links_list, links, create_link_row, NULL,
+               _("The registry lists no links for this group"));
   }
   {
     g_autoptr(GListModel) leads = dup_leads_once (convene_group_get_leads (self->group));
 
-    bind_list (self->leads_group, self->leads_list, leads, create_lead_row, self);
+    bind_list (self->leads_group, self->leads_list, leads, create_lead_row, self,
+               _("The registry names no leads for this group"));
   }
 
   scroll_to_top (self);

@@ -19,7 +19,7 @@
 
 /* Words that say nothing of a link beyond its kind. */
 static const char * const generic_words[] = {
-  "here", "this", "link", "the", "a", "an", "our", "invite",
+  "here", "this", "link", "the", "a", "an", "our", "invite", NULL,
 };
 
 static gboolean

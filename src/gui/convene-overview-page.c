@@ -191,7 +191,8 @@ static void
 update_upcoming (ConveneOverviewPage *self)
 {
   ConveneCommunity *community = NULL;
-  GPtrArray *week;
+  g_autoptr(GPtrArray) week = NULL;
+  GPtrArray *all;
   GDateTime *now;
   guint n_shown;
 
@@ -204,9 +205,21 @@ update_upcoming (ConveneOverviewPage *self)
       return;
     }
 
-  week = convene_upcoming_get_week (self->upcoming);
+  all = convene_upcoming_get_week (self->upcoming);
   now = convene_upcoming_get_now (self->upcoming);
   community = convene_registry_get_community (self->registry);
+
+  /* The community's own meetings have their section, with their times:
+   * the week lists the groups' meetings, so nothing shows twice.
+   */
+  week = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      ConveneUpcomingEntry *entry = g_ptr_array_index (all, i);
+
+      if (entry->group != NULL || !gtk_widget_get_visible (GTK_WIDGET (self->meetings_group)))
+        g_ptr_array_add (week, entry);
+    }
 
   n_shown = MIN (week->len, MAX_UPCOMING_ROWS);
   if (convene_upcoming_get_pending (self->upcoming))
