@@ -118,12 +118,30 @@ typedef enum
 {
   PAGE_OVERVIEW,
   PAGE_GROUP,
+  PAGE_GROUP_SOON,
+  PAGE_GROUP_LIVE,
   PAGE_PEOPLE,
   PAGE_PERSON,
   N_PAGES
 } Page;
 
-static const char * const page_names[] = { "overview", "group", "people", "person" };
+static const char * const page_names[] = {
+  "overview", "group", "group-soon", "group-live", "people", "person",
+};
+
+/* Networking meets on Thursday 5 March at 20:00 in Berlin. */
+#define NETWORKING_START "2026-03-05T19:00:00Z"
+
+static void
+set_now (ConveneWindow *window,
+         const char    *iso,
+         int            seconds)
+{
+  g_autoptr(GDateTime) base = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) now = g_date_time_add_seconds (base, seconds);
+
+  convene_upcoming_set_fixed_now (convene_window_get_upcoming (window), now);
+}
 
 static void
 show_page (ConveneWindow *window,
@@ -137,7 +155,17 @@ show_page (ConveneWindow *window,
     case PAGE_GROUP:
       g_assert_true (convene_window_show_group (window, "networking"));
       break;
+    case PAGE_GROUP_SOON:
+      /* "Starts in 12 minutes", the longest status */
+      set_now (window, NETWORKING_START, -12 * 60);
+      g_assert_true (convene_window_show_group (window, "networking"));
+      break;
+    case PAGE_GROUP_LIVE:
+      set_now (window, NETWORKING_START, 5 * 60);
+      g_assert_true (convene_window_show_group (window, "networking"));
+      break;
     case PAGE_PEOPLE:
+      set_now (window, NOW, 0);
       convene_window_show_people (window);
       break;
     case PAGE_PERSON:
