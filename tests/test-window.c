@@ -697,8 +697,11 @@ test_window_search_company (Fixture       *f,
                    "Christopher M Luciano|Dan Berg|Etai Lev-Ran|Jose Ortiz|Lin Sun|"
                    "Michael Elder|Shriram Rajagopalan|Surya V Duggirala|Todd Kaplinger|Tony Ffrench");
 
-  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==, "Lead: Dan Berg (IBM)");
-  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Networking")), ==, "Lead: Christopher M Luciano (IBM)");
+  /* Every matching lead is named. */
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==,
+                   "Leads: Dan Berg, Lin Sun, Shriram Rajagopalan (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Networking")), ==,
+                   "Leads: Christopher M Luciano, Shriram Rajagopalan (IBM)");
   g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Test and Release")), ==, "Lead: Lin Sun (IBM)");
   g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Lin Sun")), ==, "Company: IBM");
   g_assert_true (CONVENE_IS_PERSON (convene_search_hit_get_item (lookup_hit (f, "Lin Sun"))));
@@ -717,7 +720,8 @@ test_window_search_company (Fixture       *f,
   /* Deleting widens again. */
   ui_test_search_for (f->window, "IBM");
   ui_test_assert_eventually (ui_test_count_search_hits (f->window) == 19);
-  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==, "Lead: Dan Berg (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==,
+                   "Leads: Dan Berg, Lin Sun, Shriram Rajagopalan (IBM)");
 
   /* Enter opens the first result. */
   g_signal_emit_by_name (ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY), "activate");
