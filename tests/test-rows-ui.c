@@ -11,6 +11,7 @@
 #include "convene-markdown.h"
 #include "convene-meeting-row.h"
 #include "convene-person-row.h"
+#include "convene-sidebar-row.h"
 #include "convene-window.h"
 
 #include "ui-test-utils.h"
@@ -581,6 +582,64 @@ test_empty_group (Fixture       *f,
   }
 }
 
+/* Smaller things */
+
+static void
+test_overview_groups_row (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ui_test_find_one (f->window, ADW_TYPE_LEAFLET);
+  GtkWidget *row;
+
+  convene_window_show_overview (f->window);
+  ui_test_drain ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+
+  /* Not a dead row: it leads to the groups, which the sidebar lists. */
+  row = find_titled (f->window, ADW_TYPE_ACTION_ROW, "Working Groups");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-groups");
+  gtk_widget_activate (row);
+  ui_test_drain ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+}
+
+static void
+test_page_headings (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *heading;
+  int height = -1;
+
+  /* The People page is headed like the others. */
+  convene_window_show_people (f->window);
+  ui_test_drain ();
+  heading = ui_test_lookup_css_class (f->window, GTK_TYPE_LABEL, "title-1");
+  g_assert_nonnull (heading);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "People");
+
+  /* Sidebar rows of groups have one height, with topics or without
+   * (Steering has none).
+   */
+  ui_test_wait_frames (f->window, 2);
+  rows = ui_test_find_all (f->window, CONVENE_TYPE_SIDEBAR_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ConveneSidebarRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (convene_sidebar_row_get_page (row), "group") != 0)
+        continue;
+      g_test_message ("%s: %d px", convene_sidebar_row_get_title (row),
+                      gtk_widget_get_height (GTK_WIDGET (row)));
+      if (height < 0)
+        height = gtk_widget_get_height (GTK_WIDGET (row));
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row)), ==, height);
+    }
+  g_assert_cmpint (height, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +662,8 @@ main (int   argc,
   ADD ("two-roles", &wide, test_two_roles);
   ADD ("overview-once", &wide, test_overview_once);
   ADD ("empty-group", &wide, test_empty_group);
+  ADD ("overview-groups-row", &narrow, test_overview_groups_row);
+  ADD ("page-headings", &wide, test_page_headings);
 
 #undef ADD
 

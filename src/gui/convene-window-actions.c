@@ -602,6 +602,19 @@ show_people_action (GtkWidget  *widget,
   convene_window_show_people (CONVENE_WINDOW (widget));
 }
 
+/* The overview's "Working Groups" row: the groups are the sidebar's. */
+static void
+show_groups_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (_convene_window_is_folded (self))
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_view));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -654,6 +667,7 @@ _convene_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-person", "s", show_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
+  gtk_widget_class_install_action (widget_class, "win.show-groups", NULL, show_groups_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.join-meeting", "s", join_meeting_action);
