@@ -484,11 +484,23 @@ test_clock_format (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (zone_shown (row)), ==,
                    "Your time · Thu 11:00 AM in America/Los_Angeles");
 
-  /* Changed while shown, the rows follow. */
+  /* Changed while shown, the rows follow, on the overview too. */
   g_settings_set_string (interface, "clock-format", "24h");
   ui_test_drain ();
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Thu 5 Mar, 20:00 · tomorrow");
+  convene_window_show_overview (f->window);
+  ui_test_drain ();
+  g_settings_set_string (interface, "clock-format", "12h");
+  ui_test_drain ();
+  {
+    AdwPreferencesGroup *week = find_group (f->window, "Upcoming This Week");
+    g_autoptr(GPtrArray) rows = ui_test_find_all (week, CONVENE_TYPE_MEETING_ROW);
+
+    g_assert_cmpuint (rows->len, >, 0);
+    g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), ==,
+                     "Wed 4 Mar, 6:00 PM · in 9 hours");
+  }
   g_settings_reset (interface, "clock-format");
 }
 

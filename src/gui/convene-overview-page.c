@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-clock-format.h"
 #include "convene-link-list.h"
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
@@ -462,10 +463,18 @@ convene_overview_page_class_init (ConveneOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
+/* The times follow the desktop's 12/24-hour clock as it changes. */
+static void
+clock_format_changed_cb (ConveneOverviewPage *self)
+{
+  update_upcoming (self);
+}
+
 static void
 convene_overview_page_init (ConveneOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  convene_clock_format_connect_changed (G_CALLBACK (clock_format_changed_cb), self);
   update (self);
 }
 
