@@ -456,6 +456,54 @@ zone_shown (gpointer row)
   return ui_test_lookup_css_class (row, GTK_TYPE_LABEL, "meeting-zone");
 }
 
+/* The colour at @x, @y of @widget as drawn, as 0–255 red, green, blue */
+static void
+pixel_of (GtkWidget *widget,
+          int        x,
+          int        y,
+          guchar     rgb[3])
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree guchar *data = g_malloc (width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, width * 4);
+
+  /* Cairo's ARGB32, little-endian: B, G, R, A */
+  rgb[0] = data[(y * width + x) * 4 + 2];
+  rgb[1] = data[(y * width + x) * 4 + 1];
+  rgb[2] = data[(y * width + x) * 4 + 0];
+}
+
+/* Running is good news: the Live badge is green, not the red of errors. */
+static void
+test_live_colour (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *badge;
+  guchar rgb[3];
+
+  set_now (f->window, NETWORKING_START, 5 * 60);
+  ui_test_wait_frames (f->window, 2);
+  badge = ui_test_lookup_css_class (find_sidebar_row (f->window, "Networking"), GTK_TYPE_LABEL,
+                                    "live");
+  g_assert_nonnull (badge);
+  g_assert_cmpint (gtk_widget_get_height (badge), >, 8);
+
+  /* Inside the pill, left of the text */
+  pixel_of (badge, 4, gtk_widget_get_height (badge) / 2, rgb);
+  g_test_message ("Live badge: #%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+  g_assert_cmpint (rgb[1], >, rgb[0]);
+}
+
 static void
 test_clock_format (Fixture       *f,
                    gconstpointer  data)
@@ -1281,6 +1329,7 @@ main (int   argc,
 
   ADD ("group-row", test_group_row);
   ADD ("clock-format", test_clock_format);
+  ADD ("live-colour", test_live_colour);
   ADD ("several-meetings", test_several_meetings);
   ADD ("group-row/schedules", test_group_row_schedules);
   ADD ("join", test_join);
