@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "convene-application.h"
@@ -63,6 +64,34 @@ find_sidebar_row (ConveneWindow *window,
     g_error ("No sidebar row “%s”", title);
 
   return row;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action,
+                 const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autofree char *item_label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_strcmp0 (item_action, action) == 0 &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label))
+        return g_strcmp0 (item_label, label) == 0;
+
+      for (int j = 0; j < 2; j++)
+        {
+          g_autoptr(GMenuModel) section =
+            g_menu_model_get_item_link (menu, i, j == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
+
+          if (section != NULL && menu_has_action (section, action, label))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 static AdwPreferencesGroup *
@@ -303,7 +332,12 @@ test_group_row (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (join, "suggested-action"));
 
   calendar = GTK_WIDGET (ui_test_find_one (row, GTK_TYPE_MENU_BUTTON));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (calendar), ==, "Add to Calendar");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (calendar), ==, "Copy Link or Add to Calendar");
+  /* Copying the link and the calendar by mouse, from the menu button. */
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (calendar)),
+                                  "meeting.copy", "_Copy Link"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (calendar)),
+                                  "meeting.open-calendar", "_Open in Calendar"));
 
   /* A quarter of an hour before: the row counts down, and Join stands out. */
   set_now (f->window, NETWORKING_START, -15 * 60);
@@ -359,10 +393,17 @@ test_group_row_schedules (Fixture       *f,
                    "Wednesdays at 13:00 PT - Biweekly");
   g_assert_null (convene_meeting_row_get_details (row));
   g_assert_nonnull (find_button (row, "meeting.join"));
+  /* The menu offers the link only: the calendar actions are off. */
   {
     g_autoptr(GPtrArray) menus = ui_test_find_all (row, GTK_TYPE_MENU_BUTTON);
 
-    g_assert_cmpuint (menus->len, ==, 0);
+    g_assert_cmpuint (menus->len, ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (row), "meeting.open-calendar", NULL);
+    ui_test_drain ();
+    g_assert_null (convene_window_get_last_toast (f->window));
+    g_assert_cmpuint (f->launcher->uris->len, ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "meeting.copy", NULL));
+    g_assert_cmpstr (convene_window_get_last_toast (f->window), ==, "Link copied");
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-meeting",
@@ -406,6 +447,174 @@ test_group_row_schedules (Fixture       *f,
 }
 
 /* Joining */
+
+/* The user's clock and zone */
+
+static GtkLabel *
+zone_shown (gpointer row)
+{
+  return ui_test_lookup_css_class (row, GTK_TYPE_LABEL, "meeting-zone");
+}
+
+/* The colour at @x, @y of @widget as drawn, as 0–255 red, green, blue */
+static void
+pixel_of (GtkWidget *widget,
+          int        x,
+          int        y,
+          guchar     rgb[3])
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree guchar *data = g_malloc (width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, width * 4);
+
+  /* Cairo's ARGB32, little-endian: B, G, R, A */
+  rgb[0] = data[(y * width + x) * 4 + 2];
+  rgb[1] = data[(y * width + x) * 4 + 1];
+  rgb[2] = data[(y * width + x) * 4 + 0];
+}
+
+/* Running is good news: the Live badge is green, not the red of errors. */
+static void
+test_live_colour (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *badge;
+  guchar rgb[3];
+
+  set_now (f->window, NETWORKING_START, 5 * 60);
+  ui_test_wait_frames (f->window, 2);
+  badge = ui_test_lookup_css_class (find_sidebar_row (f->window, "Networking"), GTK_TYPE_LABEL,
+                                    "live");
+  g_assert_nonnull (badge);
+  g_assert_cmpint (gtk_widget_get_height (badge), >, 8);
+
+  /* Inside the pill, left of the text */
+  pixel_of (badge, 4, gtk_widget_get_height (badge) / 2, rgb);
+  g_test_message ("Live badge: #%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+  g_assert_cmpint (rgb[1], >, rgb[0]);
+}
+
+static void
+test_clock_format (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) interface = g_settings_new ("org.gnome.desktop.interface");
+  ConveneMeetingRow *row;
+  GtkLabel *zone;
+
+  /* Visibly in the user's time, with the organizers' time beside it. */
+  g_assert_true (convene_window_show_group (f->window, "networking"));
+  ui_test_drain ();
+  row = the_meeting_row (f->window);
+  zone = zone_shown (row);
+  g_assert_nonnull (zone);
+  g_assert_cmpstr (gtk_label_get_label (zone), ==,
+                   "Your time · Thu 11:00 in America/Los_Angeles");
+
+  /* GNOME's clock set to 12 hours, through the memory backend. */
+  g_settings_set_string (interface, "clock-format", "12h");
+  convene_window_show_overview (f->window);
+  g_assert_true (convene_window_show_group (f->window, "networking"));
+  ui_test_drain ();
+  row = the_meeting_row (f->window);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Thu 5 Mar, 8:00 PM · tomorrow");
+  g_assert_cmpstr (gtk_label_get_label (zone_shown (row)), ==,
+                   "Your time · Thu 11:00 AM in America/Los_Angeles");
+
+  /* Changed while shown, the rows follow, on the overview too. */
+  g_settings_set_string (interface, "clock-format", "24h");
+  ui_test_drain ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Thu 5 Mar, 20:00 · tomorrow");
+  convene_window_show_overview (f->window);
+  ui_test_drain ();
+  g_settings_set_string (interface, "clock-format", "12h");
+  ui_test_drain ();
+  {
+    AdwPreferencesGroup *week = find_group (f->window, "Upcoming This Week");
+    g_autoptr(GPtrArray) rows = ui_test_find_all (week, CONVENE_TYPE_MEETING_ROW);
+
+    g_assert_cmpuint (rows->len, >, 0);
+    g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), ==,
+                     "Wed 4 Mar, 6:00 PM · in 9 hours");
+  }
+  g_settings_reset (interface, "clock-format");
+}
+
+/* A group with several meetings */
+
+static void
+test_several_meetings (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ConveneCommunity) community = convene_community_new ("Sandbox");
+  g_autoptr(ConveneRegistry) registry = convene_registry_new (community);
+  g_autoptr(ConveneGroup) group = convene_group_new ("multi", "Multi");
+  const char * const texts[] = {
+    "Fridays at 10:00 UTC - Weekly",
+    "Wednesdays at 13:00 PT - Biweekly",
+    "Thursdays at 09:00 UTC - Weekly",
+  };
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkWidget *joins[3] = { NULL, };
+  graphene_point_t menu_at[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(ConveneMeeting) meeting = convene_meeting_new (texts[i]);
+
+      convene_schedule_parse (texts[i], meeting);
+      if (i != 2)
+        convene_meeting_set_url (meeting, "https://meet.example.org/multi");
+      convene_group_add_meeting (group, meeting);
+    }
+  convene_registry_add_group (registry, group);
+  convene_window_set_registry (f->window, registry);
+
+  g_assert_true (convene_window_show_group (f->window, "multi"));
+  ui_test_drain ();
+  rows = ui_test_find_all (f->window, CONVENE_TYPE_MEETING_ROW);
+  g_assert_cmpuint (rows->len, ==, 3);
+
+  /* Wednesday 9:00 in Berlin: Thursday's comes first, then Friday's, and
+   * the one without a date last; each titled with its name.
+   */
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, texts[2]);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 1)), ==, texts[0]);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 2)), ==, texts[1]);
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)), ==,
+                   "Thu 5 Mar, 10:00 · tomorrow");
+
+  /* Why the biweekly one has no date, and what the registry lacks. */
+  g_assert_nonnull (strstr (gtk_label_get_label (zone_shown (g_ptr_array_index (rows, 2))),
+                            "“anchor”"));
+
+  /* The buttons line up, whether a row has a Join or not. */
+  ui_test_wait_frames (f->window, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *menu = ui_test_find_one (g_ptr_array_index (rows, i), GTK_TYPE_MENU_BUTTON);
+
+      g_assert_true (gtk_widget_compute_point (menu, GTK_WIDGET (f->window),
+                                               &GRAPHENE_POINT_INIT (0, 0), &menu_at[i]));
+      joins[i] = find_button (g_ptr_array_index (rows, i), "meeting.join");
+    }
+  g_assert_cmpfloat_with_epsilon (menu_at[0].x, menu_at[1].x, 0.5);
+  g_assert_cmpfloat_with_epsilon (menu_at[1].x, menu_at[2].x, 0.5);
+  g_assert_null (joins[0]);
+  g_assert_nonnull (joins[1]);
+}
 
 static void
 test_join (Fixture       *f,
@@ -989,34 +1198,6 @@ test_save_as (Fixture       *f,
   g_assert_cmpuint (f->launcher->uris->len, ==, 0);
 }
 
-static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action,
-                 const char *label)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *item_action = NULL;
-      g_autofree char *item_label = NULL;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
-          g_strcmp0 (item_action, action) == 0 &&
-          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label))
-        return g_strcmp0 (item_label, label) == 0;
-
-      for (int j = 0; j < 2; j++)
-        {
-          g_autoptr(GMenuModel) section =
-            g_menu_model_get_item_link (menu, i, j == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
-
-          if (section != NULL && menu_has_action (section, action, label))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 test_export_all (Fixture       *f,
                  gconstpointer  data)
@@ -1150,6 +1331,9 @@ main (int   argc,
   g_test_add ("/meetings/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("group-row", test_group_row);
+  ADD ("clock-format", test_clock_format);
+  ADD ("live-colour", test_live_colour);
+  ADD ("several-meetings", test_several_meetings);
   ADD ("group-row/schedules", test_group_row_schedules);
   ADD ("join", test_join);
   ADD ("badges", test_badges);

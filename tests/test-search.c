@@ -117,6 +117,58 @@ test_search_group_fields (void)
     }
 }
 
+/* Roles are searchable, and every lead who matches is named. */
+static void
+test_search_group_leads (void)
+{
+  g_autoptr(ConveneGroup) group = convene_group_new ("lab", "Lab");
+  g_autoptr(ConvenePerson) ann = make_person ("Ann Example", "Acme", "ann");
+  g_autoptr(ConvenePerson) bob = make_person ("Bob Example", "Acme", "bob");
+  g_autoptr(ConvenePerson) cy = make_person ("Cy Other", "Globex", "cy");
+  struct {
+    ConvenePerson *person;
+    ConveneRole role;
+  } leads[] = {
+    { ann, CONVENE_ROLE_LEAD },
+    { ann, CONVENE_ROLE_CHAIR },
+    { bob, CONVENE_ROLE_TECH_LEAD },
+    { cy, CONVENE_ROLE_LEAD },
+  };
+  struct {
+    const char *query;
+    const char *why;
+  } cases[] = {
+    { "acme", "Leads: Ann Example, Bob Example (Acme)" },
+    { "example", "Leads: Ann Example, Bob Example (Acme)" },
+    { "chair", "Lead: Ann Example (Acme)" },
+    { "tech", "Lead: Bob Example (Acme)" },
+    { "acme cy", NULL },
+    { "other", "Lead: Cy Other (Globex)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    {
+      g_autoptr(ConveneLead) lead = convene_lead_new (leads[i].person, leads[i].role);
+
+      convene_group_add_lead (group, lead);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) terms = convene_search_split_query (cases[i].query);
+      g_autofree char *why = NULL;
+      gboolean matches;
+
+      matches = convene_search_match_group (group, (const char * const *)terms, &why);
+      g_test_message ("%s → %d %s", cases[i].query, matches, why ? why : "(null)");
+      g_assert_true (matches);
+      if (cases[i].why != NULL)
+        g_assert_cmpstr (why, ==, cases[i].why);
+      else
+        g_assert_cmpstr (why, ==, "Leads: Ann Example (Acme), Bob Example (Acme), Cy Other (Globex)");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +180,7 @@ main (int   argc,
   g_test_add_func ("/search/person/alternates", test_search_person_alternates);
   g_test_add_func ("/search/person/why", test_search_person_why);
   g_test_add_func ("/search/group/fields", test_search_group_fields);
+  g_test_add_func ("/search/group/leads", test_search_group_leads);
 
   return g_test_run ();
 }

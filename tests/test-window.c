@@ -42,6 +42,7 @@ static const char * const seed_groups[] = {
 };
 
 #define NETWORKING_MEETING "https://plus.google.com/hangouts/_/google.com/istio-net"
+#define NETWORKING_FORUM "https://groups.google.com/forum/#!forum/istio-networking"
 
 static ConveneApplication *app;
 
@@ -469,11 +470,16 @@ test_window_group (Fixture       *f,
   links = rows_of_group (page, "Links", CONVENE_TYPE_LINK_ROW);
   link_titles = join_titles (links);
   link_hosts = join_subtitles (links);
-  g_assert_cmpstr (link_titles, ==,
-                   "Forum|Video Call|Calendar Invitation|Meeting Notes|Document Folder");
+  /* The Video Call is the meeting's Join: not a row of its own. Under
+   * each title the community's own label, or where a link with a label
+   * like "Notes" leads.
+   */
+  g_assert_cmpstr (link_titles, ==, "Forum|Calendar Invitation|Meeting Notes|Document Folder");
   g_assert_cmpstr (link_hosts, ==,
-                   "groups.google.com|plus.google.com|calendar.google.com|docs.google.com|drive.google.com");
-  g_assert_cmpstr (convene_link_row_get_uri (g_ptr_array_index (links, 1)), ==, NETWORKING_MEETING);
+                   "istio-networking@|calendar.google.com/event|"
+                   "docs.google.com/document/d/1xHy2jQ8oiwMponMVY2zJr2eUAmHW_Hi9JK42a7cg5Pc/edit|"
+                   "drive.google.com/corp/drive/u/0/folders/0BzW5bSyKst8Jb1QwTXl1WTRqWHM");
+  g_assert_cmpstr (convene_link_row_get_uri (g_ptr_array_index (links, 0)), ==, NETWORKING_FORUM);
 
   meetings = rows_of_group (page, "Meetings", CONVENE_TYPE_MEETING_ROW);
   g_assert_cmpuint (meetings->len, ==, 1);
@@ -515,17 +521,17 @@ test_window_links_launch (Fixture       *f,
 
   page = ui_test_find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
   links = rows_of_group (page, "Links", CONVENE_TYPE_LINK_ROW);
-  video_call = find_labelled (page, CONVENE_TYPE_LINK_ROW, "Video Call");
+  video_call = find_labelled (page, CONVENE_TYPE_LINK_ROW, "Forum");
 
   /* Activating the row, as a click or Enter does, opens exactly its URL. */
   gtk_widget_activate (video_call);
   ui_test_assert_eventually (f->launcher->uris->len == 1);
-  g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==, NETWORKING_MEETING);
+  g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 0), ==, NETWORKING_FORUM);
 
   /* The same through the list box's signal. */
   g_signal_emit_by_name (gtk_widget_get_parent (video_call), "row-activated", video_call);
   ui_test_assert_eventually (f->launcher->uris->len == 2);
-  g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 1), ==, NETWORKING_MEETING);
+  g_assert_cmpstr (g_ptr_array_index (f->launcher->uris, 1), ==, NETWORKING_FORUM);
 
   /* The profile button of a lead opens the GitHub profile. */
   leads = rows_of_group (page, "Leads", CONVENE_TYPE_PERSON_ROW);
@@ -544,7 +550,7 @@ test_window_links_launch (Fixture       *f,
 
     g_value_init (&text, G_TYPE_STRING);
     g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &text, NULL));
-    g_assert_cmpstr (g_value_get_string (&text), ==, NETWORKING_MEETING);
+    g_assert_cmpstr (g_value_get_string (&text), ==, NETWORKING_FORUM);
     g_value_unset (&text);
   }
 
@@ -691,8 +697,11 @@ test_window_search_company (Fixture       *f,
                    "Christopher M Luciano|Dan Berg|Etai Lev-Ran|Jose Ortiz|Lin Sun|"
                    "Michael Elder|Shriram Rajagopalan|Surya V Duggirala|Todd Kaplinger|Tony Ffrench");
 
-  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==, "Lead: Dan Berg (IBM)");
-  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Networking")), ==, "Lead: Christopher M Luciano (IBM)");
+  /* Every matching lead is named. */
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==,
+                   "Leads: Dan Berg, Lin Sun, Shriram Rajagopalan (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Networking")), ==,
+                   "Leads: Christopher M Luciano, Shriram Rajagopalan (IBM)");
   g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Test and Release")), ==, "Lead: Lin Sun (IBM)");
   g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Lin Sun")), ==, "Company: IBM");
   g_assert_true (CONVENE_IS_PERSON (convene_search_hit_get_item (lookup_hit (f, "Lin Sun"))));
@@ -711,7 +720,8 @@ test_window_search_company (Fixture       *f,
   /* Deleting widens again. */
   ui_test_search_for (f->window, "IBM");
   ui_test_assert_eventually (ui_test_count_search_hits (f->window) == 19);
-  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==, "Lead: Dan Berg (IBM)");
+  g_assert_cmpstr (convene_search_hit_get_subtitle (lookup_hit (f, "Steering")), ==,
+                   "Leads: Dan Berg, Lin Sun, Shriram Rajagopalan (IBM)");
 
   /* Enter opens the first result. */
   g_signal_emit_by_name (ui_test_find_one (f->window, GTK_TYPE_SEARCH_ENTRY), "activate");
@@ -1161,7 +1171,8 @@ test_window_shared_meetings (Fixture       *f,
   ui_test_drain ();
 
   meetings = find_labelled (f->window, ADW_TYPE_PREFERENCES_GROUP, "Meetings");
-  g_assert_cmpstr (adw_preferences_group_get_description (meetings), ==, "Shared by all working groups");
+  g_assert_cmpstr (adw_preferences_group_get_description (meetings), ==,
+                   "No meeting of its own: the group attends the community meeting");
   rows = ui_test_find_all (meetings, CONVENE_TYPE_MEETING_ROW);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,
@@ -1169,12 +1180,14 @@ test_window_shared_meetings (Fixture       *f,
   g_assert_cmpstr (convene_meeting_get_url (convene_meeting_row_get_meeting (g_ptr_array_index (rows, 0))),
                    ==, "https://meet.example.org/sandbox");
 
-  /* A group without links or leads shows no empty sections. */
+  /* A group without links says so, and shows no empty list. */
   {
-    g_autoptr(GPtrArray) groups = ui_test_find_all (f->window, ADW_TYPE_PREFERENCES_GROUP);
+    AdwPreferencesGroup *links = find_labelled (f->window, ADW_TYPE_PREFERENCES_GROUP, "Links");
+    g_autoptr(GPtrArray) lists = ui_test_find_all (links, GTK_TYPE_LIST_BOX);
 
-    for (guint i = 0; i < groups->len; i++)
-      g_assert_cmpstr (adw_preferences_group_get_title (g_ptr_array_index (groups, i)), !=, "Links");
+    g_assert_cmpstr (adw_preferences_group_get_description (links), ==,
+                     "The registry lists no links for this group");
+    g_assert_cmpuint (lists->len, ==, 0);
   }
 
   /* The chair's role shows. */
@@ -1211,10 +1224,11 @@ test_window_accessible_labels (Fixture       *f,
                                                          GTK_ACCESSIBLE_PROPERTY_LABEL));
         g_assert_nonnull (gtk_widget_get_tooltip_text (button));
       }
-    /* The search toggle, five copy buttons (the links) and four profile
-     * buttons; the meeting's "Add to Calendar" is a menu button.
+    /* The search toggle, four copy buttons (the links; the Video Call is
+     * the meeting's Join) and four profile buttons; the meeting's menu is
+     * a menu button, and its Join has a label while the row is wide.
      */
-    g_assert_cmpuint (n_icon_buttons, ==, 10);
+    g_assert_cmpuint (n_icon_buttons, ==, 9);
 
     for (guint i = 0; i < menu_buttons->len; i++)
       g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (menu_buttons, i),

@@ -200,13 +200,17 @@ ui_test_recording_launcher_launch (ConveneLauncher     *launcher,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_ptr_array_add (self->uris, g_strdup (uri));
-  g_task_return_boolean (task, TRUE);
+  if (self->error != NULL)
+    g_task_return_error (task, g_error_copy (self->error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
 ui_test_recording_launcher_finalize (GObject *object)
 {
   g_ptr_array_unref (UI_TEST_RECORDING_LAUNCHER (object)->uris);
+  g_clear_error (&UI_TEST_RECORDING_LAUNCHER (object)->error);
   G_OBJECT_CLASS (ui_test_recording_launcher_parent_class)->finalize (object);
 }
 

@@ -61,11 +61,14 @@ gboolean   ui_test_has_shortcut       (gpointer    widget,
 G_DECLARE_FINAL_TYPE (UiTestRecordingLauncher, ui_test_recording_launcher,
                       UI_TEST, RECORDING_LAUNCHER, ConveneLauncher)
 
-/* Public, so that a test reads what would have been opened. */
+/* Public, so that a test reads what would have been opened, and makes
+ * every launch fail with @error as a desktop without handlers would.
+ */
 struct _UiTestRecordingLauncher
 {
   ConveneLauncher parent_instance;
   GPtrArray *uris;
+  GError *error;
 };
 
 /* A window's test: the window, what it would have opened, a directory */

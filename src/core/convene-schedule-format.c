@@ -32,6 +32,25 @@ char *
 convene_schedule_format_next (GDateTime *start,
                               GDateTime *now)
 {
+  return convene_schedule_format_next_clock (start, now, FALSE);
+}
+
+/**
+ * convene_schedule_format_next_clock:
+ * @start: the start of a meeting
+ * @now: the current time
+ * @twelve_hour: whether the user's clock shows 12 hours ("10:00 PM")
+ *   rather than 24 ("22:00")
+ *
+ * As convene_schedule_format_next(), on the user's clock.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+convene_schedule_format_next_clock (GDateTime *start,
+                                    GDateTime *now,
+                                    gboolean   twelve_hour)
+{
   g_autoptr(GDateTime) local_start = NULL;
   g_autoptr(GDateTime) local_now = NULL;
   g_autofree char *date = NULL;
@@ -49,7 +68,11 @@ convene_schedule_format_next (GDateTime *start,
   /* Translators: the date and time of the next meeting, in
    * g_date_time_format() syntax, such as "Wed 2 Dec, 22:00"
    */
-  date = g_date_time_format (local_start, C_("meeting time", "%a %-d %b, %H:%M"));
+  if (twelve_hour)
+    /* Translators: as "%a %-d %b, %H:%M", for a 12-hour clock: "Wed 2 Dec, 10:00 PM" */
+    date = g_date_time_format (local_start, C_("meeting time", "%a %-d %b, %-l:%M %p"));
+  else
+    date = g_date_time_format (local_start, C_("meeting time", "%a %-d %b, %H:%M"));
   if (date == NULL)
     date = g_date_time_format (local_start, "%Y-%m-%d %H:%M");
 

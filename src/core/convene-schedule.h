@@ -61,6 +61,9 @@ ConveneMeetingState convene_schedule_get_state                (ConveneMeeting *m
 
 char               *convene_schedule_format_next              (GDateTime      *start,
                                                                GDateTime      *now);
+char               *convene_schedule_format_next_clock        (GDateTime      *start,
+                                                               GDateTime      *now,
+                                                               gboolean        twelve_hour);
 char               *convene_schedule_describe                 (ConveneMeeting *meeting);
 
 G_END_DECLS

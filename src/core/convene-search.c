@@ -155,6 +155,27 @@ contains (const char *key,
   return key != NULL && strstr (key, normalized_term) != NULL;
 }
 
+/* The folded names of each role, in the user's language and as the
+ * registry writes them ("chair", "tech-lead"), built once.
+ */
+static const char *
+get_role_key (ConveneRole role)
+{
+  static char *role_keys[CONVENE_ROLE_TECH_LEAD + 1];
+
+  g_assert ((guint)role < G_N_ELEMENTS (role_keys));
+
+  if (role_keys[role] == NULL)
+    {
+      g_autofree char *title = fold (convene_role_get_title (role));
+      g_autofree char *name = fold (convene_role_to_string (role));
+
+      role_keys[role] = g_strconcat (title, "\x1f", name, NULL);
+    }
+
+  return role_keys[role];
+}
+
 static gboolean
 lead_matches (ConveneLead *lead,
               const char  *term)
@@ -163,7 +184,8 @@ lead_matches (ConveneLead *lead,
 
   return contains (keys->name, term) ||
          contains (keys->company, term) ||
-         contains (keys->github, term);
+         contains (keys->github, term) ||
+         contains (get_role_key (convene_lead_get_role (lead)), term);
 }
 
 /* Finds the first field of @group that contains @term; for a topic or a
@@ -211,48 +233,90 @@ find_group_field (ConveneGroup  *group,
 }
 
 /* With several terms, "lin ibm" should name Lin Sun of IBM rather than the
- * first IBM lead: pick the lead who matches the most terms.
+ * first IBM lead: the leads who match the most terms, every one of them
+ * ("ibm" on Steering names its three IBM leads), each person once.
  */
-static ConveneLead *
-find_best_lead (ConveneGroup        *group,
-                const char * const  *terms)
+static GPtrArray *
+find_best_leads (ConveneGroup        *group,
+                 const char * const  *terms)
 {
   GListModel *leads = convene_group_get_leads (group);
   guint n_leads = g_list_model_get_n_items (leads);
-  g_autoptr(ConveneLead) best = NULL;
+  GPtrArray *best = g_ptr_array_new_with_free_func (g_object_unref);
   guint best_count = 0;
 
   for (guint i = 0; i < n_leads; i++)
     {
       g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, i);
+      gboolean known = FALSE;
       guint count = 0;
 
       for (guint j = 0; terms[j] != NULL; j++)
         if (lead_matches (lead, terms[j]))
           count++;
 
+      if (count == 0 || count < best_count)
+        continue;
+
       if (count > best_count)
         {
           best_count = count;
-          g_set_object (&best, lead);
+          g_ptr_array_set_size (best, 0);
         }
+
+      for (guint j = 0; j < best->len && !known; j++)
+        known = convene_lead_get_person (g_ptr_array_index (best, j)) ==
+                convene_lead_get_person (lead);
+      if (!known)
+        g_ptr_array_add (best, g_steal_pointer (&lead));
     }
 
-  return g_steal_pointer (&best);
+  return best;
 }
 
 static char *
-describe_lead (ConveneLead *lead)
+describe_leads (GPtrArray *leads)
 {
-  ConvenePerson *person = convene_lead_get_person (lead);
-  const char *company = convene_person_get_company (person);
+  g_autoptr(GString) names = g_string_new (NULL);
+  const char *company = NULL;
+  gboolean one_company = TRUE;
 
-  if (company != NULL && *company != '\0')
-    /* Translators: a search result; the first %s is a person, the second a company */
-    return g_strdup_printf (_("Lead: %s (%s)"), convene_person_get_name (person), company);
+  g_assert (leads->len > 0);
 
-  /* Translators: a search result; %s is a person */
-  return g_strdup_printf (_("Lead: %s"), convene_person_get_name (person));
+  for (guint i = 0; i < leads->len; i++)
+    {
+      const char *c = convene_person_get_company (convene_lead_get_person (g_ptr_array_index (leads, i)));
+
+      if (i == 0)
+        company = c;
+      else if (g_strcmp0 (c, company) != 0)
+        one_company = FALSE;
+    }
+  if (company == NULL || *company == '\0')
+    one_company = FALSE;
+
+  for (guint i = 0; i < leads->len; i++)
+    {
+      ConvenePerson *person = convene_lead_get_person (g_ptr_array_index (leads, i));
+      const char *c = convene_person_get_company (person);
+
+      if (i > 0)
+        /* Translators: between the names of two leads in a search result */
+        g_string_append (names, _(", "));
+      g_string_append (names, convene_person_get_name (person));
+      if (!one_company && c != NULL && *c != '\0')
+        /* Translators: a lead's company after their name, in a search result */
+        g_string_append_printf (names, _(" (%s)"), c);
+    }
+  if (one_company)
+    g_string_append_printf (names, _(" (%s)"), company);
+
+  if (leads->len == 1)
+    /* Translators: a search result; %s is a person and perhaps their company, "Lin Sun (IBM)" */
+    return g_strdup_printf (_("Lead: %s"), names->str);
+
+  /* Translators: a search result; %s names several people, "Dan Berg, Lin Sun (IBM)" */
+  return g_strdup_printf (_("Leads: %s"), names->str);
 }
 
 /* Public API */
@@ -333,8 +397,8 @@ convene_search_split_query (const char *query)
  *   such as "Topic: Tracing" or "Lead: Lin Sun (IBM)"; %NULL when the name
  *   of the group matched
  *
- * Every term must occur in the name, a topic, a lead (name, company or
- * GitHub account) or the description of @group.
+ * Every term must occur in the name, a topic, a lead (name, company,
+ * GitHub account or role) or the description of @group.
  *
  * Returns: %TRUE if @group matches
  */
@@ -383,9 +447,11 @@ convene_search_match_group (ConveneGroup        *group,
 
     case FIELD_LEAD:
       {
-        g_autoptr(ConveneLead) lead = find_best_lead (group, terms);
+        g_autoptr(GPtrArray) leads = find_best_leads (group, terms);
 
-        *why = describe_lead (lead ? lead : best_lead);
+        if (leads->len == 0)
+          g_ptr_array_add (leads, g_object_ref (best_lead));
+        *why = describe_leads (leads);
       }
       break;
 

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "convene-group-page.h"
+#include "convene-clock-format.h"
+#include "convene-link-list.h"
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
 #include "convene-person-row.h"
@@ -31,6 +33,7 @@ struct _ConveneGroupPage
   AdwPreferencesGroup *links_group;
   GtkListBox *meetings_list;
   AdwPreferencesGroup *meetings_group;
+  GtkSortListModel *sorted_meetings;
   GtkLabel *title_label;
   GtkLabel *topics_label;
 };
@@ -64,19 +67,82 @@ create_link_row (gpointer item,
   return convene_link_row_new_for_link (CONVENE_LINK (item));
 }
 
+static GDateTime *
+dup_now (ConveneGroupPage *self)
+{
+  if (self->upcoming != NULL)
+    return g_date_time_ref (convene_upcoming_get_now (self->upcoming));
+
+  return g_date_time_new_now_utc ();
+}
+
 static GtkWidget *
 create_meeting_row (gpointer item,
                     gpointer user_data)
 {
   ConveneGroupPage *self = CONVENE_GROUP_PAGE (user_data);
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = dup_now (self);
+  GtkWidget *row;
 
-  if (self->upcoming != NULL)
-    now = g_date_time_ref (convene_upcoming_get_now (self->upcoming));
-  else
-    now = g_date_time_new_now_utc ();
+  /* Of several meetings, each is known by its name; the time follows. */
+  row = g_object_new (CONVENE_TYPE_MEETING_ROW,
+                      "meeting", item,
+                      "group", self->group,
+                      "show-name", g_list_model_get_n_items (G_LIST_MODEL (self->sorted_meetings)) > 1,
+                      NULL);
+  convene_meeting_row_update (CONVENE_MEETING_ROW (row), now);
+  return row;
+}
 
-  return convene_meeting_row_new (CONVENE_MEETING (item), self->group, now);
+/* The next meeting first; those without a date after, as listed. */
+static int
+compare_next_meeting (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GDateTime *now = user_data;
+  g_autoptr(GDateTime) next_a = NULL;
+  g_autoptr(GDateTime) next_b = NULL;
+
+  if (convene_schedule_is_computable (CONVENE_MEETING ((gpointer)a)))
+    next_a = convene_schedule_next (CONVENE_MEETING ((gpointer)a), now);
+  if (convene_schedule_is_computable (CONVENE_MEETING ((gpointer)b)))
+    next_b = convene_schedule_next (CONVENE_MEETING ((gpointer)b), now);
+
+  if (next_a == NULL || next_b == NULL)
+    return (next_a == NULL) - (next_b == NULL);
+
+  return g_date_time_compare (next_a, next_b);
+}
+
+/* The roles of @person in the group: "Chair", or "Lead, Chair" for one
+ * person listed twice; NULL for a lead and nothing else.
+ */
+static char *
+dup_roles_text (ConveneGroupPage *self,
+                ConvenePerson    *person)
+{
+  GListModel *leads = convene_group_get_leads (self->group);
+  g_autoptr(GString) roles = g_string_new (NULL);
+  gboolean only_lead = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, i);
+      ConveneRole role = convene_lead_get_role (lead);
+
+      if (convene_lead_get_person (lead) != person)
+        continue;
+
+      if (role != CONVENE_ROLE_LEAD)
+        only_lead = FALSE;
+      if (roles->len > 0)
+        /* Translators: between two roles of one person, "Lead, Chair" */
+        g_string_append (roles, _(", "));
+      g_string_append (roles, convene_role_get_title (role));
+    }
+
+  return only_lead ? NULL : g_string_free (g_steal_pointer (&roles), FALSE);
 }
 
 static GtkWidget *
@@ -86,31 +152,61 @@ create_lead_row (gpointer item,
   ConveneGroupPage *self = CONVENE_GROUP_PAGE (user_data);
   ConveneLead *lead = CONVENE_LEAD (item);
   ConvenePerson *person = convene_lead_get_person (lead);
-  ConveneRole role = convene_lead_get_role (lead);
   const char *company = convene_person_get_company (person);
+  g_autofree char *roles = dup_roles_text (self, person);
   g_autofree char *subtitle = NULL;
 
-  if (role == CONVENE_ROLE_LEAD)
+  if (roles == NULL)
     subtitle = g_strdup (company);
   else if (company == NULL || *company == '\0')
-    subtitle = g_strdup (convene_role_get_title (role));
+    subtitle = g_steal_pointer (&roles);
   else
     /* Translators: the subtitle of a lead: a company, then a role such as "Chair" */
-    subtitle = g_strdup_printf (_("%s · %s"), company, convene_role_get_title (role));
+    subtitle = g_strdup_printf (_("%s · %s"), company, roles);
 
   return convene_person_row_new (person, subtitle, self->avatar_cache);
 }
 
+/* A person with two roles is one row. */
+static GListModel *
+dup_leads_once (GListModel *leads)
+{
+  GListStore *store = g_list_store_new (CONVENE_TYPE_LEAD);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; leads != NULL && i < g_list_model_get_n_items (leads); i++)
+    {
+      g_autoptr(ConveneLead) lead = g_list_model_get_item (leads, i);
+
+      if (g_hash_table_add (seen, convene_lead_get_person (lead)))
+        g_list_store_append (store, lead);
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+/* A section without rows says so under its heading, rather than going
+ * missing: a reader then knows the registry lists nothing, not that the
+ * page lost it. No group shown, no sections.
+ */
 static void
 bind_list (AdwPreferencesGroup  *group,
            GtkListBox           *list,
            GListModel           *model,
            GtkListBoxCreateWidgetFunc create_row,
-           gpointer              user_data)
+           gpointer              user_data,
+           const char           *empty_text)
 {
+  gboolean empty = model == NULL || g_list_model_get_n_items (model) == 0;
+
   gtk_list_box_bind_model (list, model, create_row, user_data, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (group),
-                          model != NULL && g_list_model_get_n_items (model) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (list), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (group), model != NULL);
+  /* Another description (a shared meeting's) stays. */
+  if (empty)
+    adw_preferences_group_set_description (group, empty_text);
+  else if (g_strcmp0 (adw_preferences_group_get_description (group), empty_text) == 0)
+    adw_preferences_group_set_description (group, NULL);
 }
 
 static void
@@ -135,9 +231,10 @@ update (ConveneGroupPage *self)
       set_label_text (self->title_label, NULL);
       set_label_text (self->topics_label, NULL);
       set_label_text (self->description_label, NULL);
-      bind_list (self->meetings_group, self->meetings_list, NULL, NULL, NULL);
-      bind_list (self->links_group, self->links_list, NULL, NULL, NULL);
-      bind_list (self->leads_group, self->leads_list, NULL, NULL, NULL);
+      bind_list (self->meetings_group, self->meetings_list, NULL, NULL, NULL, NULL);
+      g_clear_object (&self->sorted_meetings);
+      bind_list (self->links_group, self->links_list, NULL, NULL, NULL, NULL);
+      bind_list (self->leads_group, self->leads_list, NULL, NULL, NULL, NULL);
       return;
     }
 
@@ -157,14 +254,34 @@ update (ConveneGroupPage *self)
 
   adw_preferences_group_set_description (self->meetings_group,
                                          shared && g_list_model_get_n_items (meetings) > 0
-                                         ? _("Shared by all working groups")
+                                         ? _("No meeting of its own: the group attends the "
+                                             "community meeting")
                                          : NULL);
 
-  bind_list (self->meetings_group, self->meetings_list, meetings, create_meeting_row, self);
-  bind_list (self->links_group, self->links_list, convene_group_get_links (self->group),
-             create_link_row, NULL);
-  bind_list (self->leads_group, self->leads_list, convene_group_get_leads (self->group),
-             create_lead_row, self);
+  {
+    GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_next_meeting, dup_now (self),
+                                                     (GDestroyNotify)g_date_time_unref);
+
+    g_clear_object (&self->sorted_meetings);
+    self->sorted_meetings = gtk_sort_list_model_new (g_object_ref (meetings),
+                                                     GTK_SORTER (sorter));
+  }
+  bind_list (self->meetings_group, self->meetings_list, G_LIST_MODEL (self->sorted_meetings),
+             create_meeting_row, self, _("The registry lists no meeting for this group"));
+  {
+    /* Each thing once: not the Video Call that Join opens, nor a link twice. */
+    g_autoptr(GListModel) links = convene_link_list_new (convene_group_get_links (self->group),
+                                                         meetings, NULL);
+
+    bind_list (self->links_group, self->links_list, links, create_link_row, NULL,
+               _("The registry lists no links for this group"));
+  }
+  {
+    g_autoptr(GListModel) leads = dup_leads_once (convene_group_get_leads (self->group));
+
+    bind_list (self->leads_group, self->leads_list, leads, create_lead_row, self,
+               _("The registry names no leads for this group"));
+  }
 
   scroll_to_top (self);
 }
@@ -211,6 +328,7 @@ convene_group_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_GROUP_PAGE);
   g_clear_object (&self->group);
   g_clear_object (&self->registry);
+  g_clear_object (&self->sorted_meetings);
   g_clear_object (&self->upcoming);
   g_clear_object (&self->avatar_cache);
 
@@ -306,9 +424,17 @@ convene_group_page_class_init (ConveneGroupPageClass *klass)
 }
 
 static void
+clock_format_changed_cb (ConveneGroupPage *self)
+{
+  if (self->upcoming != NULL)
+    upcoming_changed_cb (self, self->upcoming);
+}
+
+static void
 convene_group_page_init (ConveneGroupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  convene_clock_format_connect_changed (G_CALLBACK (clock_format_changed_cb), self);
   update (self);
 }
 

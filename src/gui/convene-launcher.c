@@ -60,6 +60,32 @@ dup_own_cache_dir (void)
   return g_file_new_for_path (path);
 }
 
+/* What the desktop says when it cannot open something ("Operation not
+ * supported", "Unable to find terminal required for application") means
+ * nothing to most people; that no application is set up for such links
+ * does. The desktop's words stay in the debug log.
+ */
+static GError *
+dup_no_handler_error (const char   *uri,
+                      const GError *error)
+{
+  const char *scheme = uri ? g_uri_peek_scheme (uri) : NULL;
+  const char *message;
+
+  g_debug ("Could not open %s: %s", uri ? uri : "(null)", error->message);
+
+  if (scheme_is (scheme, "mailto"))
+    message = _("No application is set up to open email links");
+  else if (scheme_is (scheme, "file") && g_str_has_suffix (uri, ".ics"))
+    message = _("No application is set up to open calendar files");
+  else if (scheme_is (scheme, "file"))
+    message = _("No application is set up to open such files");
+  else
+    message = _("No application is set up to open web links");
+
+  return g_error_new_literal (CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_NO_HANDLER, message);
+}
+
 /* Callbacks */
 
 static void
@@ -100,9 +126,19 @@ launch_cb (GObject      *object,
   GError *error = NULL;
 
   if (CONVENE_LAUNCHER_GET_CLASS (self)->launch_finish (self, result, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_boolean (task, TRUE);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+           error->domain == CONVENE_LAUNCHER_ERROR)
+    {
+      g_task_return_error (task, error);
+    }
   else
-    g_task_return_error (task, error);
+    {
+      g_task_return_error (task, dup_no_handler_error (g_task_get_task_data (task), error));
+      g_error_free (error);
+    }
 }
 
 /* Vfuncs */

@@ -12,14 +12,17 @@ G_BEGIN_DECLS
  * @CONVENE_LAUNCHER_ERROR_INVALID: the text is not a URI at all
  * @CONVENE_LAUNCHER_ERROR_REFUSED: a URI whose scheme Convene does not open,
  *   or a file that is not on this computer
+ * @CONVENE_LAUNCHER_ERROR_NO_HANDLER: the URI was fine, but the desktop has
+ *   nothing set up to open it (no browser, mail client or calendar)
  *
  * Why convene_launcher_check_uri() or convene_launcher_open_file_async()
- * refused to open something.
+ * refused to open something, or why the desktop could not.
  */
 typedef enum
 {
   CONVENE_LAUNCHER_ERROR_INVALID,
   CONVENE_LAUNCHER_ERROR_REFUSED,
+  CONVENE_LAUNCHER_ERROR_NO_HANDLER,
 } ConveneLauncherError;
 
 #define CONVENE_TYPE_LAUNCHER (convene_launcher_get_type ())

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-link-row.h"
+#include "convene-link-list.h"
 
 /* A row that opens a URI when activated, and offers to copy it: a copy
  * button, a context menu (secondary click, long press, Menu or Shift+F10)
@@ -281,7 +282,9 @@ convene_link_row_new (const char *uri,
  * @link: a #ConveneLink
  *
  * Makes the row of an artifact of a group: the icon and name of its kind
- * (or its own label when the kind is unknown) and the host of its URL.
+ * (or its own label when the kind is unknown), and below the community's
+ * own label ("istio-networking@", "#docs"), or where the link leads when
+ * the label only repeats the kind.
  *
  * Returns: (transfer floating): a new #ConveneLinkRow
  */
@@ -292,22 +295,26 @@ convene_link_row_new_for_link (ConveneLink *link)
   const char *url;
   const char *label;
   const char *title;
-  g_autofree char *host = NULL;
+  const char *subtitle;
+  g_autofree char *place = NULL;
 
   g_return_val_if_fail (CONVENE_IS_LINK (link), NULL);
 
   kind = convene_link_get_kind (link);
   url = convene_link_get_url (link);
   label = convene_link_get_label (link);
-  host = convene_link_row_dup_host (url);
+  place = convene_link_dup_place (url);
+  subtitle = place ? place : url;
 
   if (kind == CONVENE_LINK_OTHER && label != NULL && *label != '\0')
     title = label;
   else
     title = convene_link_kind_get_title (kind);
 
-  return convene_link_row_new (url, title, host ? host : url,
-                               convene_link_kind_get_icon_name (kind));
+  if (title != label && !convene_link_label_is_generic (kind, label))
+    subtitle = label;
+
+  return convene_link_row_new (url, title, subtitle, convene_link_kind_get_icon_name (kind));
 }
 
 /**

@@ -6,11 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "convene-meeting-row.h"
+#include "convene-clock-format.h"
+#include "convene-meeting-row-private.h"
 
 /* A meeting, as a row: when it next takes place in the user's time zone
  * and how far away that is, the schedule as the community wrote it, the
- * time its organizers meant (in the tooltip), whether it is running or
- * about to start, a Join button and an "Add to Calendar" menu.
+ * time its organizers meant, whether it is running or about to start
+ * (under the title, so that it never takes the title's width), a Join
+ * button that becomes an icon when the row is narrow, and a menu (the
+ * menu button, a secondary click, a long press, Shift+F10 or Menu) to
+ * join, copy the link and add the meeting to a calendar.
  *
  * On a group page the row's title is the time; in the overview's
  * "Upcoming This Week" list it is the group's name, and activating the
@@ -30,13 +35,20 @@ struct _ConveneMeetingRow
   ConveneGroup *group;
   char *community_name;
   gboolean show_group;
+  gboolean show_name;
   ConveneMeetingState state;
   char *status;
   char *details;
 
-  GtkMenuButton *calendar_button;
-  GtkButton *join_button;
+  GtkWidget *popover;
   GtkLabel *status_label;
+  GtkLabel *zone_label;
+
+  GMenuModel *context_menu;
+  GtkButton *join_button;
+  GtkButton *join_icon_button;
+  AdwSqueezer *join_squeezer;
+  GtkMenuButton *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneMeetingRow, convene_meeting_row, ADW_TYPE_ACTION_ROW)
@@ -47,6 +59,7 @@ enum {
   PROP_GROUP,
   PROP_COMMUNITY_NAME,
   PROP_SHOW_GROUP,
+  PROP_SHOW_NAME,
   PROP_STATE,
   N_PROPS
 };
@@ -71,46 +84,36 @@ get_text (ConveneMeetingRow *self)
   return text != NULL && *text != '\0' ? text : _("Meeting");
 }
 
-/* The time the organizers meant, on their own clock:
- * "Thu 11:00 in America/Los_Angeles".
- */
-static char *
-dup_organizer_time (ConveneMeeting *meeting,
-                    GDateTime      *start)
-{
-  g_autofree char *time = NULL;
-
-  /* Translators: a meeting's weekday and time in its organizers' time
-   * zone, in g_date_time_format() syntax, such as "Thu 11:00"
-   */
-  time = g_date_time_format (start, C_("meeting time", "%a %H:%M"));
-  if (time == NULL)
-    time = g_date_time_format (start, "%H:%M");
-
-  /* Translators: when a meeting is on its organizers' clock: a time,
-   * then a time zone, "Thu 11:00 in America/Los_Angeles"
-   */
-  return g_strdup_printf (_("%s in %s"), time, convene_meeting_get_timezone (meeting));
-}
-
 static void
 set_join_style (ConveneMeetingRow *self)
 {
-  GtkWidget *button = GTK_WIDGET (self->join_button);
+  _convene_meeting_row_style_join (GTK_WIDGET (self->join_button), self->state);
+  _convene_meeting_row_style_join (GTK_WIDGET (self->join_icon_button), self->state);
+}
 
-  /* About to start or running: joining is the thing to do. */
-  if (self->state != CONVENE_MEETING_STATE_NONE)
+static gboolean
+has_menu (ConveneMeetingRow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->menu_button)) &&
+         gtk_widget_get_child_visible (GTK_WIDGET (self->menu_button));
+}
+
+static void
+popup_menu_at (ConveneMeetingRow *self,
+               double             x,
+               double             y)
+{
+  if (self->popover == NULL)
     {
-      gtk_widget_remove_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "suggested-action");
-      gtk_widget_add_css_class (button, "pill");
+      self->popover = gtk_popover_menu_new_from_model (self->context_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+      gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
     }
-  else
-    {
-      gtk_widget_remove_css_class (button, "suggested-action");
-      gtk_widget_remove_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "flat");
-    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
+                               &(GdkRectangle) { (int)x, (int)y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
 static void
@@ -118,30 +121,8 @@ set_status (ConveneMeetingRow *self,
             GDateTime         *start,
             GDateTime         *now)
 {
-  GtkWidget *label = GTK_WIDGET (self->status_label);
-
-  g_clear_pointer (&self->status, g_free);
-  gtk_widget_remove_css_class (label, "live");
-  gtk_widget_remove_css_class (label, "soon");
-
-  if (self->state == CONVENE_MEETING_STATE_LIVE)
-    {
-      self->status = g_strdup (_("Live now"));
-      gtk_widget_add_css_class (label, "live");
-    }
-  else if (self->state == CONVENE_MEETING_STATE_SOON && start != NULL)
-    {
-      GTimeSpan left = g_date_time_difference (start, now);
-      int minutes = (int)((left + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE);
-
-      self->status = g_strdup_printf (ngettext ("Starts in %d minute", "Starts in %d minutes",
-                                                minutes),
-                                      minutes);
-      gtk_widget_add_css_class (label, "soon");
-    }
-
-  gtk_label_set_label (self->status_label, self->status ? self->status : "");
-  gtk_widget_set_visible (label, self->status != NULL);
+  g_free (self->status);
+  self->status = _convene_meeting_row_show_status (self->status_label, self->state, start, now);
 }
 
 static void
@@ -205,7 +186,63 @@ save_calendar_action (GtkWidget  *widget,
                                 convene_group_get_id (self->group));
 }
 
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ConveneMeetingRow *self = CONVENE_MEETING_ROW (widget);
+
+  if (has_menu (self))
+    popup_menu_at (self, gtk_widget_get_width (widget) / 2.0,
+                   gtk_widget_get_height (widget) / 2.0);
+}
+
+/* Callbacks */
+
+static void
+secondary_click_pressed_cb (ConveneMeetingRow *self,
+                            int                n_press,
+                            double             x,
+                            double             y,
+                            GtkGesture        *gesture)
+{
+  if (!has_menu (self))
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, x, y);
+}
+
+static void
+long_press_pressed_cb (ConveneMeetingRow *self,
+                       double             x,
+                       double             y,
+                       GtkGesture        *gesture)
+{
+  if (!has_menu (self))
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, x, y);
+}
+
 /* Vfuncs */
+
+static void
+convene_meeting_row_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  ConveneMeetingRow *self = CONVENE_MEETING_ROW (widget);
+
+  GTK_WIDGET_CLASS (convene_meeting_row_parent_class)->size_allocate (widget, width, height,
+                                                                      baseline);
+
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
 
 static void
 convene_meeting_row_activate (AdwActionRow *row)
@@ -239,11 +276,22 @@ convene_meeting_row_constructed (GObject *object)
   calendar = !self->show_group && self->group != NULL &&
              convene_schedule_is_computable (self->meeting);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->join_button), has_url);
+  gtk_widget_set_visible (GTK_WIDGET (self->join_squeezer), has_url);
+
+  /* Among several meetings the buttons line up: a row without one keeps
+   * its place empty.
+   */
+  if (self->show_name)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->join_squeezer), TRUE);
+      gtk_widget_set_child_visible (GTK_WIDGET (self->join_squeezer), has_url);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.join", has_url);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.copy", has_url);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->calendar_button), calendar);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), has_url || calendar || self->show_name);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->menu_button), has_url || calendar);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.menu", has_url || calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.open-calendar", calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.save-calendar", calendar);
 
@@ -272,6 +320,7 @@ convene_meeting_row_dispose (GObject *object)
 {
   ConveneMeetingRow *self = (ConveneMeetingRow *)object;
 
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_MEETING_ROW);
   g_clear_object (&self->meeting);
   g_clear_object (&self->group);
@@ -317,6 +366,10 @@ convene_meeting_row_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_group);
       break;
 
+    case PROP_SHOW_NAME:
+      g_value_set_boolean (value, self->show_name);
+      break;
+
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
@@ -352,6 +405,10 @@ convene_meeting_row_set_property (GObject      *object,
       self->show_group = g_value_get_boolean (value);
       break;
 
+    case PROP_SHOW_NAME:
+      self->show_name = g_value_get_boolean (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -369,6 +426,8 @@ convene_meeting_row_class_init (ConveneMeetingRowClass *klass)
   object_class->finalize = convene_meeting_row_finalize;
   object_class->get_property = convene_meeting_row_get_property;
   object_class->set_property = convene_meeting_row_set_property;
+
+  widget_class->size_allocate = convene_meeting_row_size_allocate;
 
   row_class->activate = convene_meeting_row_activate;
 
@@ -412,6 +471,17 @@ convene_meeting_row_class_init (ConveneMeetingRowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * ConveneMeetingRow:show-name:
+   *
+   * Whether a row of a group page is titled with the meeting's name, with
+   * the time below, as when the group has several meetings; rows whose
+   * group has one are titled with the time.
+   */
+  properties[PROP_SHOW_NAME] =
+    g_param_spec_boolean ("show-name", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * ConveneMeetingRow:state:
    *
    * Whether the meeting is running or about to start, at the last update.
@@ -425,9 +495,13 @@ convene_meeting_row_class_init (ConveneMeetingRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/gui/convene-meeting-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, context_menu);
   gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, join_button);
-  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, join_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, join_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ConveneMeetingRow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, long_press_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secondary_click_pressed_cb);
 
   gtk_widget_class_install_action (widget_class, "meeting.join", NULL, join_action);
   gtk_widget_class_install_action (widget_class, "meeting.copy", NULL, copy_action);
@@ -435,15 +509,24 @@ convene_meeting_row_class_init (ConveneMeetingRowClass *klass)
                                    open_calendar_action);
   gtk_widget_class_install_action (widget_class, "meeting.save-calendar", NULL,
                                    save_calendar_action);
+  gtk_widget_class_install_action (widget_class, "meeting.menu", NULL, menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
                                        "meeting.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "meeting.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "meeting.menu", NULL);
 }
 
 static void
 convene_meeting_row_init (ConveneMeetingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->status_label = GTK_LABEL (_convene_meeting_row_new_status_label ());
+  self->zone_label = GTK_LABEL (_convene_meeting_row_new_zone_label ());
+  _convene_meeting_row_place_labels (ADW_ACTION_ROW (self), GTK_WIDGET (self->zone_label),
+                                     GTK_WIDGET (self->status_label));
 }
 
 /* Public API */
@@ -582,6 +665,7 @@ convene_meeting_row_update (ConveneMeetingRow *self,
 {
   g_autoptr(GDateTime) next = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *zone = NULL;
   ConveneMeetingState state;
 
   g_return_if_fail (CONVENE_IS_MEETING_ROW (self));
@@ -594,13 +678,19 @@ convene_meeting_row_update (ConveneMeetingRow *self,
 
   if (next != NULL)
     {
-      when = convene_schedule_format_next (next, now);
-      self->details = dup_organizer_time (self->meeting, next);
+      when = convene_schedule_format_next_clock (next, now, convene_clock_format_is_12h ());
+      self->details = _convene_meeting_row_dup_organizer_time (self->meeting, next);
+      /* Translators: says that the time above is in the user's time zone,
+       * then the time its organizers meant: "Your time · Thu 11:00 in
+       * America/Los_Angeles"
+       */
+      zone = g_strdup_printf (_("Your time · %s"), self->details);
     }
   else if (convene_meeting_has_schedule (self->meeting))
     {
       /* Known, but not which weeks: say it the way a person would. */
       when = convene_schedule_describe (self->meeting);
+      zone = _convene_meeting_row_dup_no_date_reason (self->meeting);
     }
 
   if (self->show_group)
@@ -609,12 +699,18 @@ convene_meeting_row_update (ConveneMeetingRow *self,
 
       set_texts (self, title ? title : get_text (self), when ? when : get_text (self));
     }
+  else if (self->show_name)
+    {
+      set_texts (self, get_text (self), when);
+    }
   else
     {
       set_texts (self, when ? when : get_text (self), get_text (self));
     }
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->details);
+  gtk_label_set_label (self->zone_label, zone ? zone : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_label), zone != NULL);
 
   state = convene_schedule_get_state (self->meeting, now, NULL);
   if (state != self->state)

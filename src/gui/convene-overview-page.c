@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "convene-clock-format.h"
+#include "convene-link-list.h"
 #include "convene-link-row.h"
 #include "convene-meeting-row.h"
 #include "convene-overview-page.h"
@@ -206,7 +208,8 @@ static void
 update_upcoming (ConveneOverviewPage *self)
 {
   ConveneCommunity *community = NULL;
-  GPtrArray *week;
+  g_autoptr(GPtrArray) week = NULL;
+  GPtrArray *all;
   GDateTime *now;
   guint n_shown;
 
@@ -219,9 +222,21 @@ update_upcoming (ConveneOverviewPage *self)
       return;
     }
 
-  week = convene_upcoming_get_week (self->upcoming);
+  all = convene_upcoming_get_week (self->upcoming);
   now = convene_upcoming_get_now (self->upcoming);
   community = convene_registry_get_community (self->registry);
+
+  /* The community's own meetings have their section, with their times:
+   * the week lists the groups' meetings, so nothing shows twice.
+   */
+  week = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      ConveneUpcomingEntry *entry = g_ptr_array_index (all, i);
+
+      if (entry->group != NULL || !gtk_widget_get_visible (GTK_WIDGET (self->meetings_group)))
+        g_ptr_array_add (week, entry);
+    }
 
   n_shown = MIN (week->len, MAX_UPCOMING_ROWS);
   if (convene_upcoming_get_pending (self->upcoming))
@@ -275,7 +290,7 @@ update (ConveneOverviewPage *self)
 {
   ConveneCommunity *community = NULL;
   ConveneRichText *new_group = NULL;
-  GListModel *links = NULL;
+  g_autoptr(GListModel) links = NULL;
   GListModel *meetings = NULL;
   const char *design_docs = NULL;
   g_autofree char *n_groups = NULL;
@@ -296,7 +311,9 @@ update (ConveneOverviewPage *self)
   if (community != NULL)
     {
       meetings = convene_community_get_meetings (community);
-      links = convene_community_get_links (community);
+      /* Not the links the intro names, nor the meetings' Join. */
+      links = convene_link_list_new (convene_community_get_links (community), meetings,
+                                     convene_community_get_intro (community));
       design_docs = convene_community_get_design_docs_url (community);
       new_group = convene_community_get_new_group (community);
     }
@@ -465,10 +482,18 @@ convene_overview_page_class_init (ConveneOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_link_cb);
 }
 
+/* The times follow the desktop's 12/24-hour clock as it changes. */
+static void
+clock_format_changed_cb (ConveneOverviewPage *self)
+{
+  update_upcoming (self);
+}
+
 static void
 convene_overview_page_init (ConveneOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  convene_clock_format_connect_changed (G_CALLBACK (clock_format_changed_cb), self);
   update (self);
 }
 

@@ -586,11 +586,19 @@ convene_sidebar_row_set_subtitle (ConveneSidebarRow *self,
 {
   g_return_if_fail (CONVENE_IS_SIDEBAR_ROW (self));
 
-  if (g_strcmp0 (subtitle, convene_sidebar_row_get_subtitle (self)) == 0)
+  if (g_strcmp0 (subtitle, convene_sidebar_row_get_subtitle (self)) == 0 &&
+      gtk_widget_get_visible (GTK_WIDGET (self->subtitle_label)) ==
+      (CONVENE_IS_GROUP (self->item) || CONVENE_IS_PERSON (self->item) ||
+       (subtitle != NULL && *subtitle != '\0')))
     return;
 
   gtk_inscription_set_text (self->subtitle_label, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+  /* Every group and person keeps its second line, empty or not, so that
+   * the rows of a list have one height.
+   */
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
+                          (subtitle != NULL && *subtitle != '\0') ||
+                          CONVENE_IS_GROUP (self->item) || CONVENE_IS_PERSON (self->item));
   update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }

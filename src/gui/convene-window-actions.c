@@ -21,12 +21,64 @@
 
 /* Opening links */
 
+/* What a launcher callback needs: the window, and what it tried to open. */
+typedef struct
+{
+  ConveneWindow *window;
+  char *uri;
+} OpenRequest;
+
+static OpenRequest *
+open_request_new (ConveneWindow *window,
+                  const char    *uri)
+{
+  OpenRequest *request = g_new0 (OpenRequest, 1);
+
+  request->window = g_object_ref (window);
+  request->uri = g_strdup (uri);
+  return request;
+}
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_clear_object (&request->window);
+  g_clear_pointer (&request->uri, g_free);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenRequest, open_request_free)
+
+/* A toast with a button that runs a window action: "Copy Link" when a
+ * link could not be opened, so the user can paste it where it works.
+ */
+static void
+add_toast_with_action (ConveneWindow *self,
+                       const char    *text,
+                       const char    *button_label,
+                       const char    *action_name,
+                       GVariant      *target)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_set_action_target_value (toast, target);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (text);
+}
+
 static void
 open_uri_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(ConveneWindow) self = user_data;
+  g_autoptr(OpenRequest) request = user_data;
+  ConveneWindow *self = request->window;
+  const char *uri = request->uri;
   g_autoptr(GError) error = NULL;
 
   if (convene_launcher_open_finish (CONVENE_LAUNCHER (object), result, &error))
@@ -35,7 +87,13 @@ open_uri_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (error->domain == CONVENE_LAUNCHER_ERROR)
+  if (g_error_matches (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_NO_HANDLER) &&
+      uri != NULL)
+    {
+      add_toast_with_action (self, error->message, _("Copy Link"), "win.copy-uri",
+                             g_variant_new_string (uri));
+    }
+  else if (error->domain == CONVENE_LAUNCHER_ERROR)
     {
       convene_window_add_toast (self, error->message);
     }
@@ -190,19 +248,31 @@ open_file_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(ConveneWindow) self = user_data;
+  g_autoptr(OpenRequest) request = user_data;
+  ConveneWindow *self = request->window;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
 
   if (convene_launcher_open_file_finish (CONVENE_LAUNCHER (object), result, &error) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  {
-    /* Translators: %s says why, such as "No application is registered as handling this file" */
-    g_autofree char *text = g_strdup_printf (_("Could not open the calendar: %s"), error->message);
+  /* The file was written; whoever cannot open it can still import it. */
+  file = g_file_new_for_uri (request->uri);
+  name = g_file_get_parse_name (file);
 
-    convene_window_add_toast (self, text);
-  }
+  if (g_error_matches (error, CONVENE_LAUNCHER_ERROR, CONVENE_LAUNCHER_ERROR_NO_HANDLER))
+    /* Translators: %s is the full name of the calendar file Convene wrote */
+    text = g_strdup_printf (_("No application is set up to open calendar files. "
+                              "The calendar was saved as %s"), name);
+  else
+    /* Translators: the full name of a file, then why, such as "Permission denied" */
+    text = g_strdup_printf (_("The calendar was saved as %s but could not be opened: %s"),
+                            name, error->message);
+
+  convene_window_add_toast (self, text);
 }
 
 static void
@@ -213,6 +283,7 @@ calendar_written_cb (GObject      *object,
   g_autoptr(ConveneWindow) self = user_data;
   GFile *file = G_FILE (object);
   g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
 
   if (!g_file_replace_contents_finish (file, result, NULL, &error))
     {
@@ -227,8 +298,10 @@ calendar_written_cb (GObject      *object,
       return;
     }
 
-  convene_launcher_open_file_async (convene_context_get_launcher (self->context), file, GTK_WIDGET (self),
-                                    self->cancellable, open_file_cb, g_object_ref (self));
+  uri = g_file_get_uri (file);
+  convene_launcher_open_file_async (convene_context_get_launcher (self->context), file,
+                                    GTK_WIDGET (self), self->cancellable, open_file_cb,
+                                    open_request_new (self, uri));
 }
 
 static void
@@ -344,7 +417,7 @@ open_uri_action (GtkWidget  *widget,
                                widget,
                                self->cancellable,
                                open_uri_cb,
-                               g_object_ref (self));
+                               open_request_new (self, g_variant_get_string (param, NULL)));
 }
 
 static void
@@ -536,6 +609,19 @@ show_people_action (GtkWidget  *widget,
   _convene_window_navigate (CONVENE_WINDOW (widget), PAGE_PEOPLE, NULL);
 }
 
+/* The overview's "Working Groups" row: the groups are the sidebar's. */
+static void
+show_groups_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (_convene_window_is_folded (self))
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_view));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -590,6 +676,7 @@ _convene_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-person", "s", show_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-people", NULL, show_people_action);
+  gtk_widget_class_install_action (widget_class, "win.show-groups", NULL, show_groups_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.join-meeting", "s", join_meeting_action);
