@@ -317,8 +317,8 @@ test_metainfo (void)
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (contents, "<summary xml:lang=\"de\">Die Arbeitsgruppen Ihrer "
-                                      "Community auf der Arbeitsfläche</summary>"));
+  g_assert_nonnull (strstr (contents, "<summary xml:lang=\"de\">Arbeitsgruppen und ihre "
+                                      "Treffen</summary>"));
 }
 
 /* Every .po file: what msgfmt --check does not see */
