@@ -1456,14 +1456,15 @@ long_text (guint    n_chars,
            gboolean with_spaces)
 {
   static const char word[] = "Antidisestablishmentarianism";
+  const guint word_len = sizeof word - 1;
   GString *text = g_string_new (NULL);
 
+  /* Never the word's NUL: a text of one word is one word, not 28 letters */
   for (guint i = 0; text->len < n_chars; i++)
     {
-      if (with_spaces && i % (sizeof word) == sizeof word - 1)
-        g_string_append_c (text, ' ');
-      else
-        g_string_append_c (text, word[i % (sizeof word)]);
+      guint at = i % (with_spaces ? word_len + 1 : word_len);
+
+      g_string_append_c (text, at == word_len ? ' ' : word[at]);
     }
   g_string_truncate (text, n_chars);
   return g_string_free (text, FALSE);
