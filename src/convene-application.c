@@ -65,7 +65,7 @@ static const GOptionEntry option_entries[] = {
     N_("Turn a WORKING-GROUPS.md FILE into a registry (the same as --import FILE "
        "--format istio-markdown)"), N_("FILE") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the imported registry or the iCalendar file to FILE instead of standard output"), N_("FILE") },
+    N_("Write the imported registry, the list or the iCalendar file to FILE instead of standard output"), N_("FILE") },
   { "base-url", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Resolve relative links of the imported file against URL"), N_("URL") },
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL,

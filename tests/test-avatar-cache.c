@@ -3,8 +3,11 @@
 
 #include <glib/gstdio.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "convene-avatar-cache.h"
 #include "test-utils.h"
@@ -2001,6 +2004,133 @@ test_disk_corrupt (Fixture       *fixture,
   g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 96);
 }
 
+/* Loads @path from the server into the disk cache of a cache that goes. */
+static char *
+cache_on_disk (Fixture    *fixture,
+               const char *path)
+{
+  ConveneAvatarCache *cache = new_cache (fixture);
+  g_autofree char *url = url_for (fixture, path);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = load_sync (cache, url, &error);
+  g_assert_no_error (error);
+  g_clear_object (&texture);
+  wait_and_unref (cache);
+
+  return g_steal_pointer (&url);
+}
+
+/* Replaces @path by a sparse file of @size bytes: it takes no disk. */
+static void
+make_sparse (const char *path,
+             goffset     size)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, size), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+static void
+make_fifo (const char *path)
+{
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+}
+
+/* Files in the cache directory that the cache did not write that way: a
+ * FIFO (which would block the main thread reading it), a 1 GiB file, and
+ * a 10000x10000 PNG of 100 KB (300 MB of pixels). An image among them is
+ * a miss, removed and downloaded again; a key file among them leaves a
+ * good image shown. Either way at once, and in bounded memory.
+ */
+static void
+test_disk_hostile_files (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *refused[] = { "/png/400x400/fifo", "/png/400x400/huge", "/png/400x400/bomb" };
+  const char *kept[] = { "/png/400x400/fifo-ini", "/png/400x400/huge-ini" };
+  g_autoptr(ConveneAvatarCache) cache = NULL;
+  g_autoptr(GBytes) bomb = NULL;
+  g_autoptr(GError) error = NULL;
+  long before;
+  long growth;
+
+  if (!g_test_subprocess ())
+    {
+      run_memory_test (fixture, "hostile files in the avatar cache");
+      return;
+    }
+
+  bomb = make_blank_png (10000, 10000);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *url = cache_on_disk (fixture, refused[i]);
+      g_autofree char *image_path = entry_path (fixture, url, ".png");
+
+      if (i == 0)
+        make_fifo (image_path);
+      else if (i == 1)
+        make_sparse (image_path, (goffset)1024 * 1024 * 1024);
+      else
+        g_file_set_contents (image_path, g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb),
+                             &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *url = cache_on_disk (fixture, kept[i]);
+      g_autofree char *sidecar_path = entry_path (fixture, url, ".ini");
+
+      if (i == 0)
+        make_fifo (sidecar_path);
+      else
+        make_sparse (sidecar_path, (goffset)1024 * 1024 * 1024);
+    }
+
+  before = peak_rss_kb ();
+  cache = new_cache (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *url = url_for (fixture, refused[i]);
+      g_autofree char *image_path = entry_path (fixture, url, ".png");
+      g_autofree char *sidecar_path = entry_path (fixture, url, ".ini");
+
+      g_test_message ("%s", refused[i]);
+      g_assert_null (convene_avatar_cache_lookup (cache, url));
+      g_assert_false (g_file_test (image_path, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (sidecar_path, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *url = url_for (fixture, kept[i]);
+      g_autoptr(GdkTexture) texture = NULL;
+
+      g_test_message ("%s", kept[i]);
+      texture = convene_avatar_cache_lookup (cache, url);
+      g_assert_nonnull (texture);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 96);
+    }
+  growth = peak_rss_kb () - before;
+  write_figure (growth);
+  g_assert_cmpint (growth, <, 64 * 1024);
+
+  /* The refused images are downloaded again */
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *url = url_for (fixture, refused[i]);
+      g_autoptr(GdkTexture) texture = load_sync (cache, url, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 96);
+      g_assert_cmpuint (count_for (fixture, refused[i]), ==, 2);
+    }
+  wait_until (cache_idle, cache);
+}
+
 static void
 test_disk_stray_temporary (Fixture       *fixture,
                            gconstpointer  data)
@@ -2412,6 +2542,7 @@ main (int   argc,
   ADD ("/avatar-cache/memory/lru", test_memory_lru);
   ADD ("/avatar-cache/disk/corrupt", test_disk_corrupt);
   ADD ("/avatar-cache/disk/stray-temporary", test_disk_stray_temporary);
+  ADD ("/avatar-cache/disk/hostile-files", test_disk_hostile_files);
   ADD ("/avatar-cache/disk/kill-mid-write", test_disk_kill_mid_write);
   ADD ("/avatar-cache/disk/kill-anywhere", test_disk_kill_anywhere);
   ADD ("/avatar-cache/disk/clear-and-size", test_clear_and_size);

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -354,6 +355,72 @@ test_output_keeps_mode (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 4);
 }
 
+/* --list and --upcoming write what they print to --output, through the
+ * same checks as the other tools: the same bytes as on standard output,
+ * never over their input.
+ */
+static void
+test_output_list_upcoming (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *tools[][3] = {
+    { "--list", NULL, NULL },
+    { "--upcoming", "--now", "2018-04-01T00:00:00Z" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_auto(CliRun) printed = { 0 };
+      g_auto(CliRun) written = { 0 };
+      g_auto(CliRun) over_input = { 0 };
+      g_autofree char *out = g_build_filename (fixture->dir, "out.txt", NULL);
+      g_autofree char *contents = NULL;
+      Snapshot before;
+
+      g_test_message ("%s", tools[i][0]);
+      run_convene (&printed, tools[i][0], "--registry", fixture->registry,
+                   tools[i][1], tools[i][2], NULL);
+      g_assert_cmpint (printed.status, ==, 0);
+      g_assert_cmpstr (printed.err, ==, "");
+      g_assert_cmpuint (strlen (printed.out), >, 0);
+
+      run_convene (&written, tools[i][0], "--registry", fixture->registry, "--output", out,
+                   tools[i][1], tools[i][2], NULL);
+      g_assert_cmpint (written.status, ==, 0);
+      g_assert_cmpstr (written.err, ==, "");
+      g_assert_cmpstr (written.out, ==, "");
+      g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, printed.out);
+      g_assert_cmpint (g_unlink (out), ==, 0);
+
+      snapshot_take (&before, fixture->registry);
+      run_convene (&over_input, tools[i][0], "--registry", fixture->registry,
+                   "--output", fixture->registry, tools[i][1], tools[i][2], NULL);
+      assert_refused (&over_input, fixture->registry, IS_INPUT);
+      snapshot_assert_same (&before, fixture->registry);
+      g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+    }
+}
+
+/* --validate writes a report, not a file: --output is refused as a usage
+ * error (status 2) before anything is read, and nothing is created.
+ */
+static void
+test_output_validate (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *out = g_build_filename (fixture->dir, "report.txt", NULL);
+
+  run_convene (&run, "--validate", fixture->registry, "--output", out, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "--output does not go with --validate, which writes only a "
+                   "report; redirect standard output and standard error instead\n");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (fixture->dir), ==, 2);
+}
+
 /* A run killed mid-write leaves ".NAME.convene-PID-XXXXXX"; the next
  * write of NAME removes those of processes that are gone, and leaves
  * those of a write still running and those of other files.
@@ -569,6 +636,8 @@ main (int   argc,
   ADD ("/hostile-cli/output/symlink", test_output_symlink);
   ADD ("/hostile-cli/output/keeps-mode", test_output_keeps_mode);
   ADD ("/hostile-cli/output/stale-temporaries", test_output_stale_temporaries);
+  ADD ("/hostile-cli/output/list-upcoming", test_output_list_upcoming);
+  ADD ("/hostile-cli/output/validate", test_output_validate);
   ADD ("/hostile-cli/read/dev-zero", test_read_dev_zero);
   ADD ("/hostile-cli/read/fifo-without-writer", test_read_fifo_without_writer);
   ADD ("/hostile-cli/read/fifo-with-writer", test_read_fifo_with_writer);

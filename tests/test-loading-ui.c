@@ -96,7 +96,8 @@ run_while_loading (ConveneApplication *application,
                    LoadingCheck        check,
                    gpointer            data)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () +
+                    (gint64)TIMEOUT_SECONDS * ui_test_slowdown () * G_USEC_PER_SEC;
   guint ticks = 0;
   guint tick = g_timeout_add (10, count_tick, &ticks);
 

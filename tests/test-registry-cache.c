@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -757,6 +758,120 @@ test_many_groups (Fixture       *fixture,
   g_assert_cmpstr (warm_json, ==, cold_json);
 }
 
+/* The peak resident size of this process, in KiB. */
+static glong
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  return st.st_size;
+}
+
+/* An entry is never much larger than its source, which is what bounds
+ * the entries the cache maps (ENTRY_MAX_SIZE in convene-registry-cache.c:
+ * four times the source and 4 MiB).
+ */
+static void
+test_entry_size (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *names[] = { "full.json", "istio.json", "warnings.json", "unknown-fields.json" };
+  g_autofree char *generated = write_generated (fixture, 2000, 2);
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autofree char *entry = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *source = fixture_file (names[i]);
+      g_autofree char *path = copy_to (fixture->dir, source, names[i]);
+      g_autoptr(ConveneRegistry) fixture_registry = load (fixture, path, FALSE, NULL);
+      g_autofree char *fixture_entry = entry_path (fixture, path);
+
+      g_test_message ("%s: source %" G_GOFFSET_FORMAT " B, entry %" G_GOFFSET_FORMAT " B",
+                      names[i], file_size (path), file_size (fixture_entry));
+      g_assert_cmpint (file_size (fixture_entry), <, 4 * file_size (path) + 4 * 1024 * 1024);
+    }
+
+  registry = load (fixture, generated, FALSE, NULL);
+  entry = entry_path (fixture, generated);
+  g_test_message ("generated: source %" G_GOFFSET_FORMAT " B, entry %" G_GOFFSET_FORMAT " B",
+                  file_size (generated), file_size (entry));
+  g_assert_cmpint (file_size (entry), <, 2 * file_size (generated));
+}
+
+/* An entry that is a FIFO is a miss at once, not a load that waits for a
+ * writer forever; the entry is written again as a file.
+ */
+static void
+test_fifo_entry (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *source = fixture_file ("istio.json");
+  g_autofree char *path = copy_to (fixture->dir, source, "istio.json");
+  g_autofree char *entry = entry_path (fixture, path);
+  g_autoptr(ConveneRegistry) registry = NULL;
+
+  g_object_unref (load (fixture, path, FALSE, NULL));
+  g_assert_cmpint (g_unlink (entry), ==, 0);
+  g_assert_cmpint (mkfifo (entry, 0600), ==, 0);
+
+  g_object_unref (load (fixture, path, FALSE, NULL));
+  file_size (entry);
+  registry = load (fixture, path, TRUE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (registry)), >, 0);
+}
+
+/* An entry of 8 GiB (sparse: it takes no disk) is refused on its size:
+ * nothing of it is mapped or read, so the peak memory stays where it was,
+ * and the source is loaded and cached again.
+ */
+static void
+test_huge_entry (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *source = fixture_file ("istio.json");
+  g_autofree char *path = copy_to (fixture->dir, source, "istio.json");
+  g_autofree char *entry = entry_path (fixture, path);
+  g_autoptr(ConveneRegistry) registry = NULL;
+  g_autofree char *plain_json = NULL;
+  g_autofree char *json = NULL;
+  glong rss_before;
+  int fd;
+
+  registry = load (fixture, path, FALSE, NULL);
+  plain_json = to_json (registry);
+  g_clear_object (&registry);
+
+  /* Keep the header of the good entry, so a reader that did not check
+   * the size would go on to hash all of it.
+   */
+  fd = g_open (entry, O_WRONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t)8 * 1024 * 1024 * 1024), ==, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+
+  rss_before = peak_rss_kib ();
+  registry = load (fixture, path, FALSE, NULL);
+  g_assert_cmpint (peak_rss_kib () - rss_before, <, 64 * 1024);
+  json = to_json (registry);
+  g_assert_cmpstr (json, ==, plain_json);
+  g_clear_object (&registry);
+
+  g_assert_cmpint (file_size (entry), <, 4 * file_size (path) + 4 * 1024 * 1024);
+  registry = load (fixture, path, TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +889,9 @@ main (int   argc,
   ADD ("/registry-cache/lazy", test_lazy);
   ADD ("/registry-cache/identity", test_identity);
   ADD ("/registry-cache/many-groups", test_many_groups);
+  ADD ("/registry-cache/entry-size", test_entry_size);
+  ADD ("/registry-cache/fifo-entry", test_fifo_entry);
+  ADD ("/registry-cache/huge-entry", test_huge_entry);
 
 #undef ADD
 

@@ -1470,14 +1470,15 @@ long_text (guint    n_chars,
            gboolean with_spaces)
 {
   static const char word[] = "Antidisestablishmentarianism";
+  const guint word_len = sizeof word - 1;
   GString *text = g_string_new (NULL);
 
+  /* Never the word's NUL: a text of one word is one word, not 28 letters */
   for (guint i = 0; text->len < n_chars; i++)
     {
-      if (with_spaces && i % (sizeof word) == sizeof word - 1)
-        g_string_append_c (text, ' ');
-      else
-        g_string_append_c (text, word[i % (sizeof word)]);
+      guint at = i % (with_spaces ? word_len + 1 : word_len);
+
+      g_string_append_c (text, at == word_len ? ' ' : word[at]);
     }
   g_string_truncate (text, n_chars);
   return g_string_free (text, FALSE);
@@ -1571,7 +1572,8 @@ run_a_second (Fixture *f,
               guint   *ticks,
               guint    tick)
 {
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+  /* A second of a normal build; longer where frames take longer */
+  gint64 end = g_get_monotonic_time () + (gint64)ui_test_slowdown () * G_USEC_PER_SEC;
 
   while (g_get_monotonic_time () < end)
     ui_test_wait_frames (f->window, 1);
@@ -1639,6 +1641,120 @@ test_window_long_texts (Fixture       *f,
   ui_test_set_timeout (10);
 }
 
+/* The mapped widget of @type named @name under @root, or %NULL */
+static gpointer
+find_named (gpointer    root,
+            GType       type,
+            const char *name)
+{
+  g_autoptr(GPtrArray) found = ui_test_find_all (root, type);
+
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (found, i)), name) == 0)
+      return g_ptr_array_index (found, i);
+
+  return NULL;
+}
+
+/* @text without the zero-width spaces the page adds as break places */
+static char *
+without_breaks (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) != 0x200B)
+      g_string_append_unichar (out, g_utf8_get_char (p));
+
+  return g_string_free (out, FALSE);
+}
+
+/* A short description is shown whole, without a toggle; a long one
+ * collapsed to a few lines of its beginning, with Show More and Show Less.
+ */
+static void
+test_window_group_description (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(ConveneRegistry) registry = make_long_registry ();
+  const char *steering_text = "The steering working group is responsible for cross-cutting "
+                              "product and design decisions.";
+  g_autofree char *shown = NULL;
+  const char *text;
+  ConveneGroupPage *page;
+  GtkLabel *label;
+  GtkButton *toggle;
+  glong n_chars;
+
+  g_assert_true (convene_window_show_group (f->window, "steering"));
+  ui_test_wait_frames (f->window, 2);
+  page = ui_test_find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
+  label = find_named (page, GTK_TYPE_LABEL, "description");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, steering_text);
+  g_assert_cmpint (gtk_label_get_lines (label), ==, -1);
+  g_assert_null (find_named (page, GTK_TYPE_BUTTON, "description-toggle"));
+
+  /* Laying out the whole text under a sanitizer takes seconds */
+  ui_test_set_timeout (120);
+  convene_window_set_registry (f->window, registry);
+  ui_test_drain ();
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (convene_window_show_group (f->window, round == 0 ? "spaced" : "word"));
+      ui_test_wait_frames (f->window, 2);
+      text = convene_group_get_description (convene_window_get_group (f->window));
+      g_assert_cmpuint (strlen (text), ==, CONVENE_MAX_PARAGRAPH);
+
+      page = ui_test_find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
+      label = find_named (page, GTK_TYPE_LABEL, "description");
+      toggle = find_named (page, GTK_TYPE_BUTTON, "description-toggle");
+      g_assert_nonnull (toggle);
+      g_assert_cmpstr (gtk_button_get_label (toggle), ==, "Show More");
+
+      /* Collapsed: the beginning of the text, at most four lines */
+      shown = without_breaks (gtk_label_get_label (label));
+      n_chars = g_utf8_strlen (shown, -1);
+      g_assert_cmpint (n_chars, <=, 301);
+      g_assert_cmpint (n_chars, >, 250);
+      g_assert_true (g_str_has_suffix (shown, "…"));
+      g_assert_true (strncmp (text, shown, strlen (shown) - strlen ("…")) == 0);
+      g_assert_cmpint (gtk_label_get_lines (label), ==, 4);
+      g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (label)), <=, 4);
+      g_clear_pointer (&shown, g_free);
+
+      /* Expanded: all of it; a word of 10,000 letters can break */
+      g_signal_emit_by_name (toggle, "clicked");
+      ui_test_wait_frames (f->window, 2);
+      g_assert_cmpstr (gtk_button_get_label (toggle), ==, "Show Less");
+      shown = without_breaks (gtk_label_get_label (label));
+      g_assert_cmpstr (shown, ==, text);
+      g_assert_cmpint (gtk_label_get_lines (label), ==, -1);
+      g_clear_pointer (&shown, g_free);
+
+      if (round == 0)
+        {
+          g_signal_emit_by_name (toggle, "clicked");
+          ui_test_wait_frames (f->window, 2);
+          g_assert_cmpstr (gtk_button_get_label (toggle), ==, "Show More");
+          shown = without_breaks (gtk_label_get_label (label));
+          g_assert_cmpint (g_utf8_strlen (shown, -1), ==, n_chars);
+          g_clear_pointer (&shown, g_free);
+        }
+    }
+
+  /* Back on a group left expanded: collapsed again */
+  g_assert_true (convene_window_show_group (f->window, "spaced"));
+  ui_test_wait_frames (f->window, 2);
+  page = ui_test_find_one (f->window, CONVENE_TYPE_GROUP_PAGE);
+  toggle = find_named (page, GTK_TYPE_BUTTON, "description-toggle");
+  g_assert_cmpstr (gtk_button_get_label (toggle), ==, "Show More");
+
+  ui_test_set_timeout (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1685,6 +1801,7 @@ main (int   argc,
   ADD ("avatars", &wide, test_window_avatars);
   ADD ("about-and-shortcuts", &wide, test_window_about_and_shortcuts);
   ADD ("long-texts", &wide, test_window_long_texts);
+  ADD ("group/description", &wide, test_window_group_description);
 
 #undef ADD
 

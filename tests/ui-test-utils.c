@@ -5,6 +5,12 @@
 
 #include <glib/gstdio.h>
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+
 #include "convene-search-hit.h"
 #include "test-utils.h"
 #include "ui-test-utils.h"
@@ -13,8 +19,37 @@
 
 static guint timeout_seconds = 10;
 
-/* Sets how long ui_test_assert_eventually() waits: a test of slow work
- * allows it more.
+/* How many times slower than a normal build this one runs: the number in
+ * CONVENE_TEST_SLOWDOWN, else 50 under valgrind, else 1. The waits below
+ * are guards against a test that hangs, not bounds on speed, so they
+ * grow with it; meson's own timeout (times --timeout-multiplier) is the
+ * outer guard.
+ */
+guint
+ui_test_slowdown (void)
+{
+  static guint slowdown;
+
+  if (slowdown == 0)
+    {
+      const char *env = g_getenv ("CONVENE_TEST_SLOWDOWN");
+      guint64 value = 1;
+
+      if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 1000, &value, NULL))
+        slowdown = value;
+#ifdef RUNNING_ON_VALGRIND
+      else if (RUNNING_ON_VALGRIND)
+        slowdown = 50;
+#endif
+      else
+        slowdown = 1;
+    }
+
+  return slowdown;
+}
+
+/* Sets how long ui_test_assert_eventually() waits in a normal build: a
+ * test of slow work allows it more.
  */
 void
 ui_test_set_timeout (guint seconds)
@@ -26,7 +61,8 @@ ui_test_set_timeout (guint seconds)
 gint64
 ui_test_deadline (void)
 {
-  return g_get_monotonic_time () + timeout_seconds * G_USEC_PER_SEC;
+  return g_get_monotonic_time () +
+         (gint64)timeout_seconds * ui_test_slowdown () * G_USEC_PER_SEC;
 }
 
 gboolean

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 /* Main loop helpers: no sleeps, only iterations until a condition holds */
 
+guint     ui_test_slowdown        (void);
 void      ui_test_set_timeout     (guint seconds);
 gint64    ui_test_deadline        (void);
 gboolean  ui_test_keep_waking     (gpointer data);

@@ -22,6 +22,11 @@
  * stderr one per line, and returns the exit status.
  */
 
+/* The status of a command line that combines options that do not go
+ * together, as for a usage error of most tools
+ */
+#define EXIT_USAGE 2
+
 /* Helpers */
 
 static void
@@ -188,25 +193,32 @@ import_file (const char          *path,
 }
 
 static int
-list (const char *path)
+list (const char *path,
+      const char *output)
 {
+  const char *inputs[] = { path, NULL };
   g_autoptr(ConveneRegistry) registry = load_registry (path);
+  g_autoptr(GString) text = NULL;
   guint n;
 
   if (registry == NULL)
     return EXIT_FAILURE;
 
+  text = g_string_new (NULL);
   n = g_list_model_get_n_items (G_LIST_MODEL (registry));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ConveneGroup) group = g_list_model_get_item (G_LIST_MODEL (registry), i);
 
-      g_print ("%s\t%s\t%u\t%u\n",
-               convene_group_get_id (group),
-               convene_group_get_name (group),
-               g_list_model_get_n_items (convene_group_get_leads (group)),
-               g_list_model_get_n_items (convene_group_get_links (group)));
+      g_string_append_printf (text, "%s\t%s\t%u\t%u\n",
+                              convene_group_get_id (group),
+                              convene_group_get_name (group),
+                              g_list_model_get_n_items (convene_group_get_leads (group)),
+                              g_list_model_get_n_items (convene_group_get_links (group)));
     }
+
+  if (!write_output (output, text->str, inputs))
+    return EXIT_FAILURE;
 
   return EXIT_SUCCESS;
 }
@@ -277,10 +289,13 @@ collect_upcoming (GPtrArray  *lines,
  */
 static int
 list_upcoming (const char *path,
+               const char *output,
                GDateTime  *now)
 {
+  const char *inputs[] = { path, NULL };
   g_autoptr(ConveneRegistry) registry = load_registry (path);
   g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GString) text = NULL;
   guint n;
 
   if (registry == NULL)
@@ -300,13 +315,17 @@ list_upcoming (const char *path,
 
   g_ptr_array_sort (lines, compare_upcoming);
 
+  text = g_string_new (NULL);
   for (guint i = 0; i < lines->len; i++)
     {
       const Upcoming *line = g_ptr_array_index (lines, i);
       g_autofree char *time = g_date_time_format (line->start, "%Y-%m-%dT%H:%M:%S%:z");
 
-      g_print ("%s\t%s\t%s\n", line->id, time, line->text);
+      g_string_append_printf (text, "%s\t%s\t%s\n", line->id, time, line->text);
     }
+
+  if (!write_output (output, text->str, inputs))
+    return EXIT_FAILURE;
 
   return EXIT_SUCCESS;
 }
@@ -396,7 +415,18 @@ convene_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "base-url", "s", &base_url);
 
   if (g_variant_dict_lookup (options, "validate", "^ay", &validate_path))
-    return validate (validate_path);
+    {
+      /* Its report is problems on stderr and a summary on stdout, which
+       * a file would split; a shell redirection keeps both as they are.
+       */
+      if (output != NULL)
+        {
+          g_printerr ("%s\n", _("--output does not go with --validate, which writes only a "
+                                 "report; redirect standard output and standard error instead"));
+          return EXIT_USAGE;
+        }
+      return validate (validate_path);
+    }
 
   if (g_variant_dict_lookup (options, "format", "s", &format_name) &&
       !convene_import_format_from_string (format_name, &format))
@@ -436,7 +466,7 @@ convene_cli_run (GVariantDict *options)
     return convene_cli_list_registries ();
 
   if (g_variant_dict_contains (options, "list"))
-    return list (registry);
+    return list (registry, output);
 
   g_variant_dict_lookup (options, "ics", "s", &ics_group);
   if (g_variant_dict_lookup (options, "now", "s", &now_text))
@@ -464,11 +494,12 @@ convene_cli_run (GVariantDict *options)
     return print_ics (registry, ics_group, output, now);
 
   if (g_variant_dict_contains (options, "upcoming"))
-    return list_upcoming (registry, now);
+    return list_upcoming (registry, output, now);
 
   if (output != NULL || base_url != NULL)
     {
-      g_printerr ("%s\n", _("--output and --base-url go with --import (or --import-markdown)"));
+      g_printerr ("%s\n", _("--output goes with --import, --import-markdown, --list, --upcoming or "
+                             "--ics, and --base-url with --import or --import-markdown"));
       return EXIT_FAILURE;
     }
 

@@ -279,3 +279,56 @@ fail:
   close (fd);
   return NULL;
 }
+
+/**
+ * convene_map_file_bounded:
+ * @path: a regular file
+ * @max_size: the most bytes it may hold
+ * @error: return location for a #GError
+ *
+ * Maps @path read-only, as g_mapped_file_new() does, but only when it is a
+ * regular file of at most @max_size bytes: g_mapped_file_new() would block
+ * forever opening a FIFO without a writer, and map a file of any size.
+ * Nothing is read before the checks.
+ *
+ * Returns: (transfer full) (nullable): the mapping, or %NULL with @error
+ *   set in the #G_IO_ERROR domain: %G_IO_ERROR_NOT_REGULAR_FILE,
+ *   %G_IO_ERROR_MESSAGE_TOO_LARGE, or the error of the system call
+ */
+GMappedFile *
+convene_map_file_bounded (const char  *path,
+                          gsize        max_size,
+                          GError     **error)
+{
+  g_autofree char *name = NULL;
+  GMappedFile *mapped = NULL;
+  GStatBuf st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_filename_display_name (path);
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, TRUE, name);
+      return NULL;
+    }
+
+  if (fstat (fd, &st) < 0)
+    set_errno_error (error, errno, FALSE, name);
+  else if (!S_ISREG (st.st_mode))
+    /* Translators: a file name */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("%s is not a regular file"),
+                 name);
+  else if ((guint64)st.st_size > max_size)
+    set_too_large_error (error, name, max_size);
+  else
+    /* The descriptor is the file checked, whatever is renamed over @path */
+    mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
+
+  close (fd);
+  return mapped;
+}

@@ -17,4 +17,8 @@ GBytes *convene_read_file_bounded (const char    *path,
                                    goffset       *file_size,
                                    GError       **error);
 
+GMappedFile *convene_map_file_bounded (const char  *path,
+                                       gsize        max_size,
+                                       GError     **error);
+
 G_END_DECLS

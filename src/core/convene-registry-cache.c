@@ -15,6 +15,7 @@
 
 #include "convene-registry-cache.h"
 
+#include "convene-bounded-read.h"
 #include "convene-registry-cache-private.h"
 
 /* A binary cache of registries that loaded once, as GTK's icon cache and
@@ -36,6 +37,13 @@
 /* magic, version, source size, source mtime (µs), source XXH3, languages,
  * body XXH3, body */
 #define ENTRY_TYPE "(sutxtstv)"
+
+/* The largest entry mapped for a source of @size bytes. An entry holds
+ * the source's texts with GVariant framing (half to 1.6 times the size of
+ * the registries of test-registry-cache) and at most 1000 warnings;
+ * anything larger is not an entry the writer made and is not mapped.
+ */
+#define ENTRY_MAX_SIZE(size) (4 * (gsize)(size) + 4 * 1024 * 1024)
 
 typedef struct
 {
@@ -105,7 +113,8 @@ read_entry (const char      *entry_path,
   guint64 size, hash, checksum;
   gint64 mtime;
 
-  mapped = g_mapped_file_new (entry_path, FALSE, &error);
+  /* A FIFO or a device would block or grow without end: not an entry */
+  mapped = convene_map_file_bounded (entry_path, ENTRY_MAX_SIZE (key->size), &error);
   if (mapped == NULL)
     {
       g_debug ("No cache entry for %s: %s", path, error->message);
@@ -314,14 +323,12 @@ convene_registry_cache_load_file (const char    *path,
 {
   g_autoptr(ConveneRegistry) registry = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) load_issues = NULL;
   g_autofree char *entry_path = NULL;
   g_autofree char *languages = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   SourceKey key = { 0 };
   GStatBuf st;
-  gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (cache_dir != NULL, NULL);
@@ -332,25 +339,30 @@ convene_registry_cache_load_file (const char    *path,
     *from_cache = FALSE;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      if (issues != NULL)
-        *issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
-      return NULL;
-    }
+    goto cancelled;
 
   /* Anything unusual (missing, not a file, too large, unreadable) is the
    * loader's to report, in its words.
    */
   if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
-      st.st_size > CONVENE_REGISTRY_MAX_SIZE ||
-      !g_file_get_contents (path, &contents, &length, NULL) ||
-      length != (gsize)st.st_size)
+      st.st_size > CONVENE_REGISTRY_MAX_SIZE)
+    return convene_registry_load_from_file (path, issues, error);
+
+  /* Bounded even so: the file can grow or be replaced after the stat */
+  contents = convene_read_file_bounded (path, CONVENE_REGISTRY_MAX_SIZE, cancellable, NULL,
+                                        &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto cancelled;
+    }
+  if (contents == NULL || g_bytes_get_size (contents) != (gsize)st.st_size)
     return convene_registry_load_from_file (path, issues, error);
 
   languages = dup_languages ();
   key.size = st.st_size;
   key.mtime = (gint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
-  key.hash = XXH3_64bits (contents, length);
+  key.hash = XXH3_64bits (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents));
   key.languages = languages;
   entry_path = convene_registry_cache_entry_path (path, cache_dir);
 
@@ -365,8 +377,7 @@ convene_registry_cache_load_file (const char    *path,
   /* The bytes hashed are the bytes loaded, so the entry cannot describe
    * contents other than its key says.
    */
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  registry = convene_registry_load_from_bytes (bytes, path, &load_issues, error);
+  registry = convene_registry_load_from_bytes (contents, path, &load_issues, error);
   if (registry != NULL &&
       !write_entry (entry_path, &key, registry, load_issues, path, &local_error))
     g_debug ("Not caching %s: %s", path, local_error->message);
@@ -375,4 +386,9 @@ convene_registry_cache_load_file (const char    *path,
     *issues = g_steal_pointer (&load_issues);
 
   return g_steal_pointer (&registry);
+
+cancelled:
+  if (issues != NULL)
+    *issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
+  return NULL;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "convene-group-page.h"
 #include "convene-clock-format.h"
@@ -17,6 +18,24 @@
  * group, so the page holds no copy of the data. The meeting rows show the
  * time of the window's #ConveneUpcoming and follow it as it changes.
  */
+
+/* A description longer than this many characters, or of more lines, is
+ * shown collapsed: its first characters on a few lines and a Show More
+ * button. Laying out a description as long as a registry may hold (10,000
+ * characters) costs a few hundred milliseconds each time the page is
+ * shown or resized; the collapsed text costs what a short one does, and
+ * the whole text is laid out only when asked for.
+ */
+#define COLLAPSED_CHARS 300
+#define COLLAPSED_LINES 4
+
+/* Pango finds where to break a word too long for a line in time that
+ * grows with the square of its length: a description of one 10,000
+ * letter word took 40 s to lay out. A zero-width space every this many
+ * characters of a word gives it places to break.
+ */
+#define MAX_UNBROKEN    40
+
 struct _ConveneGroupPage
 {
   AdwPreferencesPage parent_instance;
@@ -27,6 +46,8 @@ struct _ConveneGroupPage
   ConveneAvatarCache *avatar_cache;
 
   GtkLabel *description_label;
+  GtkButton *description_toggle;
+  gboolean description_expanded;
   GtkListBox *leads_list;
   AdwPreferencesGroup *leads_group;
   GtkListBox *links_list;
@@ -58,6 +79,118 @@ set_label_text (GtkLabel   *label,
 {
   gtk_label_set_label (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static gboolean
+is_long_description (const char *text)
+{
+  guint n_lines = 1;
+
+  if (g_utf8_strlen (text, COLLAPSED_CHARS + 1) > COLLAPSED_CHARS)
+    return TRUE;
+
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    if (++n_lines > COLLAPSED_LINES)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The beginning of @text: at most COLLAPSED_CHARS characters and
+ * COLLAPSED_LINES lines, cut after a space when there is one near the
+ * end, and an ellipsis.
+ */
+static char *
+dup_collapsed_text (const char *text)
+{
+  const char *end = text;
+  const char *space;
+  g_autofree char *head = NULL;
+  guint n_lines = 1;
+
+  for (guint i = 0; i < COLLAPSED_CHARS && *end != '\0'; i++)
+    {
+      if (*end == '\n' && ++n_lines > COLLAPSED_LINES)
+        break;
+      end = g_utf8_next_char (end);
+    }
+
+  /* Cut in a word: cut before it instead, unless it is a very long one */
+  for (space = end; *end != '\0' && !g_ascii_isspace (*end) && space > text &&
+       end - space < 40; space--)
+    if (g_ascii_isspace (space[-1]))
+      {
+        end = space - 1;
+        break;
+      }
+
+  head = g_strchomp (g_strndup (text, end - text));
+  /* Translators: a text cut short, %s its beginning */
+  return g_strdup_printf (_("%s…"), head);
+}
+
+/* @text with a zero-width space in every run of MAX_UNBROKEN characters
+ * without a space; %NULL when it has none.
+ */
+static char *
+dup_breakable_text (const char *text)
+{
+  GString *out = NULL;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x200B)
+        run = 0;
+      else if (++run > MAX_UNBROKEN)
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append (out, "\u200B");
+          run = 1;
+        }
+
+      if (out != NULL)
+        g_string_append_unichar (out, c);
+    }
+
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
+static void
+update_description (ConveneGroupPage *self)
+{
+  const char *text = self->group != NULL ? convene_group_get_description (self->group) : NULL;
+  gboolean collapsible = text != NULL && is_long_description (text);
+  gboolean collapsed = collapsible && !self->description_expanded;
+  g_autofree char *breakable = text != NULL ? dup_breakable_text (text) : NULL;
+
+  if (breakable != NULL)
+    text = breakable;
+
+  if (collapsed)
+    {
+      g_autofree char *shown = dup_collapsed_text (text);
+
+      /* A narrow window still gets no more than a few lines */
+      gtk_label_set_lines (self->description_label, COLLAPSED_LINES);
+      gtk_label_set_ellipsize (self->description_label, PANGO_ELLIPSIZE_END);
+      set_label_text (self->description_label, shown);
+    }
+  else
+    {
+      gtk_label_set_lines (self->description_label, -1);
+      gtk_label_set_ellipsize (self->description_label, PANGO_ELLIPSIZE_NONE);
+      set_label_text (self->description_label, text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->description_toggle), collapsible);
+  gtk_button_set_label (self->description_toggle, collapsed ? _("Show More") : _("Show Less"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->description_toggle),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed,
+                               -1);
 }
 
 static GtkWidget *
@@ -230,7 +363,8 @@ update (ConveneGroupPage *self)
     {
       set_label_text (self->title_label, NULL);
       set_label_text (self->topics_label, NULL);
-      set_label_text (self->description_label, NULL);
+      self->description_expanded = FALSE;
+      update_description (self);
       bind_list (self->meetings_group, self->meetings_list, NULL, NULL, NULL, NULL);
       g_clear_object (&self->sorted_meetings);
       bind_list (self->links_group, self->links_list, NULL, NULL, NULL, NULL);
@@ -242,7 +376,9 @@ update (ConveneGroupPage *self)
 
   set_label_text (self->title_label, convene_group_get_name (self->group));
   set_label_text (self->topics_label, topics);
-  set_label_text (self->description_label, convene_group_get_description (self->group));
+  /* Another group's description starts collapsed again */
+  self->description_expanded = FALSE;
+  update_description (self);
 
   /* A community whose groups all meet in one call lists the meeting once,
    * for the community; show it on every group, marked as shared.
@@ -303,6 +439,14 @@ label_query_tooltip_cb (GtkLabel   *label,
 
   gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
   return TRUE;
+}
+
+static void
+description_toggle_clicked_cb (ConveneGroupPage *self,
+                               GtkButton        *button)
+{
+  self->description_expanded = !self->description_expanded;
+  update_description (self);
 }
 
 static void
@@ -412,6 +556,7 @@ convene_group_page_class_init (ConveneGroupPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/gui/convene-group-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, description_toggle);
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, leads_group);
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, leads_list);
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, links_group);
@@ -420,6 +565,7 @@ convene_group_page_class_init (ConveneGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, meetings_list);
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneGroupPage, topics_label);
+  gtk_widget_class_bind_template_callback (widget_class, description_toggle_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_query_tooltip_cb);
 }
 

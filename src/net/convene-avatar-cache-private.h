@@ -130,6 +130,7 @@ GUri        *parse_http_url               (const char          *url,
 GdkPixbuf   *decode_avatar                (GBytes              *body,
                                            const char          *url,
                                            guint                image_size,
+                                           guint                max_side,
                                            GError             **error);
 void         request_start                (Request             *req);
 

@@ -15,7 +15,6 @@
  * of ConveneAvatarCache:image-size pixels. */
 
 #define READ_CHUNK_SIZE             (64 * 1024)
-#define MAX_SOURCE_SIDE             CONVENE_AVATAR_CACHE_MAX_SOURCE_SIDE
 
 /* A 4096x4096 PNG takes 64 MB while it decodes at full size (gdk-pixbuf
  * scales PNGs only once they are whole): at most this many decode at once,
@@ -63,23 +62,29 @@ parse_http_url (const char  *url,
 
 /* Helpers: decoding, in a worker thread */
 
+typedef struct
+{
+  guint target;    /* the side wanted, or 0 once the image is refused */
+  guint max_side;
+} DecodeSize;
+
 static void
 size_prepared_cb (GdkPixbufLoader *loader,
                   int              width,
                   int              height,
                   gpointer         user_data)
 {
-  guint *target = user_data;
+  DecodeSize *size = user_data;
   int shorter;
 
-  if (width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE)
+  if (width > (int)size->max_side || height > (int)size->max_side)
     {
       /* Refused on the header, before any pixel buffer exists: a size of
        * zero tells the module not to allocate one (see
        * GdkPixbufModuleSizeFunc), so the next write fails at once instead
        * of the loader allocating width x height pixels. The caller stops
        * feeding the loader. */
-      *target = 0;
+      size->target = 0;
       gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
@@ -87,10 +92,10 @@ size_prepared_cb (GdkPixbufLoader *loader,
   /* Let the decoder scale while it decodes (cheap for JPEG): the shorter
    * side becomes the target size, the centred square is cut out later. */
   shorter = MIN (width, height);
-  if (shorter > (int)*target)
+  if (shorter > (int)size->target)
     gdk_pixbuf_loader_set_size (loader,
-                                MAX (1, (int)((gint64)width * *target / shorter)),
-                                MAX (1, (int)((gint64)height * *target / shorter)));
+                                MAX (1, (int)((gint64)width * size->target / shorter)),
+                                MAX (1, (int)((gint64)height * size->target / shorter)));
 }
 
 /* gdk-pixbuf hands out a truncated PNG or JPEG without an error, the
@@ -144,6 +149,7 @@ GdkPixbuf *
 decode_avatar (GBytes      *body,
                const char  *url,
                guint        image_size,
+               guint        max_side,
                GError     **error)
 {
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
@@ -153,19 +159,19 @@ decode_avatar (GBytes      *body,
   const guint8 *data;
   gsize length;
   gsize offset = 0;
-  guint target = image_size;
+  DecodeSize size = { image_size, max_side };
   gboolean ok = TRUE;
   GdkPixbuf *pixbuf;
   int width;
   int height;
   int side;
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &target);
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &size);
 
   data = g_bytes_get_data (body, &length);
   /* A small first chunk: the header tells the size before many pixels are
    * decoded, so an oversized image is refused early. */
-  while (ok && offset < length && target != 0)
+  while (ok && offset < length && size.target != 0)
     {
       gsize chunk = MIN (length - offset, offset == 0 ? (gsize)4096 : (gsize)READ_CHUNK_SIZE);
 
@@ -176,13 +182,13 @@ decode_avatar (GBytes      *body,
   /* Always close, even after an error, or the loader complains. */
   if (!gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL))
     ok = FALSE;
-  g_signal_handlers_disconnect_by_func (loader, size_prepared_cb, &target);
+  g_signal_handlers_disconnect_by_func (loader, size_prepared_cb, &size);
 
-  if (target == 0)
+  if (size.target == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The avatar at “%s” is more than %u pixels wide or high"),
-                   url, MAX_SOURCE_SIDE);
+                   url, max_side);
       return NULL;
     }
 

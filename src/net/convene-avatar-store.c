@@ -7,8 +7,10 @@
 #include <glib/gstdio.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "convene-avatar-cache-private.h"
 
@@ -30,9 +32,18 @@
  * temporary "<name>.XXXXXX" then a rename), so a crash leaves either the old
  * file, the new file, or a stray temporary file that the next start deletes;
  * never a half-written image under the real name.
+ *
+ * Nothing in the directory is trusted when it is read back: every file is
+ * read by read_cache_file(), which takes only a regular file within a size
+ * limit (a FIFO there would block the main thread, a huge file fill the
+ * memory), and an image is refused on its header when it is larger than
+ * the images the cache writes (a decompression bomb is small on disk).
  */
 
 #define SHA256_HEX_LEN              64
+
+/* Far more than a key file of a URL and two validators needs */
+#define SIDECAR_MAX_SIZE            (64 * 1024)
 
 /* Helpers: names and files */
 
@@ -116,12 +127,80 @@ remove_stray_temporary_files (ConveneAvatarCache *self)
     }
 }
 
+/* The most bytes a PNG of @side x @side pixels written by the cache takes:
+ * four bytes a pixel and a filter byte a row uncompressed, with room for
+ * deflate's stored blocks and the chunks around them.
+ */
+static gsize
+image_max_size (guint side)
+{
+  return (gsize)side * (4 * side + 1) * 2 + 64 * 1024;
+}
+
+/* Reads all of @path when it is a regular file of at most @max_size
+ * bytes, without blocking: net/ cannot use core's bounded reader, and
+ * needs less of it (the cache's own files, never a FIFO or a device).
+ */
+static GBytes *
+read_cache_file (const char  *path,
+                 gsize        max_size,
+                 GError     **error)
+{
+  g_autofree guint8 *data = NULL;
+  gsize length = 0;
+  GStatBuf st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Could not open %s: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (guint64)st.st_size > max_size)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   "%s is not a regular file of at most %" G_GSIZE_FORMAT " bytes",
+                   path, max_size);
+      close (fd);
+      return NULL;
+    }
+
+  /* One byte more than the size tells whether the file grew meanwhile */
+  data = g_malloc (st.st_size + 1);
+  for (;;)
+    {
+      gssize n = read (fd, data + length, st.st_size + 1 - length);
+
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n <= 0 || (gsize)(length += n) > (gsize)st.st_size)
+        break;
+    }
+
+  if (length != (gsize)st.st_size)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   "%s changed while it was read", path);
+      close (fd);
+      return NULL;
+    }
+
+  close (fd);
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
 GKeyFile *
 read_sidecar (const char *path)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GBytes) bytes = read_cache_file (path, SIDECAR_MAX_SIZE, NULL);
 
-  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+  if (bytes == NULL || !g_key_file_load_from_bytes (key_file, bytes, G_KEY_FILE_NONE, NULL))
     return NULL;
 
   return g_steal_pointer (&key_file);
@@ -151,17 +230,20 @@ read_disk_texture (ConveneAvatarCache *self,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GKeyFile) sidecar = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = read_cache_file (image_path, image_max_size (self->image_size), &error);
+  if (bytes == NULL && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return NULL;
 
   /* gdk-pixbuf rather than gdk_texture_new_from_bytes(): GTK 4.8's PNG
    * loader leaks its buffers on a truncated file. */
-  pixbuf = gdk_pixbuf_new_from_file (image_path, &error);
+  if (bytes != NULL)
+    pixbuf = decode_avatar (bytes, image_path, self->image_size, self->image_size, &error);
   if (pixbuf == NULL)
     {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_debug ("Dropping unreadable cached avatar %s: %s", image_path, error->message);
-          remove_entry_files (self, key);
-        }
+      g_debug ("Dropping unreadable cached avatar %s: %s", image_path, error->message);
+      remove_entry_files (self, key);
       return NULL;
     }
 
@@ -233,13 +315,11 @@ same_file_contents (const char *path,
                     const char *data,
                     gsize       length)
 {
-  g_autofree char *old = NULL;
-  gsize old_length;
+  /* A larger file is another image: no need to read it */
+  g_autoptr(GBytes) old = read_cache_file (path, length, NULL);
 
-  if (!g_file_get_contents (path, &old, &old_length, NULL))
-    return FALSE;
-
-  return old_length == length && memcmp (old, data, length) == 0;
+  return old != NULL && g_bytes_get_size (old) == length &&
+         memcmp (g_bytes_get_data (old, NULL), data, length) == 0;
 }
 
 void
@@ -260,7 +340,8 @@ store_job_run (GTask        *task,
       g_autofree char *png = NULL;
       gsize png_length;
 
-      pixbuf = decode_avatar (job->body, job->url, job->image_size, &error);
+      pixbuf = decode_avatar (job->body, job->url, job->image_size,
+                              CONVENE_AVATAR_CACHE_MAX_SOURCE_SIDE, &error);
       if (pixbuf == NULL)
         {
           store_result_free (result);
