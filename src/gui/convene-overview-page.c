@@ -247,8 +247,10 @@ update_upcoming (ConveneOverviewPage *self)
     }
   else if (n_shown < week->len)
     {
-      /* Translators: under "Upcoming This Week"; %u is a count of meetings, always more than 8 */
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            /* Translators: under "Upcoming
+                                                             * This Week"; %u is a count of
+                                                             * meetings, always more than 8 */
                                                             "The next %u of %u meeting",
                                                             "The next %u of %u meetings",
                                                             week->len),

@@ -459,10 +459,15 @@ read_cb (GObject      *object,
 
           g_input_stream_close (req->stream, NULL, NULL);
           g_clear_object (&req->stream);
+          /* The number is formatted apart: a G_GINT64_FORMAT inside _()
+           * cuts the msgid short for xgettext, and it is never translated. */
+          g_autofree char *expected_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                            (gint64)expected);
+
           request_fail (req, g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
                                           _("The avatar at “%s” is cut short: "
-                                            "%u of %" G_GINT64_FORMAT " bytes arrived"),
-                                          uri, req->body->len, (gint64)expected));
+                                            "%u of %s bytes arrived"),
+                                          uri, req->body->len, expected_text));
           return;
         }
 

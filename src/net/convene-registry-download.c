@@ -210,10 +210,13 @@ download_succeed (GTask    *task,
 static GError *
 too_large_error (Download *data)
 {
+  /* The number is formatted apart: a G_GSIZE_FORMAT inside _() cuts the
+   * msgid short for xgettext, and it is never translated. */
+  g_autofree char *kb = g_strdup_printf ("%" G_GSIZE_FORMAT, data->max_size / 1024);
+
   return g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                      _("“%s” is larger than %" G_GSIZE_FORMAT " KB, "
-                        "the most a registry may be"),
-                      data->url, data->max_size / 1024);
+                      _("“%s” is larger than %s KB, the most a registry may be"),
+                      data->url, kb);
 }
 
 static void
