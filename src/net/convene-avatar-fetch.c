@@ -455,8 +455,8 @@ read_cb (GObject      *object,
           g_clear_object (&req->stream);
           request_fail (req, g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
                                           _("The avatar at “%s” is cut short: "
-                                            "%u of %" G_GINT64_FORMAT " bytes arrived"),
-                                          uri, req->body->len, (gint64)expected));
+                                            "%u of %lld bytes arrived"),
+                                          uri, req->body->len, (long long)expected));
           return;
         }
 

@@ -211,7 +211,7 @@ static GError *
 too_large_error (Download *data)
 {
   return g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                      _("“%s” is larger than %" G_GSIZE_FORMAT " KB, "
+                      _("“%s” is larger than %zu KB, "
                         "the most a registry may be"),
                       data->url, data->max_size / 1024);
 }
