@@ -57,7 +57,8 @@ static const GOptionEntry option_entries[] = {
   { "registries", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the remembered registries: id, source, date of the data, last fetched"), NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Turn FILE (WORKING-GROUPS.md, sigs.yaml, tags.yaml) into a registry"), N_("FILE") },
+    N_("Turn FILE or URL (WORKING-GROUPS.md, sigs.yaml, tags.yaml, an iCalendar feed) into a "
+       "registry"), N_("FILE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Read the imported file as FORMAT (istio-markdown, kubernetes-sigs or icalendar) "
        "instead of detecting it"), N_("FORMAT") },

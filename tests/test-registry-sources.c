@@ -1151,6 +1151,41 @@ test_cli_validate_url (Fixture       *fixture,
   g_assert_null (convene_registry_list_lookup_location (list, url));
 }
 
+/* --import URL downloads with the registry limits, stores nothing */
+static void
+test_cli_import_url (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *url = server_url (&fixture->server, "/registry");
+  g_autofree char *refused = server_url (&fixture->server, "/loop");
+  g_autoptr(ConveneRegistryList) list = convene_registry_list_new (fixture->dir);
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) loop = { 0 };
+  g_auto(CliRun) credentials = { 0 };
+  g_autofree char *with_user = NULL;
+
+  server_serve (&fixture->server, fixture->v1, NULL);
+  run_cli (fixture, &run, "--import", url, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"format_version\": 2"));
+  g_assert_nonnull (strstr (run.out, "\"id\": \"steering\""));
+  g_assert_nonnull (strstr (run.out, "\"id\": \"networking\""));
+  g_assert_cmpuint (fixture->server.hits, ==, 1);
+
+  run_cli (fixture, &loop, "--import", refused, NULL);
+  g_assert_cmpint (loop.status, ==, 1);
+  g_assert_nonnull (strstr (loop.err, "redirects more than 5 times"));
+
+  with_user = g_strdup_printf ("http://user:secret@%s", url + strlen ("http://"));
+  run_cli (fixture, &credentials, "--import", with_user, NULL);
+  g_assert_cmpint (credentials.status, ==, 1);
+  g_assert_null (strstr (credentials.err, "secret"));
+
+  /* Nothing remembered */
+  g_assert_true (convene_registry_list_load (list, NULL));
+  g_assert_null (convene_registry_list_lookup_location (list, url));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1169,6 +1204,7 @@ main (int   argc,
   g_test_add_func ("/registry-sources/detect", test_detect);
   g_test_add_func ("/registry-sources/diff", test_diff);
   ADD ("import-upstream", test_import_upstream);
+  ADD ("cli/import-url", test_cli_import_url);
   ADD ("list/persisted", test_list_persisted);
   ADD ("list/bundled-stays", test_list_bundled_stays);
   ADD ("refresh/changed", test_refresh_changed);

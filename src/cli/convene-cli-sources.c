@@ -114,6 +114,35 @@ convene_cli_download_registry (const char  *url,
 }
 
 /**
+ * convene_cli_download_bytes:
+ * @url: an http or https URL
+ * @max_size: the most the body may be
+ * @error: where to put why nothing came
+ *
+ * Downloads @url with the registry download's limits (http and https
+ * only, redirects included; no credentials; the deadline), storing
+ * nothing: what --import URL reads.
+ *
+ * Returns: (transfer full) (nullable): the body
+ */
+GBytes *
+convene_cli_download_bytes (const char  *url,
+                            gsize        max_size,
+                            GError     **error)
+{
+  g_autoptr(ConveneDownload) download = NULL;
+
+  if (!convene_download_check_url (url, error))
+    return NULL;
+
+  download = convene_download_sync (NULL, url, NULL, NULL, max_size, 0, NULL, error);
+  if (download == NULL)
+    return NULL;
+
+  return g_steal_pointer (&download->bytes);
+}
+
+/**
  * convene_cli_refresh:
  * @location: (nullable): a URL, or %NULL for the bundled registry's upstream
  *

@@ -11,6 +11,9 @@ ConveneRegistry *convene_cli_open_registry     (const char  *location,
 ConveneRegistry *convene_cli_download_registry (const char  *url,
                                                 GPtrArray  **issues,
                                                 GError     **error);
+GBytes          *convene_cli_download_bytes    (const char  *url,
+                                                gsize        max_size,
+                                                GError     **error);
 int              convene_cli_refresh           (const char  *location);
 int              convene_cli_list_registries   (void);
 

@@ -166,9 +166,27 @@ import_file (const char          *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *json = NULL;
 
-  /* Bounded whatever the file is; each importer has its own, smaller limit */
-  bytes = convene_read_file_bounded (path, convene_import_format_get_max_size (format), NULL, NULL,
-                                     &error);
+  /* Bounded whatever the file is; each importer has its own, smaller limit.
+   * A URL is downloaded with the registry download's limits; its relative
+   * links are read against itself unless --base-url says otherwise. */
+  if (convene_registry_location_is_url (path))
+    {
+      bytes = convene_cli_download_bytes (path, convene_import_format_get_max_size (format),
+                                          &error);
+      if (base_url == NULL)
+        base_url = path;
+    }
+  else
+    {
+      bytes = convene_read_file_bounded (path, convene_import_format_get_max_size (format), NULL,
+                                         NULL, &error);
+    }
+  if (bytes == NULL && convene_registry_location_is_url (path))
+    {
+      /* The download's errors name the URL, without a password in it */
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
   if (bytes == NULL)
     {
       g_printerr ("%s: %s\n", path, error->message);
