@@ -268,8 +268,13 @@ main (int   argc,
 
   if (g_str_equal (language, "de"))
     {
-      if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL && setlocale (LC_ALL, "C.UTF-8") == NULL)
+      gboolean german = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;
+
+      if (!german && setlocale (LC_ALL, "C.UTF-8") == NULL)
         g_error ("neither a German nor the C.UTF-8 locale is available");
+      /* gtk_init() calls setlocale (LC_ALL, "") again: the environment
+       * must say the same, or dates come out in English. */
+      g_setenv ("LC_ALL", german ? "de_DE.UTF-8" : "C.UTF-8", TRUE);
       bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CONVENE_PO_BUILDDIR"));
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);
