@@ -47,7 +47,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "registry", 'r', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the registry FILE instead of the bundled one"), N_("FILE") },
+    N_("Open the registry FILE or URL instead of the bundled one"), N_("FILE|URL") },
   { "group", 'g', 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the working group ID"), N_("ID") },
   { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -201,24 +201,24 @@ use_bundled_action (GSimpleAction *action,
 }
 
 /* What the About window says of the data shown: its date, when it was
- * fetched, where it comes from and under which licence.
+ * fetched (from its source, the one the window shows).
  */
 static char *
 dup_about_comments (ConveneApplication *self)
 {
   const char *comments = _("See who leads each working group and join its next meeting.");
   GDateTime *date = convene_registry_store_get_date (self->store);
-  ConveneRegistryEntry *entry;
+  ConveneRegistrySource *source;
   g_autofree char *data = NULL;
 
   if (date == NULL || convene_registry_store_get_registry (self->store) == NULL)
     return g_strdup (comments);
 
   data = g_date_time_format (date, _("Data of %-d %B %Y"));
-  entry = convene_registries_get_current (convene_context_get_registries (self->context));
-  if (entry != NULL && convene_registry_entry_get_fetched (entry) != NULL)
+  source = convene_registries_get_current (convene_context_get_registries (self->context));
+  if (source != NULL && convene_registry_source_get_fetched (source) != NULL)
     {
-      g_autofree char *fetched = g_date_time_format (convene_registry_entry_get_fetched (entry),
+      g_autofree char *fetched = g_date_time_format (convene_registry_source_get_fetched (source),
                                                      _("fetched %-d %B %Y"));
       g_autofree char *date_only = g_steal_pointer (&data);
 
@@ -228,36 +228,63 @@ dup_about_comments (ConveneApplication *self)
   return g_strdup_printf ("%s\n\n%s", comments, data);
 }
 
+/* The credit of the data shown, from its source: where it comes from, of
+ * when, and under which licence when Convene knows it.
+ */
 static void
 add_data_credits (ConveneApplication *self,
                   AdwAboutWindow     *about)
 {
-  const char *path = convene_registry_store_get_path (self->store);
+  ConveneRegistrySource *source;
+  GDateTime *date = convene_registry_store_get_date (self->store);
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
 
   if (convene_registry_store_get_registry (self->store) == NULL)
     return;
 
-  if (path == NULL)
-    {
-      /* The seed: Istio's WORKING-GROUPS.md of the community repository
-       * (github.com/istio/community), which is under the Apache License 2.0.
-       */
-      adw_about_window_add_legal_section (about, _("Registry Data"),
-                                          _("The working groups of the Istio community, from "
-                                            "its community repository (commit 9ef47a8, "
-                                            "11 December 2017)"),
-                                          GTK_LICENSE_APACHE_2_0, NULL);
-    }
-  else
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      /* Translators: %s is the path of a registry file */
-      g_autofree char *text = g_strdup_printf (_("From “%s”"), display);
+  source = convene_registries_get_current (convene_context_get_registries (self->context));
+  if (date != NULL)
+    when = g_date_time_format (date, _("%-d %B %Y"));
 
-      adw_about_window_add_legal_section (about, _("Registry Data"), text, GTK_LICENSE_CUSTOM,
-                                          _("Convene does not know the licence of this data; "
-                                            "its source says under which terms it may be used."));
+  if (source == NULL || convene_registry_source_get_kind (source) == CONVENE_SOURCE_KIND_BUNDLED)
+    {
+      const char *upstream = source ? convene_registry_source_get_upstream (source) : NULL;
+
+      /* Istio's WORKING-GROUPS.md of the community repository
+       * (github.com/istio/community), which is under the Apache License
+       * 2.0: the seed, or a newer copy of it from the upstream.
+       */
+      if (source != NULL && convene_registry_source_get_fetched (source) != NULL && when != NULL)
+        /* Translators: the first %s is a web address, the second a date */
+        text = g_strdup_printf (_("The working groups of the Istio community, from %s "
+                                  "(%s)"), upstream, when);
+      else
+        text = g_strdup (_("The working groups of the Istio community, from its community "
+                           "repository (commit 9ef47a8, 11 December 2017)"));
+
+      adw_about_window_add_legal_section (about, _("Registry Data"), text,
+                                          GTK_LICENSE_APACHE_2_0, NULL);
+      return;
     }
+
+  {
+    const char *location = convene_registry_source_get_location (source);
+    g_autofree char *display = convene_registry_source_get_kind (source) == CONVENE_SOURCE_KIND_FILE
+                               ? g_filename_display_name (location)
+                               : g_strdup (location);
+
+    if (when != NULL)
+      /* Translators: the first %s is the path or address of a registry, the second a date */
+      text = g_strdup_printf (_("From “%s” (%s)"), display, when);
+    else
+      /* Translators: %s is the path or address of a registry */
+      text = g_strdup_printf (_("From “%s”"), display);
+
+    adw_about_window_add_legal_section (about, _("Registry Data"), text, GTK_LICENSE_CUSTOM,
+                                        _("Convene does not know the licence of this data; "
+                                          "its source says under which terms it may be used."));
+  }
 }
 
 static void
@@ -319,28 +346,36 @@ convene_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (convene_application_parent_class)->handle_local_options (app, options);
 }
 
-/* Loads the registry file @arg names; a web address is refused, out loud,
- * rather than silently showing another registry.
+/* Opens the registry file or web address @arg names; the registry is
+ * remembered, and a web address downloaded the first time.
  */
 static void
 open_argument (ConveneApplication      *self,
                GApplicationCommandLine *command_line,
                const char              *arg)
 {
-  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, arg);
-  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (path == NULL)
+  if (convene_registry_location_is_url (arg))
     {
-      const char *message = _("Opening registries from the web is not supported yet");
-
-      g_application_command_line_printerr (command_line, "%s\n", message);
-      g_free (self->pending_toast);
-      self->pending_toast = g_strdup (message);
-      return;
+      path = g_strdup (arg);
+    }
+  else
+    {
+      file = g_application_command_line_create_file_for_arg (command_line, arg);
+      path = g_file_get_path (file);
+      if (path == NULL)
+        path = g_file_get_uri (file);
     }
 
-  convene_application_load_registry (self, path);
+  if (!convene_registries_open (convene_context_get_registries (self->context), path, &error))
+    {
+      g_application_command_line_printerr (command_line, "%s\n", error->message);
+      g_free (self->pending_toast);
+      self->pending_toast = g_strdup (error->message);
+    }
 }
 
 static int
@@ -377,8 +412,9 @@ convene_application_activate (GApplication *app)
   ConveneWindow *window;
 
   if (!convene_registry_store_get_loaded (self->store) &&
-      !convene_registry_store_get_loading (self->store))
-    convene_registry_store_load (self->store, NULL);
+      !convene_registry_store_get_loading (self->store) &&
+      !convene_registries_get_downloading (convene_context_get_registries (self->context)))
+    convene_application_load_registry (self, NULL);
 
   window = ensure_window (self);
 
@@ -675,6 +711,19 @@ convene_application_load_registry (ConveneApplication *self,
                                    const char         *path)
 {
   g_return_if_fail (CONVENE_IS_APPLICATION (self));
+
+  /* Through its source, remembered: the bundled registry from its
+   * refreshed copy when there is one.
+   */
+  if (self->context != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!convene_registries_open (convene_context_get_registries (self->context), path,
+                                    &error))
+        g_warning ("%s", error->message);
+      return;
+    }
 
   convene_registry_store_load (self->store, path);
 }
