@@ -335,7 +335,16 @@ convene_window_open_file (ConveneWindow *self,
       return convene_window_open_location (self, uri);
     }
 
-  convene_registry_store_load (self->store, path);
+  /* Remembered in the list once it loads. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!convene_registries_open (convene_context_get_registries (self->context), path, &error))
+      {
+        convene_window_add_toast (self, error->message);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 
