@@ -94,6 +94,18 @@ shown_community (ConveneWindow *window)
   return convene_community_get_name (convene_registry_get_community (registry));
 }
 
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static ConveneWindow *
 open_window (ConveneContext *context)
 {
@@ -185,6 +197,21 @@ test_open_url (Fixture       *f,
   g_assert_true (convene_registry_source_has_stored_copy (source));
   g_assert_cmpstr (convene_registries_get_title (registries, source), ==, "Served");
   g_assert_nonnull (convene_registry_source_get_fetched (source));
+
+  /* The About window dates the data shown and says when it was fetched. */
+  {
+    g_autofree char *comments = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *fetched = g_date_time_format (now, "fetched %-d %B %Y");
+    GtkWindow *about;
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+    ui_test_assert_eventually ((about = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+    g_object_get (about, "comments", &comments, NULL);
+    g_assert_nonnull (strstr (comments, "Data of 20 February 2026"));
+    g_assert_nonnull (strstr (comments, fetched));
+    gtk_window_destroy (about);
+  }
 
   /* Opened again: the stored copy, no download. */
   convene_registries_open (registries, NULL, NULL);
