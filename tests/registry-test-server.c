@@ -16,6 +16,7 @@ typedef struct
   char *etag;
   char *if_none_match;
   guint hits;
+  gboolean stall;
 } Page;
 
 struct _RegistryTestServer
@@ -71,7 +72,12 @@ server_cb (SoupServer        *soup_server,
   g_free (page->if_none_match);
   page->if_none_match = g_strdup (match);
 
-  if (page->body == NULL)
+  if (page->stall)
+    {
+      /* Headers never come: only cancelling (or the deadline) ends it. */
+      soup_server_message_pause (msg);
+    }
+  else if (page->body == NULL)
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
     }
@@ -188,6 +194,16 @@ registry_test_server_serve (RegistryTestServer *server,
   page->body = g_strdup (body);
   g_free (page->etag);
   page->etag = g_strdup (etag);
+  g_mutex_unlock (&server->lock);
+}
+
+/* Requests of @path are never answered. */
+void
+registry_test_server_stall (RegistryTestServer *server,
+                            const char         *path)
+{
+  g_mutex_lock (&server->lock);
+  ensure_page (server, path)->stall = TRUE;
   g_mutex_unlock (&server->lock);
 }
 

@@ -19,6 +19,8 @@ void                registry_test_server_serve         (RegistryTestServer *serv
                                                         const char         *path,
                                                         const char         *body,
                                                         const char         *etag);
+void                registry_test_server_stall         (RegistryTestServer *server,
+                                                        const char         *path);
 char               *registry_test_server_if_none_match (RegistryTestServer *server,
                                                         const char         *path);
 guint               registry_test_server_hits          (RegistryTestServer *server,

@@ -20,8 +20,9 @@
  * dropped addresses, the switcher and each registry's last group, Refresh
  * and the dialog of what changed, the daily check by a fake clock, the age
  * of the data on the meeting rows, the error page, and Cancel on the
- * loading page. The registry sources themselves are behind the hooks of
- * #ConveneRegistries; here the hooks record.
+ * loading page. The network is replaced by the hooks of
+ * #ConveneRegistries, which record here; test-registry-sources-ui runs
+ * the same against a real server.
  */
 
 static ConveneApplication *app;

@@ -255,6 +255,35 @@ test_open_url_fails (Fixture       *f,
                                                         url));
 }
 
+/* A download that never ends: the loading state, and Cancel. */
+static void
+test_open_url_cancel (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *url = registry_test_server_url (f->server, "/stall.json");
+  ConveneRegistries *registries = registries_of (f->ui.window);
+  ConveneRegistry *before = convene_window_get_registry (f->ui.window);
+
+  registry_test_server_stall (f->server, "/stall.json");
+  g_assert_true (convene_window_open_location (f->ui.window, url));
+  ui_test_assert_eventually (registry_test_server_hits (f->server, "/stall.json") == 1);
+  ui_test_drain ();
+  g_assert_true (convene_registries_get_downloading (registries));
+  g_assert_cmpstr (convene_registries_get_downloading_location (registries), ==, url);
+  /* The registry shown stays meanwhile. */
+  g_assert_true (convene_window_get_registry (f->ui.window) == before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ui.window), "win.cancel-loading",
+                                             NULL));
+  ui_test_drain ();
+  g_assert_false (convene_registries_get_downloading (registries));
+  wait_idle (f->ui.window);
+  g_assert_true (convene_window_get_registry (f->ui.window) == before);
+  /* Never downloaded: not remembered either. */
+  ui_test_assert_eventually (convene_registry_list_lookup_location (
+    convene_registries_get_list (registries), url) == NULL);
+}
+
 static gpointer
 find_change_dialog (void)
 {
@@ -410,6 +439,7 @@ main (int   argc,
 
   ADD ("open-url", test_open_url);
   ADD ("open-url-fails", test_open_url_fails);
+  ADD ("open-url-cancel", test_open_url_cancel);
   ADD ("refresh", test_refresh);
   ADD ("last-group-restart", test_last_group_restart);
 

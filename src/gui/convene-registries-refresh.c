@@ -47,7 +47,8 @@ refreshed_cb (GObject      *object,
  *
  * Refreshes the current registry from its source (a URL, or the bundled
  * registry's upstream) with convene_registry_refresh_async(), then shows
- * the new stored copy. On failure the registry shown stays.
+ * the new stored copy; a file is read again. On failure the registry
+ * shown stays.
  */
 void
 convene_registries_refresh_async (ConveneRegistries   *self,
@@ -73,7 +74,17 @@ convene_registries_refresh_async (ConveneRegistries   *self,
   g_task_set_task_data (task, g_object_ref (source), g_object_unref);
 
   if (self->hooks.refresh != NULL)
-    self->hooks.refresh (self, source, g_steal_pointer (&task), self->hooks_data);
+    {
+      self->hooks.refresh (self, source, g_steal_pointer (&task), self->hooks_data);
+    }
+  else if (convene_registry_source_get_kind (source) == CONVENE_SOURCE_KIND_FILE)
+    {
+      /* A file has nothing to download: it is read again, where it is;
+       * what changed is not known.
+       */
+      convene_registry_store_reload (self->store);
+      g_task_return_pointer (task, NULL, NULL);
+    }
   else
     convene_registry_refresh_async (self->list, source, NULL, cancellable, refreshed_cb,
                                     g_steal_pointer (&task));
