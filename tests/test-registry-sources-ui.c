@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "convene-application.h"
@@ -372,6 +373,55 @@ test_refresh (Fixture       *f,
   g_assert_null (find_change_dialog ());
 }
 
+/* The bundled registry refreshes from its upstream (here the server) and
+ * the window shows the refreshed copy, after a restart too.
+ */
+static void
+test_refresh_bundled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *upstream = registry_test_server_url (f->server, "/upstream.md");
+  g_autoptr(GString) v2 = g_string_new (f->v1);
+  const char *config = strstr (v2->str, "## Config");
+  const char *environments = strstr (v2->str, "## Environments");
+  g_autoptr(ConveneContext) context = NULL;
+  g_autoptr(ConveneContext) again_context = NULL;
+  ConveneRegistrySource *bundled;
+  ConveneWindow *window;
+  ConveneWindow *again;
+
+  g_string_erase (v2, config - v2->str, environments - config);
+  registry_test_server_serve (f->server, "/upstream.md", v2->str, "\"up\"");
+  g_setenv ("CONVENE_BUNDLED_UPSTREAM", upstream, TRUE);
+
+  window = restart (&context);
+  bundled = convene_registries_get_current (registries_of (window));
+  g_assert_cmpstr (convene_registry_source_get_id (bundled), ==, CONVENE_BUNDLED_SOURCE_ID);
+  g_assert_cmpstr (convene_registry_source_get_upstream (bundled), ==, upstream);
+  g_assert_nonnull (convene_registry_lookup_group (convene_window_get_registry (window), "config"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  ui_test_assert_eventually (find_change_dialog () != NULL);
+  wait_idle (window);
+  gtk_window_destroy (find_change_dialog ());
+  g_assert_null (convene_registry_lookup_group (convene_window_get_registry (window), "config"));
+  g_assert_true (convene_registry_source_has_stored_copy (bundled));
+
+  /* The next start shows the refreshed copy at once, offline. */
+  registry_test_server_stop (f->server);
+  f->server = registry_test_server_start ();
+  again = restart (&again_context);
+  g_assert_null (convene_registry_lookup_group (convene_window_get_registry (again), "config"));
+  g_assert_nonnull (convene_registry_lookup_group (convene_window_get_registry (again),
+                                                   "networking"));
+
+  ui_test_close_window (again);
+  ui_test_close_window (window);
+  /* The other tests' bundled registry is the seed again. */
+  g_assert_cmpint (g_unlink (convene_registry_source_get_stored_path (bundled)), ==, 0);
+  g_unsetenv ("CONVENE_BUNDLED_UPSTREAM");
+}
+
 /* Each registry comes back on its own group, after a restart too. */
 static void
 test_last_group_restart (Fixture       *f,
@@ -441,6 +491,7 @@ main (int   argc,
   ADD ("open-url-fails", test_open_url_fails);
   ADD ("open-url-cancel", test_open_url_cancel);
   ADD ("refresh", test_refresh);
+  ADD ("refresh-bundled", test_refresh_bundled);
   ADD ("last-group-restart", test_last_group_restart);
 
 #undef ADD

@@ -308,6 +308,15 @@ refreshed_cb (GObject      *object,
       convene_window_add_toast (self, _("The registry is up to date"));
     }
 
+  /* Fetched just now, even when nothing changed. */
+  if (error == NULL && self->registry == convene_registry_store_get_registry (self->store))
+    {
+      ConveneRegistrySource *source = convene_registries_get_current (get_registries (self));
+
+      convene_overview_page_set_fetched (self->overview_page,
+                                         source ? convene_registry_source_get_fetched (source)
+                                                : NULL);
+    }
   _convene_window_update_registries (self);
 }
 
