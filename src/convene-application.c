@@ -629,7 +629,10 @@ convene_application_reload (ConveneApplication *self)
 {
   g_return_if_fail (CONVENE_IS_APPLICATION (self));
 
-  convene_registry_store_reload (self->store);
+  if (self->context != NULL)
+    convene_registries_reload (convene_context_get_registries (self->context));
+  else
+    convene_registry_store_reload (self->store);
 }
 
 /**

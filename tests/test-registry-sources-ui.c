@@ -407,6 +407,16 @@ test_refresh_bundled (Fixture       *f,
   g_assert_null (convene_registry_lookup_group (convene_window_get_registry (window), "config"));
   g_assert_true (convene_registry_source_has_stored_copy (bundled));
 
+  /* A window that showed the seed all along (as after `convene
+   * --refresh` in a terminal) shows the refreshed copy once reloaded.
+   */
+  g_assert_nonnull (convene_registry_lookup_group (convene_window_get_registry (f->ui.window),
+                                                   "config"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reload", NULL);
+  wait_idle (f->ui.window);
+  g_assert_null (convene_registry_lookup_group (convene_window_get_registry (f->ui.window),
+                                                "config"));
+
   /* The next start shows the refreshed copy at once, offline. */
   registry_test_server_stop (f->server);
   f->server = registry_test_server_start ();
@@ -420,6 +430,10 @@ test_refresh_bundled (Fixture       *f,
   /* The other tests' bundled registry is the seed again. */
   g_assert_cmpint (g_unlink (convene_registry_source_get_stored_path (bundled)), ==, 0);
   g_unsetenv ("CONVENE_BUNDLED_UPSTREAM");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reload", NULL);
+  wait_idle (f->ui.window);
+  g_assert_nonnull (convene_registry_lookup_group (convene_window_get_registry (f->ui.window),
+                                                   "config"));
 }
 
 /* Each registry comes back on its own group, after a restart too. */

@@ -528,6 +528,28 @@ convene_registries_cancel (ConveneRegistries *self)
 }
 
 /**
+ * convene_registries_reload:
+ *
+ * Reads the current registry again through its source, so a copy that
+ * `convene --refresh` stored meanwhile is what shows; a file being loaded
+ * is started again.
+ */
+void
+convene_registries_reload (ConveneRegistries *self)
+{
+  ConveneRegistrySource *source;
+
+  g_return_if_fail (CONVENE_IS_REGISTRIES (self));
+
+  source = convene_registries_get_current (self);
+  if (convene_registry_store_get_loading (self->store) || source == NULL ||
+      convene_registry_source_get_kind (source) == CONVENE_SOURCE_KIND_FILE)
+    convene_registry_store_reload (self->store);
+  else
+    convene_registry_store_load_source (self->store, source);
+}
+
+/**
  * convene_registries_switch:
  *
  * Makes the registry of @id the current one: the store loads it.

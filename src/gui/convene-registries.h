@@ -65,6 +65,7 @@ GListModel           *convene_registries_get_model     (ConveneRegistries       
 ConveneRegistrySource *convene_registries_lookup        (ConveneRegistries             *self,
                                                         const char                    *id);
 ConveneRegistrySource *convene_registries_get_current   (ConveneRegistries             *self);
+void                  convene_registries_reload        (ConveneRegistries             *self);
 gboolean              convene_registries_switch        (ConveneRegistries             *self,
                                                         const char                    *id,
                                                         GError                       **error);
