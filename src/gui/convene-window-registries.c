@@ -201,9 +201,11 @@ _convene_window_remember_registry_group (ConveneWindow *self,
       self->registry != convene_registry_store_get_registry (self->store))
     return;
 
+  /* The overview is no group; the list is saved only when this changed. */
+  if (group_id != NULL && *group_id == '\0')
+    group_id = NULL;
   if ((entry = convene_registries_get_current (get_registries (self))) != NULL &&
-      g_strcmp0 (convene_registry_source_get_last_group (entry),
-                 group_id != NULL && *group_id != '\0' ? group_id : NULL) != 0)
+      g_strcmp0 (convene_registry_source_get_last_group (entry), group_id) != 0)
     {
       convene_registry_source_set_last_group (entry, group_id);
       convene_registries_save (get_registries (self));
