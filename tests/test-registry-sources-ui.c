@@ -448,8 +448,10 @@ test_last_group_restart (Fixture       *f,
   g_autoptr(ConveneContext) context = NULL;
   ConveneRegistryList *list;
   ConveneWindow *window;
+  g_autofree char *third = g_build_filename (f->ui.tmpdir, "third.json", NULL);
   const char *first_id;
   const char *second_id;
+  const char *third_id;
 
   registry_test_server_serve (f->server, "/first.json", first_body, NULL);
   registry_test_server_serve (f->server, "/second.json", second_body, NULL);
@@ -462,7 +464,22 @@ test_last_group_restart (Fixture       *f,
   g_assert_cmpstr (shown_community (f->ui.window), ==, "Second");
   g_assert_true (convene_window_show_group (f->ui.window, "alpha"));
 
+  /* A file opened is remembered too, with its group. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (third);
+    g_autofree char *third_body = registry_json ("Third");
+
+    g_file_set_contents (third, third_body, -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (convene_window_open_file (f->ui.window, file));
+    wait_idle (f->ui.window);
+    g_assert_cmpstr (shown_community (f->ui.window), ==, "Third");
+    g_assert_true (convene_window_show_group (f->ui.window, "beta"));
+  }
+
   list = convene_registries_get_list (registries_of (f->ui.window));
+  third_id = convene_registry_source_get_id (convene_registry_list_lookup_location (list, third));
   first_id = convene_registry_source_get_id (convene_registry_list_lookup_location (list, first));
   second_id = convene_registry_source_get_id (convene_registry_list_lookup_location (list,
                                                                                       second));
@@ -482,6 +499,12 @@ test_last_group_restart (Fixture       *f,
   wait_idle (window);
   g_assert_cmpstr (shown_community (window), ==, "Second");
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (window)), ==, "alpha");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-registry", "s",
+                                             third_id));
+  wait_idle (window);
+  g_assert_cmpstr (shown_community (window), ==, "Third");
+  g_assert_cmpstr (convene_group_get_id (convene_window_get_group (window)), ==, "beta");
   ui_test_close_window (window);
 }
 
