@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-application.h"
+#include "convene-application-private.h"
 #include "convene-avatar-cache.h"
 #include "convene-cli.h"
 #include "convene-context.h"
@@ -47,7 +48,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "registry", 'r', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the registry FILE instead of the bundled one"), N_("FILE") },
+    N_("Open the registry FILE or URL instead of the bundled one"), N_("FILE|URL") },
   { "group", 'g', 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the working group ID"), N_("ID") },
   { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -201,98 +202,14 @@ use_bundled_action (GSimpleAction *action,
   convene_application_load_registry (CONVENE_APPLICATION (user_data), NULL);
 }
 
-/* What the About window says of the data shown: its date, when it was
- * fetched, where it comes from and under which licence.
- */
-static char *
-dup_about_comments (ConveneApplication *self)
-{
-  const char *comments = _("See who leads each working group and join its next meeting.");
-  GDateTime *date = convene_registry_store_get_date (self->store);
-  ConveneRegistryEntry *entry;
-  g_autofree char *data = NULL;
-
-  if (date == NULL || convene_registry_store_get_registry (self->store) == NULL)
-    return g_strdup (comments);
-
-  data = g_date_time_format (date, _("Data of %-d %B %Y"));
-  entry = convene_registries_get_current (convene_context_get_registries (self->context));
-  if (entry != NULL && convene_registry_entry_get_fetched (entry) != NULL)
-    {
-      g_autofree char *fetched = g_date_time_format (convene_registry_entry_get_fetched (entry),
-                                                     _("fetched %-d %B %Y"));
-      g_autofree char *date_only = g_steal_pointer (&data);
-
-      data = g_strdup_printf (_("%s · %s"), date_only, fetched);
-    }
-
-  return g_strdup_printf ("%s\n\n%s", comments, data);
-}
-
-static void
-add_data_credits (ConveneApplication *self,
-                  AdwAboutWindow     *about)
-{
-  const char *path = convene_registry_store_get_path (self->store);
-
-  if (convene_registry_store_get_registry (self->store) == NULL)
-    return;
-
-  if (path == NULL)
-    {
-      /* The seed: Istio's WORKING-GROUPS.md of the community repository
-       * (github.com/istio/community), which is under the Apache License 2.0.
-       */
-      adw_about_window_add_legal_section (about, _("Registry Data"),
-                                          _("The working groups of the Istio community, from "
-                                            "its community repository (commit 9ef47a8, "
-                                            "11 December 2017)"),
-                                          GTK_LICENSE_APACHE_2_0, NULL);
-    }
-  else
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      /* Translators: %s is the path of a registry file */
-      g_autofree char *text = g_strdup_printf (_("From “%s”"), display);
-
-      adw_about_window_add_legal_section (about, _("Registry Data"), text, GTK_LICENSE_CUSTOM,
-                                          _("Convene does not know the licence of this data; "
-                                            "its source says under which terms it may be used."));
-    }
-}
-
 static void
 about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Convene developers", NULL };
   ConveneApplication *self = CONVENE_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  g_autofree char *comments = dup_about_comments (self);
-  GtkWidget *about;
 
-  /* The icon comes from the resources too (icons/ under the resource
-   * base path), so it shows when Convene runs from the build tree.
-   */
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "application", user_data,
-                        "transient-for", parent,
-                        "application-name", _("Convene"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "comments", comments,
-                        "developer-name", _("The Convene developers"),
-                        "developers", developers,
-                        "copyright", _("© 2026 The Convene developers"),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "website", "https://github.com/convene/convene",
-                        "issue-url", "https://github.com/convene/convene/issues",
-                        /* Translators: your names, one per line, to be credited in the About window */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  add_data_credits (self, ADW_ABOUT_WINDOW (about));
-  gtk_window_present (GTK_WINDOW (about));
+  _convene_application_show_about (GTK_APPLICATION (self), self->store, self->context);
 }
 
 static const GActionEntry app_actions[] = {
@@ -320,28 +237,36 @@ convene_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (convene_application_parent_class)->handle_local_options (app, options);
 }
 
-/* Loads the registry file @arg names; a web address is refused, out loud,
- * rather than silently showing another registry.
+/* Opens the registry file or web address @arg names; the registry is
+ * remembered, and a web address downloaded the first time.
  */
 static void
 open_argument (ConveneApplication      *self,
                GApplicationCommandLine *command_line,
                const char              *arg)
 {
-  g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, arg);
-  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (path == NULL)
+  if (convene_registry_location_is_url (arg))
     {
-      const char *message = _("Opening registries from the web is not supported yet");
-
-      g_application_command_line_printerr (command_line, "%s\n", message);
-      g_free (self->pending_toast);
-      self->pending_toast = g_strdup (message);
-      return;
+      path = g_strdup (arg);
+    }
+  else
+    {
+      file = g_application_command_line_create_file_for_arg (command_line, arg);
+      path = g_file_get_path (file);
+      if (path == NULL)
+        path = g_file_get_uri (file);
     }
 
-  convene_application_load_registry (self, path);
+  if (!convene_registries_open (convene_context_get_registries (self->context), path, &error))
+    {
+      g_application_command_line_printerr (command_line, "%s\n", error->message);
+      g_free (self->pending_toast);
+      self->pending_toast = g_strdup (error->message);
+    }
 }
 
 static int
@@ -378,8 +303,9 @@ convene_application_activate (GApplication *app)
   ConveneWindow *window;
 
   if (!convene_registry_store_get_loaded (self->store) &&
-      !convene_registry_store_get_loading (self->store))
-    convene_registry_store_load (self->store, NULL);
+      !convene_registry_store_get_loading (self->store) &&
+      !convene_registries_get_downloading (convene_context_get_registries (self->context)))
+    convene_application_load_registry (self, NULL);
 
   window = ensure_window (self);
 
@@ -677,6 +603,19 @@ convene_application_load_registry (ConveneApplication *self,
 {
   g_return_if_fail (CONVENE_IS_APPLICATION (self));
 
+  /* Through its source, remembered: the bundled registry from its
+   * refreshed copy when there is one.
+   */
+  if (self->context != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!convene_registries_open (convene_context_get_registries (self->context), path,
+                                    &error))
+        g_warning ("%s", error->message);
+      return;
+    }
+
   convene_registry_store_load (self->store, path);
 }
 
@@ -691,7 +630,10 @@ convene_application_reload (ConveneApplication *self)
 {
   g_return_if_fail (CONVENE_IS_APPLICATION (self));
 
-  convene_registry_store_reload (self->store);
+  if (self->context != NULL)
+    convene_registries_reload (convene_context_get_registries (self->context));
+  else
+    convene_registry_store_reload (self->store);
 }
 
 /**

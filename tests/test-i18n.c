@@ -272,8 +272,8 @@ test_cli_help (void)
   /* GApplication's options are translated in the app's domain */
   run_convene_de (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "--registry=DATEI"));
-  g_assert_nonnull (strstr (run.out, "Das Register DATEI statt des mitgelieferten öffnen"));
+  g_assert_nonnull (strstr (run.out, "--registry=DATEI|URL"));
+  g_assert_nonnull (strstr (run.out, "Das Register DATEI oder URL statt des mitgelieferten öffnen"));
 }
 
 /* What the build merges into the desktop file and the metainfo */

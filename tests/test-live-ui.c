@@ -6,11 +6,13 @@
 #include <utime.h>
 
 #include "convene-application.h"
+#include "convene-context.h"
 #include "convene-overview-page.h"
 #include "convene-registry-store.h"
 #include "convene-upcoming.h"
 #include "convene-window.h"
 
+#include "registry-test-server.h"
 #include "ui-test-utils.h"
 
 /* Live registries in the real window: a registry that fails to reload
@@ -318,6 +320,7 @@ typedef struct
   gboolean done;
   char *registry_path;
   char *toast;
+  char *community;
   gboolean has_registry;
 } Run;
 
@@ -328,12 +331,19 @@ run_tick_cb (gpointer data)
   ConveneApplication *application = CONVENE_APPLICATION (run->application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
+  ConveneContext *context = convene_application_get_context (application);
+
+  /* A web address downloads before the store loads its stored copy. */
   if (convene_application_get_loading (application) || !CONVENE_IS_WINDOW (window) ||
-      !gtk_widget_get_mapped (GTK_WIDGET (window)))
+      !gtk_widget_get_mapped (GTK_WIDGET (window)) ||
+      convene_registries_get_downloading (convene_context_get_registries (context)))
     return G_SOURCE_CONTINUE;
 
   run->done = TRUE;
   run->has_registry = convene_window_get_registry (CONVENE_WINDOW (window)) != NULL;
+  if (run->has_registry)
+    run->community = g_strdup (convene_community_get_name (
+      convene_registry_get_community (convene_window_get_registry (CONVENE_WINDOW (window)))));
   run->registry_path = g_strdup (convene_application_get_registry_path (application));
   run->toast = g_strdup (convene_window_get_last_toast (CONVENE_WINDOW (window)));
   g_application_quit (run->application);
@@ -375,6 +385,7 @@ run_clear (Run *run)
 {
   g_free (run->registry_path);
   g_free (run->toast);
+  g_free (run->community);
 }
 
 static void
@@ -397,27 +408,63 @@ test_live_open_argument (void)
   ui_test_remove_tree (dir);
 }
 
-/* A web address, as an argument or to --registry: said, not ignored. */
+/* A web address, as an argument or to --registry: downloaded, shown and
+ * remembered; the next start shows it from the stored copy, offline.
+ */
 static void
 test_live_open_url (void)
 {
-  const char *positional[] = { "convene", "https://example.org/registry.json", NULL };
-  const char *option[] = { "convene", "--registry", "https://example.org/registry.json", NULL };
+  RegistryTestServer *server = registry_test_server_start ();
+  g_autofree char *positional_url = registry_test_server_url (server, "/positional.json");
+  g_autofree char *option_url = registry_test_server_url (server, "/option.json");
+  const char *positional[] = { "convene", positional_url, NULL };
+  const char *option[] = { "convene", "--registry", option_url, NULL };
   const char **argvs[] = { positional, option };
+  const char *names[] = { "Positional", "Option" };
+  ConveneRegistryList *list;
 
   ui_test_reset_settings ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (argvs); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{ \"format_version\": 1, "
+                                               "\"community\": { \"name\": \"%s\" }, "
+                                               "\"groups\": [ { \"id\": \"alpha\", "
+                                               "\"name\": \"Alpha\" } ] }\n", names[i]);
+
+      registry_test_server_serve (server, i == 0 ? "/positional.json" : "/option.json", body,
+                                  "\"v1\"");
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (argvs); i++)
     {
       Run run = { 0 };
 
       run_application (APP_ID ".Test.OpenUrl", argvs[i], &run);
-      g_assert_cmpstr (run.toast, ==, "Opening registries from the web is not supported yet");
-      /* The window shows the bundled registry meanwhile, and says so. */
+      g_assert_null (run.toast);
       g_assert_true (run.has_registry);
-      g_assert_null (run.registry_path);
+      g_assert_cmpstr (run.community, ==, names[i]);
       run_clear (&run);
     }
+
+  /* Remembered, each with its stored copy. */
+  list = convene_registry_list_new (NULL);
+  g_assert_true (convene_registry_list_load (list, NULL));
+  g_assert_nonnull (convene_registry_list_lookup_location (list, positional_url));
+  g_assert_true (convene_registry_source_has_stored_copy (
+    convene_registry_list_lookup_location (list, option_url)));
+  g_object_unref (list);
+
+  /* Offline: the server is gone, the registry is still there. */
+  registry_test_server_stop (server);
+  {
+    Run run = { 0 };
+
+    run_application (APP_ID ".Test.OpenUrl", positional, &run);
+    g_assert_null (run.toast);
+    g_assert_cmpstr (run.community, ==, "Positional");
+    run_clear (&run);
+  }
 }
 
 static void
@@ -426,7 +473,7 @@ test_live_open_file (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (f->tmpdir, "chosen.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) web = g_file_new_for_uri ("https://example.org/registry.json");
+  g_autoptr(GFile) web = g_file_new_for_uri ("ftp://example.org/registry.json");
 
   /* The action exists, in the menu and on Ctrl+O; the chooser itself
    * cannot be driven headless, its response goes through the helper.
@@ -441,9 +488,10 @@ test_live_open_file (Fixture       *f,
   g_assert_cmpstr (convene_application_get_registry_path (app), ==, path);
   g_assert_true (convene_window_get_registry (f->window) == convene_application_get_registry (app));
 
+  /* A web address is not a file: refused in words, the registry stays. */
   g_assert_false (convene_window_open_file (f->window, web));
   g_assert_cmpstr (convene_window_get_last_toast (f->window), ==,
-                   "Opening registries from the web is not supported yet");
+                   "Only addresses that start with https:// or http:// can be opened");
   g_assert_cmpstr (convene_application_get_registry_path (app), ==, path);
 }
 

@@ -20,8 +20,9 @@
  * dropped addresses, the switcher and each registry's last group, Refresh
  * and the dialog of what changed, the daily check by a fake clock, the age
  * of the data on the meeting rows, the error page, and Cancel on the
- * loading page. The registry sources themselves are behind the hooks of
- * #ConveneRegistries; here the hooks record.
+ * loading page. The network is replaced by the hooks of
+ * #ConveneRegistries, which record here; test-registry-sources-ui runs
+ * the same against a real server.
  */
 
 static ConveneApplication *app;
@@ -52,10 +53,10 @@ record_open_uri (ConveneRegistries  *registries,
 }
 
 static void
-record_refresh (ConveneRegistries    *registries,
-                ConveneRegistryEntry *entry,
-                GTask                *task,
-                gpointer              user_data)
+record_refresh (ConveneRegistries     *registries,
+                ConveneRegistrySource *source,
+                GTask                 *task,
+                gpointer               user_data)
 {
   recorder.n_refreshes++;
 
@@ -115,6 +116,16 @@ wait_loaded (void)
 {
   ui_test_assert_eventually (!convene_application_get_loading (app));
   ui_test_drain ();
+}
+
+/* The id the list knows the registry of @path by. */
+static const char *
+id_of (const char *path)
+{
+  ConveneRegistryList *list = convene_registries_get_list (get_registries ());
+  ConveneRegistrySource *source = convene_registry_list_lookup_location (list, path);
+
+  return source != NULL ? convene_registry_source_get_id (source) : NULL;
 }
 
 static void
@@ -245,6 +256,22 @@ find_row (GtkListBox *list,
 
 /* Fixture */
 
+static void
+forget_registries (void)
+{
+  GListModel *model = convene_registries_get_model (get_registries ());
+
+  while (g_list_model_get_n_items (model) > 1)
+    {
+      g_autoptr(ConveneRegistrySource) source = g_list_model_get_item (model, 1);
+      g_autoptr(GError) error = NULL;
+
+      convene_registries_remove (get_registries (), convene_registry_source_get_id (source),
+                                 &error);
+      g_assert_no_error (error);
+    }
+}
+
 typedef UiTestFixture Fixture;
 
 static void
@@ -256,7 +283,9 @@ fixture_setup (Fixture       *f,
   recorder.uris = g_ptr_array_new_with_free_func (g_free);
   convene_registries_set_hooks (get_registries (), &recording_hooks, NULL);
 
+  /* Each test starts with the bundled registry alone, as a new user. */
   convene_application_load_registry (app, NULL);
+  forget_registries ();
   g_assert_nonnull (convene_application_get_registry (app));
 
   f->window = ui_test_window_new (app);
@@ -361,12 +390,6 @@ test_location_dialog (Fixture       *f,
   g_assert_cmpuint (recorder.uris->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (recorder.uris, 0), ==, "https://example.org/registry.json");
   g_assert_null (find_toplevel_with_class (ADW_TYPE_MESSAGE_DIALOG, "open-location"));
-
-  /* Without a backend for addresses, the seam says so. */
-  convene_registries_set_hooks (get_registries (), NULL, NULL);
-  g_assert_false (convene_window_open_location (f->window, "https://example.org/other.json"));
-  g_assert_cmpstr (convene_window_get_last_toast (f->window), ==,
-                   "Opening registries from the web is not supported yet");
 }
 
 /* An address dropped on the window: as a file list and as text. */
@@ -499,14 +522,14 @@ test_switcher (Fixture       *f,
   g_assert_null (convene_application_get_registry_path (app));
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, bundled_id);
 
-  switch_and_wait (f->window, second);
+  switch_and_wait (f->window, id_of (second));
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "alpha");
 
   /* The overview is a place to come back to too. */
   convene_window_show_overview (f->window);
-  switch_and_wait (f->window, first);
+  switch_and_wait (f->window, id_of (first));
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "beta");
-  switch_and_wait (f->window, second);
+  switch_and_wait (f->window, id_of (second));
   g_assert_cmpstr (convene_window_get_page (f->window), ==, "overview");
 }
 
@@ -547,7 +570,7 @@ test_switcher_remove (Fixture       *f,
   g_assert_nonnull (row);
   /* (A button's activation clicks it a moment later.) */
   gtk_widget_activate (ui_test_lookup_css_class (row, GTK_TYPE_BUTTON, "remove-registry"));
-  ui_test_assert_eventually (convene_registries_lookup (get_registries (), path) == NULL);
+  ui_test_assert_eventually (id_of (path) == NULL);
   wait_loaded ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before);
   g_assert_null (convene_application_get_registry_path (app));
@@ -789,8 +812,8 @@ test_daily_check (Fixture       *f,
   ui_test_assert_eventually (recorder.n_refreshes == 2);
 
   /* The decision is the seam's and can be replaced. */
-  g_assert_false (convene_registries_default_should_check (recorder.now, recorder.now));
-  g_assert_true (convene_registries_default_should_check (NULL, recorder.now));
+  g_assert_false (convene_registry_check_due (recorder.now, recorder.now));
+  g_assert_true (convene_registry_check_due (NULL, recorder.now));
 
   g_settings_set_boolean (settings, "auto-refresh", FALSE);
   set_recorder_now ("2026-04-01T08:00:00Z");

@@ -447,7 +447,8 @@ ui_test_make_tmpdir (const char *tmpl)
 }
 
 /* Makes a temporary directory from @tmpl for XDG_CACHE_HOME, before
- * anything makes the default avatar cache: it must not be the user's.
+ * anything makes the default avatar cache: it must not be the user's;
+ * its data/ is CONVENE_DATA_DIR, where the registries are remembered.
  * Not G_TEST_OPTION_ISOLATE_DIRS: without the system's XDG_DATA_DIRS
  * there is no MIME database, and GTK cannot load a single SVG icon.
  *
@@ -457,8 +458,11 @@ char *
 ui_test_set_cache_home (const char *tmpl)
 {
   char *cache_home = ui_test_make_tmpdir (tmpl);
+  g_autofree char *data_dir = g_build_filename (cache_home, "data", NULL);
 
   g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  /* The remembered registries likewise: the program's own, gone with it. */
+  g_setenv ("CONVENE_DATA_DIR", data_dir, TRUE);
   return cache_home;
 }
 

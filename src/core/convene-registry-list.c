@@ -149,6 +149,8 @@ apply_record (ConveneRegistrySource *source,
     json_object_get_string_member_with_default (record, "last_modified", NULL));
   convene_registry_source_set_last_group (
     source, json_object_get_string_member_with_default (record, "last_group", NULL));
+  convene_registry_source_set_title (
+    source, json_object_get_string_member_with_default (record, "title", NULL));
 }
 
 static void
@@ -358,6 +360,7 @@ convene_registry_list_save (ConveneRegistryList  *self,
       add_string_member (builder, "last_modified",
                          convene_registry_source_get_last_modified (source));
       add_string_member (builder, "last_group", convene_registry_source_get_last_group (source));
+      add_string_member (builder, "title", convene_registry_source_get_title (source));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

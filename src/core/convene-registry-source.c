@@ -29,6 +29,7 @@ struct _ConveneRegistrySource
   char *last_modified;
   char *stored_path;
   char *last_group;
+  char *title;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneRegistrySource, convene_registry_source, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ enum {
   PROP_CONTENT_DATE,
   PROP_FETCHED,
   PROP_LAST_GROUP,
+  PROP_TITLE,
   N_PROPS
 };
 
@@ -74,6 +76,7 @@ convene_registry_source_finalize (GObject *object)
   g_free (self->last_modified);
   g_free (self->stored_path);
   g_free (self->last_group);
+  g_free (self->title);
 
   G_OBJECT_CLASS (convene_registry_source_parent_class)->finalize (object);
 }
@@ -105,6 +108,9 @@ convene_registry_source_get_property (GObject    *object,
       break;
     case PROP_LAST_GROUP:
       g_value_set_string (value, self->last_group);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -158,6 +164,15 @@ convene_registry_source_class_init (ConveneRegistrySourceClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_GROUP] =
     g_param_spec_string ("last-group", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ConveneRegistrySource:title:
+   *
+   * What the registry calls itself (its community's name) when it was
+   * last loaded, for lists of registries not loaded now; %NULL unknown.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -531,6 +546,29 @@ convene_registry_source_set_last_group (ConveneRegistrySource *self,
 
   if (set_str (&self->last_group, group_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_GROUP]);
+}
+
+/**
+ * convene_registry_source_get_title:
+ * @self: a #ConveneRegistrySource
+ *
+ * Returns: (nullable): see #ConveneRegistrySource:title
+ */
+const char *
+convene_registry_source_get_title (ConveneRegistrySource *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_SOURCE (self), NULL);
+  return self->title;
+}
+
+void
+convene_registry_source_set_title (ConveneRegistrySource *self,
+                                   const char            *title)
+{
+  g_return_if_fail (CONVENE_IS_REGISTRY_SOURCE (self));
+
+  if (set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 /**

@@ -66,6 +66,9 @@ gboolean               convene_registry_source_has_stored_copy (ConveneRegistryS
 const char            *convene_registry_source_get_last_group  (ConveneRegistrySource *self);
 void                   convene_registry_source_set_last_group  (ConveneRegistrySource *self,
                                                                 const char            *group_id);
+const char            *convene_registry_source_get_title       (ConveneRegistrySource *self);
+void                   convene_registry_source_set_title       (ConveneRegistrySource *self,
+                                                                const char            *title);
 
 gboolean               convene_registry_check_due              (GDateTime             *last_check,
                                                                 GDateTime             *now);

@@ -7,248 +7,52 @@
 #include <string.h>
 
 #include "convene-registries.h"
+#include "convene-registries-private.h"
+#include "convene-registry-refresh.h"
 
 /* The one seam between the window and the registries the user keeps.
  *
- * What the window needs: a list of remembered registries (a GListModel of
- * #ConveneRegistryEntry: id, title, source, the date of the content, when
- * it was fetched, the group last shown, whether it may be removed), which
- * one is current, switching and removing, opening a web address,
- * refreshing the current one with a list of what changed, and the
- * decision and clock of the automatic daily check.
+ * Its model is the #ConveneRegistryList of core/ itself (a GListModel of
+ * #ConveneRegistrySource, the bundled one first, kept in registries.json
+ * of $XDG_DATA_HOME/convene or $CONVENE_DATA_DIR): one list, not a copy,
+ * so the window, `convene --registries` and `convene --refresh` see the
+ * same registries, dates and stored copies. The current registry is the
+ * store's :source. Opening a URL and refreshing go through src/refresh,
+ * the same code as the command line's; the store then loads the stored
+ * copy, so everything works offline afterwards.
  *
- * What backs it today, until the registry sources of issue 9 land in
- * core/ and net/: the bundled registry (always first, never removable)
- * and every file the store loaded while the application runs, in memory;
- * switching loads the entry's file into the store; opening a web address
- * says it is not supported yet; refreshing reloads the store and knows no
- * change list. ConveneRegistriesHooks replaces each of these stand-ins
- * with the real thing, so the window keeps this API when the real model
- * comes: the lead backs the hooks (or this whole file) with it.
+ * gui/ links src/refresh (and with it import/) rather than having the
+ * application set hooks: the window then refreshes the same way in the
+ * tests, which build windows without the application's help, and the
+ * hooks stay what the tests put in place of the network and the clock.
  */
-
-/* ConveneRegistryEntry */
-
-struct _ConveneRegistryEntry
-{
-  GObject parent_instance;
-
-  char *id;
-  char *title;
-  char *source;
-  GDateTime *content_date;
-  GDateTime *fetched;
-  char *last_group;
-};
-
-G_DEFINE_FINAL_TYPE (ConveneRegistryEntry, convene_registry_entry, G_TYPE_OBJECT)
-
-static void
-convene_registry_entry_finalize (GObject *object)
-{
-  ConveneRegistryEntry *self = (ConveneRegistryEntry *)object;
-
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->source);
-  g_clear_pointer (&self->content_date, g_date_time_unref);
-  g_clear_pointer (&self->fetched, g_date_time_unref);
-  g_free (self->last_group);
-
-  G_OBJECT_CLASS (convene_registry_entry_parent_class)->finalize (object);
-}
-
-static void
-convene_registry_entry_class_init (ConveneRegistryEntryClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = convene_registry_entry_finalize;
-}
-
-static void
-convene_registry_entry_init (ConveneRegistryEntry *self)
-{
-}
-
-/**
- * convene_registry_entry_new:
- * @id: what identifies the entry: %CONVENE_REGISTRY_ENTRY_BUNDLED, or its source
- * @title: what the user calls it
- * @source: (nullable): the path or address it comes from; %NULL for the bundled one
- *
- * Returns: (transfer full): a new entry
- */
-ConveneRegistryEntry *
-convene_registry_entry_new (const char *id,
-                            const char *title,
-                            const char *source)
-{
-  ConveneRegistryEntry *self;
-
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (title != NULL, NULL);
-
-  self = g_object_new (CONVENE_TYPE_REGISTRY_ENTRY, NULL);
-  self->id = g_strdup (id);
-  self->title = g_strdup (title);
-  self->source = g_strdup (source);
-  return self;
-}
-
-const char *
-convene_registry_entry_get_id (ConveneRegistryEntry *self)
-{
-  g_return_val_if_fail (CONVENE_IS_REGISTRY_ENTRY (self), NULL);
-  return self->id;
-}
-
-const char *
-convene_registry_entry_get_title (ConveneRegistryEntry *self)
-{
-  g_return_val_if_fail (CONVENE_IS_REGISTRY_ENTRY (self), NULL);
-  return self->title;
-}
-
-void
-convene_registry_entry_set_title (ConveneRegistryEntry *self,
-                                  const char           *title)
-{
-  g_return_if_fail (CONVENE_IS_REGISTRY_ENTRY (self));
-  g_return_if_fail (title != NULL);
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-}
-
-/**
- * convene_registry_entry_get_source:
- *
- * Returns: (nullable): the path or address; %NULL for the bundled registry
- */
-const char *
-convene_registry_entry_get_source (ConveneRegistryEntry *self)
-{
-  g_return_val_if_fail (CONVENE_IS_REGISTRY_ENTRY (self), NULL);
-  return self->source;
-}
-
-/**
- * convene_registry_entry_get_content_date:
- *
- * Returns: (nullable) (transfer none): when the content is from
- */
-GDateTime *
-convene_registry_entry_get_content_date (ConveneRegistryEntry *self)
-{
-  g_return_val_if_fail (CONVENE_IS_REGISTRY_ENTRY (self), NULL);
-  return self->content_date;
-}
-
-static void
-set_date (GDateTime **field,
-          GDateTime  *date)
-{
-  if (*field == date)
-    return;
-
-  g_clear_pointer (field, g_date_time_unref);
-  *field = date ? g_date_time_ref (date) : NULL;
-}
-
-void
-convene_registry_entry_set_content_date (ConveneRegistryEntry *self,
-                                         GDateTime            *date)
-{
-  g_return_if_fail (CONVENE_IS_REGISTRY_ENTRY (self));
-  set_date (&self->content_date, date);
-}
-
-/**
- * convene_registry_entry_get_fetched:
- *
- * Returns: (nullable) (transfer none): when the content was last
- *   downloaded; %NULL for one that never was (a file, the bundled one)
- */
-GDateTime *
-convene_registry_entry_get_fetched (ConveneRegistryEntry *self)
-{
-  g_return_val_if_fail (CONVENE_IS_REGISTRY_ENTRY (self), NULL);
-  return self->fetched;
-}
-
-void
-convene_registry_entry_set_fetched (ConveneRegistryEntry *self,
-                                    GDateTime            *fetched)
-{
-  g_return_if_fail (CONVENE_IS_REGISTRY_ENTRY (self));
-  set_date (&self->fetched, fetched);
-}
-
-/**
- * convene_registry_entry_get_last_group:
- *
- * Returns: (nullable): the id of the group last shown of this registry;
- *   %NULL when none was (the overview)
- */
-const char *
-convene_registry_entry_get_last_group (ConveneRegistryEntry *self)
-{
-  g_return_val_if_fail (CONVENE_IS_REGISTRY_ENTRY (self), NULL);
-  return self->last_group;
-}
-
-void
-convene_registry_entry_set_last_group (ConveneRegistryEntry *self,
-                                       const char           *group_id)
-{
-  g_return_if_fail (CONVENE_IS_REGISTRY_ENTRY (self));
-
-  if (group_id != NULL && *group_id == '\0')
-    group_id = NULL;
-
-  g_free (self->last_group);
-  self->last_group = g_strdup (group_id);
-}
-
-gboolean
-convene_registry_entry_get_removable (ConveneRegistryEntry *self)
-{
-  g_return_val_if_fail (CONVENE_IS_REGISTRY_ENTRY (self), FALSE);
-  return g_strcmp0 (self->id, CONVENE_REGISTRY_ENTRY_BUNDLED) != 0;
-}
-
-/* ConveneRegistries */
-
-struct _ConveneRegistries
-{
-  GObject parent_instance;
-
-  ConveneRegistryStore *store;
-  GSettings *settings;
-  GListStore *entries;
-
-  ConveneRegistriesHooks hooks;
-  gpointer hooks_data;
-};
 
 G_DEFINE_FINAL_TYPE (ConveneRegistries, convene_registries, G_TYPE_OBJECT)
 
-static guint
-find_entry (ConveneRegistries *self,
-            const char        *id)
+enum {
+  PROP_0,
+  PROP_DOWNLOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+_convene_registries_items_changed (ConveneRegistries *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConveneRegistryEntry) entry = NULL;
-
-      entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
-
-      if (g_strcmp0 (entry->id, id) == 0)
-        return i;
-    }
-
-  return G_MAXUINT;
+  /* A title, a date and which one is current changed: every row bound
+   * to the model is made again (a handful of them).
+   */
+  g_list_model_items_changed (G_LIST_MODEL (self->list), 0, n, n);
 }
 
 /* A registry the store loaded is remembered, with what it says of itself. */
@@ -258,36 +62,32 @@ store_loaded_cb (ConveneRegistries    *self,
 {
   ConveneRegistry *registry = convene_registry_store_get_registry (store);
   const char *path = convene_registry_store_get_path (store);
-  ConveneRegistryEntry *entry;
+  ConveneRegistrySource *source;
   ConveneCommunity *community;
 
   if (registry == NULL || convene_registry_store_get_error (store) != NULL)
     return;
 
-  entry = convene_registries_get_current (self);
-  if (entry == NULL)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autoptr(ConveneRegistryEntry) added = convene_registry_entry_new (path, name, path);
-
-      g_list_store_append (self->entries, added);
-      entry = added;
-    }
+  source = convene_registries_get_current (self);
+  if (source == NULL && path != NULL)
+    source = convene_registry_list_add (self->list, path, NULL);
+  if (source == NULL)
+    return;
 
   community = convene_registry_get_community (registry);
   if (community != NULL && convene_community_get_name (community) != NULL &&
       *convene_community_get_name (community) != '\0')
-    convene_registry_entry_set_title (entry, convene_community_get_name (community));
-  convene_registry_entry_set_content_date (entry, convene_registry_store_get_date (store));
+    convene_registry_source_set_title (source, convene_community_get_name (community));
 
-  /* A title, a date and which one is current changed: every row bound
-   * to the model is made again (a handful of them).
+  /* A download's date is the refresh's to say (Last-Modified, or what
+   * the content states); a file's is what the store found.
    */
-  {
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  if (convene_registry_source_get_kind (source) != CONVENE_SOURCE_KIND_URL ||
+      convene_registry_source_get_content_date (source) == NULL)
+    convene_registry_source_set_content_date (source, convene_registry_store_get_date (store));
 
-    g_list_model_items_changed (G_LIST_MODEL (self->entries), 0, n, n);
-  }
+  convene_registries_save (self);
+  _convene_registries_items_changed (self);
 }
 
 static void
@@ -295,23 +95,66 @@ convene_registries_dispose (GObject *object)
 {
   ConveneRegistries *self = (ConveneRegistries *)object;
 
+  convene_registries_cancel (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->entries);
+  g_clear_object (&self->list);
 
   G_OBJECT_CLASS (convene_registries_parent_class)->dispose (object);
 }
 
 static void
+convene_registries_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ConveneRegistries *self = CONVENE_REGISTRIES (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOWNLOADING:
+      g_value_set_boolean (value, convene_registries_get_downloading (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 convene_registries_class_init (ConveneRegistriesClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = convene_registries_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = convene_registries_dispose;
+  object_class->get_property = convene_registries_get_property;
+
+  /**
+   * ConveneRegistries:downloading:
+   *
+   * Whether a registry opened from a URL is being downloaded for the
+   * first time (the window shows its loading page, with Cancel).
+   */
+  properties[PROP_DOWNLOADING] =
+    g_param_spec_boolean ("downloading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ConveneRegistries::open-failed:
+   * @message: why, in plain words
+   *
+   * Opening a URL failed; the registry shown stays.
+   */
+  signals[OPEN_FAILED] =
+    g_signal_new ("open-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 convene_registries_init (ConveneRegistries *self)
 {
-  self->entries = g_list_store_new (CONVENE_TYPE_REGISTRY_ENTRY);
 }
 
 /**
@@ -319,14 +162,14 @@ convene_registries_init (ConveneRegistries *self)
  * @store: the store the current registry is loaded into
  * @settings: (nullable): where the daily check is switched on and remembered
  *
- * Returns: (transfer full): the registries, with the bundled one
+ * Returns: (transfer full): the registries of convene_registry_list_default_dir()
  */
 ConveneRegistries *
 convene_registries_new (ConveneRegistryStore *store,
                         GSettings            *settings)
 {
   ConveneRegistries *self;
-  g_autoptr(ConveneRegistryEntry) bundled = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CONVENE_IS_REGISTRY_STORE (store), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
@@ -334,10 +177,11 @@ convene_registries_new (ConveneRegistryStore *store,
   self = g_object_new (CONVENE_TYPE_REGISTRIES, NULL);
   self->store = g_object_ref (store);
   self->settings = settings ? g_object_ref (settings) : NULL;
+  self->list = convene_registry_list_new (NULL);
 
-  bundled = convene_registry_entry_new (CONVENE_REGISTRY_ENTRY_BUNDLED,
-                                        _("Bundled Registry"), NULL);
-  g_list_store_append (self->entries, bundled);
+  /* A damaged list starts again with the bundled registry: not fatal. */
+  if (!convene_registry_list_load (self->list, &error))
+    g_warning ("%s", error->message);
 
   g_signal_connect_object (store, "loaded", G_CALLBACK (store_loaded_cb), self,
                            G_CONNECT_SWAPPED);
@@ -350,10 +194,9 @@ convene_registries_new (ConveneRegistryStore *store,
 /**
  * convene_registries_set_hooks:
  * @self: a #ConveneRegistries
- * @hooks: (nullable): what replaces the stand-ins; a %NULL member keeps its stand-in
+ * @hooks: (nullable): what replaces the network or the clock; a %NULL
+ *   member keeps the real one
  * @user_data: passed to the hooks
- *
- * Backs the seam with the real registry sources.
  */
 void
 convene_registries_set_hooks (ConveneRegistries            *self,
@@ -370,126 +213,262 @@ convene_registries_set_hooks (ConveneRegistries            *self,
 }
 
 /**
+ * convene_registries_get_list:
+ *
+ * Returns: (transfer none): the remembered registries
+ */
+ConveneRegistryList *
+convene_registries_get_list (ConveneRegistries *self)
+{
+  g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), NULL);
+  return self->list;
+}
+
+/**
  * convene_registries_get_model:
  *
- * Returns: (transfer none): a #GListModel of #ConveneRegistryEntry, the
- *   bundled one first
+ * Returns: (transfer none): a #GListModel of #ConveneRegistrySource, the
+ *   bundled one first: the list itself
  */
 GListModel *
 convene_registries_get_model (ConveneRegistries *self)
 {
   g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), NULL);
-  return G_LIST_MODEL (self->entries);
+  return G_LIST_MODEL (self->list);
+}
+
+/**
+ * convene_registries_save:
+ *
+ * Keeps the list as it is now (a last group, a title); a list that cannot
+ * be written only forgets, so this warns.
+ */
+void
+convene_registries_save (ConveneRegistries *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CONVENE_IS_REGISTRIES (self));
+
+  if (!convene_registry_list_save (self->list, &error))
+    g_warning ("Could not save the list of registries: %s", error->message);
+}
+
+/**
+ * convene_registries_get_title:
+ *
+ * Returns: what to call @source: its community's name when it was
+ *   loaded once, else its file's or address's name
+ */
+const char *
+convene_registries_get_title (ConveneRegistries     *self,
+                              ConveneRegistrySource *source)
+{
+  const char *title;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), NULL);
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_SOURCE (source), NULL);
+
+  if ((title = convene_registry_source_get_title (source)) != NULL && *title != '\0')
+    return title;
+  if (convene_registry_source_get_kind (source) == CONVENE_SOURCE_KIND_BUNDLED)
+    return _("Bundled Registry");
+  return convene_registry_source_get_location (source);
 }
 
 /**
  * convene_registries_lookup:
  *
- * Returns: (transfer none) (nullable): the entry of @id
+ * Returns: (transfer none) (nullable): the source of @id
  */
-ConveneRegistryEntry *
+ConveneRegistrySource *
 convene_registries_lookup (ConveneRegistries *self,
                            const char        *id)
 {
-  guint position;
-  g_autoptr(ConveneRegistryEntry) entry = NULL;
-
   g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), NULL);
 
-  if ((position = find_entry (self, id)) == G_MAXUINT)
-    return NULL;
-
-  /* The list store holds it. */
-  entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
-  return entry;
+  return id != NULL ? convene_registry_list_lookup (self->list, id) : NULL;
 }
 
 /**
  * convene_registries_get_current:
  *
- * Returns: (transfer none) (nullable): the entry of the registry the
+ * Returns: (transfer none) (nullable): the source of the registry the
  *   store holds, %NULL when it holds one not remembered (yet)
  */
-ConveneRegistryEntry *
+ConveneRegistrySource *
 convene_registries_get_current (ConveneRegistries *self)
 {
+  ConveneRegistrySource *source;
   const char *path;
 
   g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), NULL);
 
+  if ((source = convene_registry_store_get_source (self->store)) != NULL)
+    return convene_registry_list_lookup (self->list, convene_registry_source_get_id (source));
+
+  /* Loaded by its path, not its source (convene_registry_store_load()). */
   path = convene_registry_store_get_path (self->store);
-  return convene_registries_lookup (self, path != NULL ? path : CONVENE_REGISTRY_ENTRY_BUNDLED);
+  if (path == NULL)
+    return convene_registry_list_get_bundled (self->list);
+  return convene_registry_list_lookup_location (self->list, path);
 }
 
-/**
- * convene_registries_switch:
- *
- * Makes the registry of @id the current one: the store loads it.
- *
- * Returns: whether there is such an entry
- */
-gboolean
-convene_registries_switch (ConveneRegistries  *self,
-                           const char         *id,
-                           GError            **error)
+/* Opening a URL the first time: its download */
+
+typedef struct
 {
-  ConveneRegistryEntry *entry;
+  ConveneRegistries *self;
+  ConveneRegistrySource *source;
+  GCancellable *cancellable;
+  gboolean added;
+} Opening;
 
-  g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->self);
+  g_object_unref (opening->source);
+  g_object_unref (opening->cancellable);
+  g_free (opening);
+}
 
-  if ((entry = convene_registries_lookup (self, id)) == NULL)
+static void
+set_downloading (ConveneRegistries *self,
+                 GCancellable      *cancellable,
+                 const char        *location)
+{
+  g_clear_object (&self->download);
+  g_clear_pointer (&self->downloading, g_free);
+  self->download = cancellable ? g_object_ref (cancellable) : NULL;
+  self->downloading = g_strdup (location);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOWNLOADING]);
+}
+
+static void
+downloaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Opening *opening = user_data;
+  ConveneRegistries *self = opening->self;
+  g_autoptr(ConveneRefreshResult) refreshed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  refreshed = convene_registry_refresh_finish (result, &error);
+
+  if (self->download == opening->cancellable)
+    set_downloading (self, NULL, NULL);
+
+  /* Cancelled after the download was complete, the copy is in place. */
+  if (refreshed == NULL && !convene_registry_source_has_stored_copy (opening->source))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("That registry is no longer in the list"));
-      return FALSE;
+      /* Nothing to show for it: not remembered either. */
+      if (opening->added)
+        {
+          convene_registry_list_remove (self->list,
+                                        convene_registry_source_get_id (opening->source), NULL);
+          convene_registries_save (self);
+        }
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: the first %s is a web address, the second says why */
+          g_autofree char *message = g_strdup_printf (_("Could not open %s: %s"),
+                                                      convene_registry_source_get_location (
+                                                        opening->source),
+                                                      error->message);
+
+          g_signal_emit (self, signals[OPEN_FAILED], 0, message);
+        }
+      opening_free (opening);
+      return;
     }
 
-  convene_registry_store_load (self->store, entry->source);
+  if (!g_cancellable_is_cancelled (opening->cancellable))
+    convene_registry_store_load_source (self->store, opening->source);
+  opening_free (opening);
+}
+
+static gboolean
+open_source (ConveneRegistries     *self,
+             ConveneRegistrySource *source,
+             gboolean               added,
+             GError               **error)
+{
+  Opening *opening;
+
+  if (convene_registry_source_get_kind (source) != CONVENE_SOURCE_KIND_URL ||
+      convene_registry_source_has_stored_copy (source))
+    {
+      convene_registries_cancel (self);
+      convene_registry_store_load_source (self->store, source);
+      return TRUE;
+    }
+
+  if (self->hooks.open_uri != NULL)
+    return self->hooks.open_uri (self, convene_registry_source_get_location (source),
+                                 self->hooks_data, error);
+
+  convene_registries_cancel (self);
+
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->source = g_object_ref (source);
+  opening->cancellable = g_cancellable_new ();
+  opening->added = added;
+  set_downloading (self, opening->cancellable, convene_registry_source_get_location (source));
+
+  convene_registry_refresh_async (self->list, source, NULL, opening->cancellable,
+                                  downloaded_cb, opening);
   return TRUE;
 }
 
 /**
- * convene_registries_remove:
+ * convene_registries_open:
+ * @location: (nullable): a file's path, an http(s) URL, or %NULL for the
+ *   bundled registry
  *
- * Forgets the registry of @id; the current one is replaced by the
- * bundled one. The bundled registry always stays.
+ * Remembers @location and shows its registry: a file where it is, a URL
+ * from its stored copy, downloading it the first time (see
+ * #ConveneRegistries:downloading and ::open-failed).
  *
- * Returns: whether it was removed
+ * Returns: whether opening started
  */
 gboolean
-convene_registries_remove (ConveneRegistries  *self,
-                           const char         *id,
-                           GError            **error)
+convene_registries_open (ConveneRegistries  *self,
+                         const char         *location,
+                         GError            **error)
 {
-  guint position;
-  gboolean current;
+  ConveneRegistrySource *source;
+  gboolean added;
 
   g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
 
-  if (g_strcmp0 (id, CONVENE_REGISTRY_ENTRY_BUNDLED) == 0)
+  if (location == NULL)
+    return open_source (self, convene_registry_list_get_bundled (self->list), FALSE, error);
+
+  /* A file is remembered once it loaded (see store_loaded_cb()), so a
+   * mistyped path does not stay in the list.
+   */
+  if (!convene_registry_location_is_url (location))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _("The registry that comes with Convene cannot be removed"));
-      return FALSE;
+      g_autoptr(ConveneRegistrySource) file = NULL;
+
+      if ((source = convene_registry_list_lookup_location (self->list, location)) != NULL)
+        return open_source (self, source, FALSE, error);
+      if ((file = convene_registry_source_new_for_location (location, error)) == NULL)
+        return FALSE;
+      return open_source (self, file, FALSE, error);
     }
 
-  if ((position = find_entry (self, id)) == G_MAXUINT)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("That registry is no longer in the list"));
-      return FALSE;
-    }
+  added = convene_registry_list_lookup_location (self->list, location) == NULL;
+  if ((source = convene_registry_list_add (self->list, location, error)) == NULL)
+    return FALSE;
+  if (added)
+    convene_registries_save (self);
 
-  current = convene_registries_get_current (self) ==
-            convene_registries_lookup (self, id);
-  g_list_store_remove (self->entries, position);
-
-  if (current)
-    convene_registry_store_load (self->store, NULL);
-
-  return TRUE;
+  return open_source (self, source, added, error);
 }
 
 /**
@@ -506,156 +485,137 @@ convene_registries_open_uri (ConveneRegistries  *self,
   g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
 
-  if (self->hooks.open_uri != NULL)
-    return self->hooks.open_uri (self, uri, self->hooks_data, error);
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("Opening registries from the web is not supported yet"));
-  return FALSE;
+  return convene_registries_open (self, uri, error);
 }
 
-/* The stand-in of a refresh: the file again, what changed not known. */
-static void
-reload_refresh (ConveneRegistries    *self,
-                ConveneRegistryEntry *entry,
-                GTask                *task)
+gboolean
+convene_registries_get_downloading (ConveneRegistries *self)
 {
-  convene_registry_store_reload (self->store);
-  g_task_return_pointer (task, NULL, NULL);
+  g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), FALSE);
+  return self->download != NULL;
 }
 
 /**
- * convene_registries_refresh_async:
+ * convene_registries_get_downloading_location:
  *
- * Refreshes the current registry from its source.
+ * Returns: (nullable): the URL being downloaded
  */
-void
-convene_registries_refresh_async (ConveneRegistries   *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ConveneRegistryEntry *entry;
-
-  g_return_if_fail (CONVENE_IS_REGISTRIES (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, convene_registries_refresh_async);
-
-  entry = convene_registries_get_current (self);
-  if (entry == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("There is no registry to refresh"));
-      return;
-    }
-
-  if (self->hooks.refresh != NULL)
-    self->hooks.refresh (self, entry, g_steal_pointer (&task), self->hooks_data);
-  else
-    reload_refresh (self, entry, task);
-}
-
-/**
- * convene_registries_refresh_finish:
- *
- * Returns: (transfer full) (nullable): the lines of what changed (empty:
- *   nothing did), or %NULL with @error unset when that is not known
- */
-GPtrArray *
-convene_registries_refresh_finish (ConveneRegistries  *self,
-                                   GAsyncResult       *result,
-                                   GError            **error)
+const char *
+convene_registries_get_downloading_location (ConveneRegistries *self)
 {
   g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* The daily check */
-
-/**
- * convene_registries_dup_now:
- *
- * Returns: (transfer full): the time by the clock of the daily check
- */
-GDateTime *
-convene_registries_dup_now (ConveneRegistries *self)
-{
-  g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), NULL);
-
-  if (self->hooks.now != NULL)
-    return self->hooks.now (self->hooks_data);
-
-  return g_date_time_new_now_utc ();
+  return self->downloading;
 }
 
 /**
- * convene_registries_default_should_check:
+ * convene_registries_cancel:
  *
- * The stand-in decision: at most once a day, and not when the clock went
- * back before the last check.
+ * Stops the download of a URL being opened; the registry shown stays.
+ *
+ * Returns: whether one was under way
  */
 gboolean
-convene_registries_default_should_check (GDateTime *last_check,
-                                         GDateTime *now)
+convene_registries_cancel (ConveneRegistries *self)
 {
-  GTimeSpan since;
-
-  g_return_val_if_fail (now != NULL, FALSE);
-
-  if (last_check == NULL)
-    return TRUE;
-
-  since = g_date_time_difference (now, last_check);
-  return since >= G_TIME_SPAN_DAY || since < 0;
-}
-
-/**
- * convene_registries_should_check:
- *
- * Returns: whether the automatic check is on and due by its clock
- */
-gboolean
-convene_registries_should_check (ConveneRegistries *self)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) last = NULL;
-  gint64 last_unix;
-
   g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), FALSE);
 
-  if (self->settings == NULL || !g_settings_get_boolean (self->settings, "auto-refresh"))
+  if (self->download == NULL)
     return FALSE;
 
-  now = convene_registries_dup_now (self);
-  last_unix = g_settings_get_int64 (self->settings, "last-refresh-check");
-  if (last_unix > 0)
-    last = g_date_time_new_from_unix_utc (last_unix);
-
-  if (self->hooks.should_check != NULL)
-    return self->hooks.should_check (last, now);
-
-  return convene_registries_default_should_check (last, now);
+  g_cancellable_cancel (self->download);
+  set_downloading (self, NULL, NULL);
+  return TRUE;
 }
 
 /**
- * convene_registries_mark_checked:
+ * convene_registries_reload:
  *
- * Remembers that the daily check ran now.
+ * Reads the current registry again through its source, so a copy that
+ * `convene --refresh` stored meanwhile is what shows; a file being loaded
+ * is started again.
  */
 void
-convene_registries_mark_checked (ConveneRegistries *self)
+convene_registries_reload (ConveneRegistries *self)
 {
-  g_autoptr(GDateTime) now = NULL;
+  ConveneRegistrySource *source;
 
   g_return_if_fail (CONVENE_IS_REGISTRIES (self));
 
-  if (self->settings == NULL)
-    return;
+  source = convene_registries_get_current (self);
+  if (convene_registry_store_get_loading (self->store) || source == NULL ||
+      convene_registry_source_get_kind (source) == CONVENE_SOURCE_KIND_FILE)
+    convene_registry_store_reload (self->store);
+  else
+    convene_registry_store_load_source (self->store, source);
+}
 
-  now = convene_registries_dup_now (self);
-  g_settings_set_int64 (self->settings, "last-refresh-check", g_date_time_to_unix (now));
+/**
+ * convene_registries_switch:
+ *
+ * Makes the registry of @id the current one: the store loads it.
+ *
+ * Returns: whether there is such a registry
+ */
+gboolean
+convene_registries_switch (ConveneRegistries  *self,
+                           const char         *id,
+                           GError            **error)
+{
+  ConveneRegistrySource *source;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if ((source = convene_registries_lookup (self, id)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("That registry is no longer in the list"));
+      return FALSE;
+    }
+
+  return open_source (self, source, FALSE, error);
+}
+
+/**
+ * convene_registries_remove:
+ *
+ * Forgets the registry of @id and deletes its stored copy; the current
+ * one is replaced by the bundled one, which always stays.
+ *
+ * Returns: whether it was removed
+ */
+gboolean
+convene_registries_remove (ConveneRegistries  *self,
+                           const char         *id,
+                           GError            **error)
+{
+  ConveneRegistrySource *source;
+  gboolean current;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRIES (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (g_strcmp0 (id, CONVENE_BUNDLED_SOURCE_ID) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The registry that comes with Convene cannot be removed"));
+      return FALSE;
+    }
+
+  if ((source = convene_registries_lookup (self, id)) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("That registry is no longer in the list"));
+      return FALSE;
+    }
+
+  current = convene_registries_get_current (self) == source;
+  if (!convene_registry_list_remove (self->list, id, error))
+    return FALSE;
+  convene_registries_save (self);
+
+  if (current)
+    convene_registries_open (self, NULL, NULL);
+
+  return TRUE;
 }

@@ -42,6 +42,8 @@ struct _ConveneWindow
   GSettings *settings;
   GCancellable *cancellable;
   char *last_toast;
+  /* The toast with Cancel while a URL being opened downloads. */
+  AdwToast *download_toast;
   /* The registry the window first met is still loading: the group of
    * last time is shown when it comes.
    */

@@ -32,15 +32,15 @@ get_registries (ConveneWindow *self)
 /* The switcher */
 
 static char *
-dup_entry_subtitle (ConveneRegistryEntry *entry)
+dup_entry_subtitle (ConveneRegistrySource *entry)
 {
-  GDateTime *date = convene_registry_entry_get_content_date (entry);
-  const char *source = convene_registry_entry_get_source (entry);
+  GDateTime *date = convene_registry_source_get_content_date (entry);
+  const char *source = convene_registry_source_get_location (entry);
   g_autofree char *where = NULL;
 
-  if (source == NULL)
+  if (convene_registry_source_get_kind (entry) == CONVENE_SOURCE_KIND_BUNDLED)
     where = g_strdup (_("Comes with Convene"));
-  else if (g_path_is_absolute (source))
+  else if (convene_registry_source_get_kind (entry) == CONVENE_SOURCE_KIND_FILE)
     where = g_filename_display_basename (source);
   else
     where = g_strdup (source);
@@ -62,20 +62,20 @@ create_registry_row (gpointer item,
                      gpointer user_data)
 {
   ConveneWindow *self = CONVENE_WINDOW (user_data);
-  ConveneRegistryEntry *entry = CONVENE_REGISTRY_ENTRY (item);
+  ConveneRegistrySource *entry = CONVENE_REGISTRY_SOURCE (item);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   g_autofree char *subtitle = dup_entry_subtitle (entry);
   gboolean current = convene_registries_get_current (get_registries (self)) == entry;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 convene_registry_entry_get_title (entry));
+                                 convene_registries_get_title (get_registries (self), entry));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.switch-registry");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s",
-                                    convene_registry_entry_get_id (entry));
+                                    convene_registry_source_get_id (entry));
 
   gtk_widget_set_opacity (check, current ? 1.0 : 0.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -85,7 +85,7 @@ create_registry_row (gpointer item,
     gtk_widget_add_css_class (row, "current-registry");
 
   /* The bundled registry always stays. */
-  if (convene_registry_entry_get_removable (entry))
+  if (convene_registry_source_get_kind (entry) != CONVENE_SOURCE_KIND_BUNDLED)
     {
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
@@ -97,7 +97,7 @@ create_registry_row (gpointer item,
       gtk_widget_add_css_class (remove, "remove-registry");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-registry");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s",
-                                        convene_registry_entry_get_id (entry));
+                                        convene_registry_source_get_id (entry));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
     }
 
@@ -124,11 +124,11 @@ switch_registry_action (GtkWidget  *widget,
   ConveneWindow *self = CONVENE_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   const char *id = g_variant_get_string (param, NULL);
-  ConveneRegistryEntry *current = convene_registries_get_current (get_registries (self));
+  ConveneRegistrySource *current = convene_registries_get_current (get_registries (self));
 
   gtk_menu_button_popdown (self->registries_button);
 
-  if (current != NULL && g_strcmp0 (convene_registry_entry_get_id (current), id) == 0)
+  if (current != NULL && g_strcmp0 (convene_registry_source_get_id (current), id) == 0)
     return;
 
   /* The group of the registry switched to, when it comes. */
@@ -173,7 +173,7 @@ remove_registry_action (GtkWidget  *widget,
 char *
 _convene_window_dup_last_group (ConveneWindow *self)
 {
-  ConveneRegistryEntry *entry = NULL;
+  ConveneRegistrySource *entry = NULL;
   gboolean switching = self->switching;
 
   self->switching = FALSE;
@@ -182,7 +182,7 @@ _convene_window_dup_last_group (ConveneWindow *self)
     {
       if (self->context != NULL)
         entry = convene_registries_get_current (get_registries (self));
-      return entry != NULL ? g_strdup (convene_registry_entry_get_last_group (entry)) : NULL;
+      return entry != NULL ? g_strdup (convene_registry_source_get_last_group (entry)) : NULL;
     }
 
   return self->settings != NULL ? g_settings_get_string (self->settings, "last-group") : NULL;
@@ -192,7 +192,7 @@ void
 _convene_window_remember_registry_group (ConveneWindow *self,
                                          const char    *group_id)
 {
-  ConveneRegistryEntry *entry;
+  ConveneRegistrySource *entry;
 
   /* While a switch waits for its registry, the window showing the group
    * it had in the new registry is not the user's choice.
@@ -201,8 +201,15 @@ _convene_window_remember_registry_group (ConveneWindow *self,
       self->registry != convene_registry_store_get_registry (self->store))
     return;
 
-  if ((entry = convene_registries_get_current (get_registries (self))) != NULL)
-    convene_registry_entry_set_last_group (entry, group_id);
+  /* The overview is no group; the list is saved only when this changed. */
+  if (group_id != NULL && *group_id == '\0')
+    group_id = NULL;
+  if ((entry = convene_registries_get_current (get_registries (self))) != NULL &&
+      g_strcmp0 (convene_registry_source_get_last_group (entry), group_id) != 0)
+    {
+      convene_registry_source_set_last_group (entry, group_id);
+      convene_registries_save (get_registries (self));
+    }
 }
 
 /* The meeting rows under @root say so when the data shown is stale by
@@ -303,6 +310,15 @@ refreshed_cb (GObject      *object,
       convene_window_add_toast (self, _("The registry is up to date"));
     }
 
+  /* Fetched just now, even when nothing changed. */
+  if (error == NULL && self->registry == convene_registry_store_get_registry (self->store))
+    {
+      ConveneRegistrySource *source = convene_registries_get_current (get_registries (self));
+
+      convene_overview_page_set_fetched (self->overview_page,
+                                         source ? convene_registry_source_get_fetched (source)
+                                                : NULL);
+    }
   _convene_window_update_registries (self);
 }
 
@@ -376,12 +392,53 @@ cancel_loading_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   ConveneWindow *self = CONVENE_WINDOW (widget);
+  gboolean downloading = convene_registries_cancel (get_registries (self));
 
-  if (convene_registry_store_cancel (self->store))
+  if (convene_registry_store_cancel (self->store) || downloading)
     {
       self->load_cancelled = TRUE;
       _convene_window_sync_with_store (self);
     }
+}
+
+/* Opening a URL: the loading page when nothing is shown yet, else the
+ * header's spinner and a toast that offers Cancel.
+ */
+static void
+downloading_changed_cb (ConveneWindow     *self,
+                        GParamSpec        *pspec,
+                        ConveneRegistries *registries)
+{
+  if (convene_registries_get_downloading (registries))
+    {
+      const char *uri = convene_registries_get_downloading_location (registries);
+      /* Translators: %s is a web address */
+      g_autofree char *text = g_strdup_printf (_("Downloading %s…"), uri);
+      g_autofree char *markup = g_markup_escape_text (text, -1);
+      AdwToast *toast = adw_toast_new (markup);
+
+      adw_toast_set_button_label (toast, _("_Cancel"));
+      adw_toast_set_action_name (toast, "win.cancel-loading");
+      adw_toast_set_timeout (toast, 0);
+      g_clear_object (&self->download_toast);
+      self->download_toast = g_object_ref (toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else if (self->download_toast != NULL)
+    {
+      adw_toast_dismiss (self->download_toast);
+      g_clear_object (&self->download_toast);
+    }
+
+  _convene_window_sync_with_store (self);
+}
+
+static void
+open_failed_cb (ConveneWindow     *self,
+                const char        *message,
+                ConveneRegistries *registries)
+{
+  convene_window_add_toast (self, message);
 }
 
 /* Setup */
@@ -418,6 +475,11 @@ _convene_window_setup_registries (ConveneWindow *self)
 
   _convene_window_update_registries (self);
 
+  g_signal_connect_object (get_registries (self), "notify::downloading",
+                           G_CALLBACK (downloading_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_registries (self), "open-failed",
+                           G_CALLBACK (open_failed_cb), self, G_CONNECT_SWAPPED);
+
   self->daily_check_id = g_timeout_add_seconds (DAILY_CHECK_INTERVAL_SECONDS, daily_check_cb, self);
   /* The first check once the window is up, not at once: startup first. */
   self->first_check_id = g_timeout_add_seconds (5, first_check_cb, self);
@@ -428,6 +490,7 @@ _convene_window_dispose_registries (ConveneWindow *self)
 {
   g_clear_handle_id (&self->daily_check_id, g_source_remove);
   g_clear_handle_id (&self->first_check_id, g_source_remove);
+  g_clear_object (&self->download_toast);
 
   /* The model outlives the window: the context keeps it. */
   if (self->registries_list != NULL)

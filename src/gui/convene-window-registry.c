@@ -255,7 +255,9 @@ _convene_window_sync_with_store (ConveneWindow *self)
   ConveneRegistry *registry = convene_registry_store_get_registry (self->store);
   const GError *error = convene_registry_store_get_error (self->store);
   const char *path = convene_registry_store_get_path (self->store);
-  gboolean loading = convene_registry_store_get_loading (self->store);
+  ConveneRegistries *registries = convene_context_get_registries (self->context);
+  gboolean downloading = convene_registries_get_downloading (registries);
+  gboolean loading = convene_registry_store_get_loading (self->store) || downloading;
 
   /* The error page only when there is nothing else to show. */
   if (registry != NULL)
@@ -276,19 +278,20 @@ _convene_window_sync_with_store (ConveneWindow *self)
                                   ? convene_registry_store_get_date (self->store)
                                   : NULL);
   {
-    ConveneRegistries *registries = convene_context_get_registries (self->context);
-    ConveneRegistryEntry *entry = convene_registries_get_current (registries);
+    ConveneRegistrySource *source = convene_registries_get_current (registries);
 
     convene_overview_page_set_fetched (self->overview_page,
-                                       entry != NULL && self->registry == registry
-                                       ? convene_registry_entry_get_fetched (entry)
+                                       source != NULL && self->registry == registry
+                                       ? convene_registry_source_get_fetched (source)
                                        : NULL);
   }
   _convene_window_update_registries (self);
 
   /* A reload keeps the registry shown until the new one replaces it. */
   if (loading && self->registry == NULL)
-    show_loading (self, convene_registry_store_get_loading_path (self->store));
+    show_loading (self, downloading
+                        ? convene_registries_get_downloading_location (registries)
+                        : convene_registry_store_get_loading_path (self->store));
 
   gtk_spinner_set_spinning (self->loading_spinner, loading && self->registry == NULL);
   gtk_spinner_set_spinning (self->reload_spinner, loading && self->registry != NULL);
@@ -332,7 +335,16 @@ convene_window_open_file (ConveneWindow *self,
       return convene_window_open_location (self, uri);
     }
 
-  convene_registry_store_load (self->store, path);
+  /* Remembered in the list once it loads. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!convene_registries_open (convene_context_get_registries (self->context), path, &error))
+      {
+        convene_window_add_toast (self, error->message);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 

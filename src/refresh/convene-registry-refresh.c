@@ -335,6 +335,15 @@ refresh_process (Refresh  *refresh,
   if (refresh->content_date == NULL && g_strcmp0 (refresh->format, CONVENE_FORMAT_JSON) == 0 &&
       stated != NULL)
     refresh->content_date = g_date_time_new_from_iso8601 (stated, NULL);
+  /* A date alone ("2026-02-20", as registries state it) is no ISO 8601
+   * date and time for GLib: the start of that day. */
+  if (refresh->content_date == NULL && g_strcmp0 (refresh->format, CONVENE_FORMAT_JSON) == 0 &&
+      stated != NULL && strchr (stated, 'T') == NULL)
+    {
+      g_autofree char *midnight = g_strconcat (stated, "T00:00:00Z", NULL);
+
+      refresh->content_date = g_date_time_new_from_iso8601 (midnight, NULL);
+    }
   if (refresh->content_date == NULL)
     refresh->content_date = g_date_time_new_now_utc ();
   date_text = g_date_time_format (refresh->content_date, "%Y-%m-%d");
