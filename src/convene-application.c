@@ -66,6 +66,8 @@ static const GOptionEntry option_entries[] = {
     N_("List the working groups of the registry"), NULL },
   { "upcoming", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the next meeting of every working group, soonest first"), NULL },
+  { "starred", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --upcoming: the week of the starred groups of every remembered registry"), NULL },
   { "ics", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the meetings of the working group ID as an iCalendar file"), N_("ID") },
   { "now", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "convene-registry.h"
+#include "convene-registry-source.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,10 @@ ConveneRegistry *convene_cli_download_registry (const char  *url,
                                                 GError     **error);
 int              convene_cli_refresh           (const char  *location);
 int              convene_cli_list_registries   (void);
+
+/* convene-cli-my-week.c */
+void             convene_cli_print_missing_stars (ConveneRegistrySource *source,
+                                                  ConveneRegistry       *registry);
+int              convene_cli_my_week           (GDateTime   *now);
 
 G_END_DECLS

@@ -416,6 +416,9 @@ convene_cli_run (GVariantDict *options)
   if (ics_group != NULL)
     return print_ics (registry, ics_group, output, now);
 
+  if (g_variant_dict_contains (options, "upcoming") && g_variant_dict_contains (options, "starred"))
+    return convene_cli_my_week (now);
+
   if (g_variant_dict_contains (options, "upcoming"))
     return list_upcoming (registry, now);
 
