@@ -25,6 +25,8 @@ gboolean            convene_window_show_person      (ConveneWindow       *self,
                                                      const char          *person_id);
 void                convene_window_show_overview    (ConveneWindow       *self);
 void                convene_window_show_people      (ConveneWindow       *self);
+void                convene_window_search           (ConveneWindow       *self,
+                                                     const char          *terms);
 const char         *convene_window_get_page         (ConveneWindow       *self);
 ConveneGroup       *convene_window_get_group        (ConveneWindow       *self);
 gboolean            convene_window_open_file        (ConveneWindow       *self,
