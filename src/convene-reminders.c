@@ -177,6 +177,10 @@ apply_week (ConveneReminders *self,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* Quitting, or the test's application gone: nobody to tell */
+  if (self->application == NULL || !g_application_get_is_registered (self->application))
+    return;
+
   for (guint i = 0; week != NULL && lead > 0 && i < week->entries->len; i++)
     {
       ConveneMyWeekEntry *entry = g_ptr_array_index (week->entries, i);
@@ -238,8 +242,7 @@ collect_cb (GObject      *object,
     return;
 
   g_clear_object (&self->cancellable);
-  if (self->application != NULL)
-    apply_week (self, week);
+  apply_week (self, week);
 }
 
 static void

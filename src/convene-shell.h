@@ -25,9 +25,8 @@ ConveneShell          *convene_shell_new                 (GtkApplication       *
                                                           ConveneRegistryStore *store);
 void                   convene_shell_start_reminders     (ConveneShell         *self,
                                                           GSettings            *settings);
-gboolean               convene_shell_dbus_register       (ConveneShell         *self,
-                                                          GDBusConnection      *connection,
-                                                          GError              **error);
+void                   convene_shell_dbus_register       (ConveneShell         *self,
+                                                          GDBusConnection      *connection);
 void                   convene_shell_dbus_unregister     (ConveneShell         *self);
 void                   convene_shell_show                (ConveneShell         *self,
                                                           const char           *kind,
