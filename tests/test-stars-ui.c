@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "convene-application.h"
+#include "convene-sidebar-item.h"
+#include "convene-stars.h"
+#include "convene-window.h"
+#include "test-utils.h"
+#include "ui-test-utils.h"
+
+/* Starring in the real window: the star button and Ctrl+D's action, the
+ * setting they write, and the sidebar's Starred section.
+ */
+
+static ConveneApplication *app;
+
+typedef UiTestFixture Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  ui_test_fixture_setup (f, "convene-test-stars-XXXXXX");
+
+  convene_application_load_registry (app, NULL);
+  g_assert_nonnull (convene_application_get_registry (app));
+
+  f->window = ui_test_window_new (app);
+  convene_window_set_avatar_cache (f->window, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  ui_test_drain ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  ui_test_fixture_teardown (f);
+  g_settings_reset (settings, CONVENE_STARS_KEY);
+}
+
+static GtkButton *
+find_star_button (ConveneWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (window, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkActionable *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (button), "win.toggle-star") == 0)
+        return GTK_BUTTON (button);
+    }
+
+  return NULL;
+}
+
+static void
+test_star_group (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GListModel *sidebar = convene_window_get_sidebar_model (f->window);
+  g_auto(GStrv) stars = NULL;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) second = NULL;
+  guint n_before = g_list_model_get_n_items (sidebar);
+  GtkButton *button;
+
+  g_assert_true (ui_test_has_shortcut (f->window, "<Control>d", "action(win.toggle-star)"));
+
+  /* Nothing to star on the overview */
+  g_assert_null (find_star_button (f->window));
+
+  g_assert_true (convene_window_show_group (f->window, "networking"));
+  ui_test_drain ();
+  button = find_star_button (f->window);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_icon_name (button), ==, "non-starred-symbolic");
+  g_assert_false (convene_window_get_group_starred (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-star", NULL));
+  ui_test_drain ();
+  stars = g_settings_get_strv (settings, CONVENE_STARS_KEY);
+  g_assert_cmpuint (g_strv_length (stars), ==, 1);
+  g_assert_cmpstr (stars[0], ==, CONVENE_BUNDLED_SOURCE_ID "/networking");
+  g_assert_true (convene_window_get_group_starred (f->window));
+  g_assert_cmpstr (gtk_button_get_icon_name (button), ==, "starred-symbolic");
+
+  /* First in the sidebar, under its own heading */
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 2);
+  first = g_list_model_get_item (sidebar, 0);
+  second = g_list_model_get_item (sidebar, 1);
+  g_assert_true (CONVENE_IS_SIDEBAR_ITEM (first));
+  g_assert_cmpint (convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (first)), ==,
+                   CONVENE_SIDEBAR_ITEM_HEADING);
+  g_assert_cmpstr (convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (first)), ==, "Starred");
+  g_assert_true (CONVENE_IS_GROUP (second));
+  g_assert_cmpstr (convene_group_get_id (CONVENE_GROUP (second)), ==, "networking");
+
+  /* The group is still the one shown, and unstarring removes the section */
+  g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "networking");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-star", NULL));
+  ui_test_drain ();
+  g_assert_false (convene_window_get_group_starred (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before);
+}
+
+static void
+test_star_any_group (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GListModel *sidebar = convene_window_get_sidebar_model (f->window);
+  guint n_before = g_list_model_get_n_items (sidebar);
+
+  /* As the sidebar row's menu does: a group that is not shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-group-starred",
+                                             "(sb)", "security", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-group-starred",
+                                             "(sb)", "networking", TRUE));
+  ui_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 3);
+  g_assert_true (convene_stars_get (settings, CONVENE_STARS_KEY, CONVENE_BUNDLED_SOURCE_ID,
+                                    "security"));
+
+  /* Stars set elsewhere (another window, the command line) show too */
+  g_settings_set_strv (settings, CONVENE_STARS_KEY, NULL);
+  ui_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_home = ui_test_set_cache_home ("convene-test-cache-XXXXXX");
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  app = ui_test_application_new ();
+
+  g_test_add ("/stars-ui/star-group", Fixture, NULL, fixture_setup, test_star_group,
+              fixture_teardown);
+  g_test_add ("/stars-ui/star-any-group", Fixture, NULL, fixture_setup, test_star_any_group,
+              fixture_teardown);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
