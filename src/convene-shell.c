@@ -8,8 +8,12 @@
 #include "convene-shell.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
+#include "convene-my-week.h"
+#include "convene-my-week-window.h"
+#include "convene-stars.h"
 #include "convene-window.h"
 
 #define PORTAL_BUS_NAME   "org.freedesktop.portal.Desktop"
@@ -286,6 +290,93 @@ launch_search_cb (ConveneShell          *self,
   convene_shell_search (self, terms);
 }
 
+/* Export My Week */
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  ConveneShell *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneWindow *window = get_window (self);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  if (!convene_shell_export_my_week (self, file, &error))
+    {
+      if (window != NULL)
+        convene_window_add_toast (window, error->message);
+      return;
+    }
+  if (window != NULL)
+    convene_window_add_toast (window, _("My Week exported"));
+}
+
+static void
+export_my_week_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  ConveneShell *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export My Week"),
+                                         GTK_WINDOW (get_window (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name Export My Week suggests; keep .ics */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("my-week.ics"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* My Week */
+
+static void
+my_week_collected_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ConveneShell) self = user_data;
+  g_autoptr(ConveneMyWeek) week = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkWidget *window;
+
+  week = convene_my_week_collect_finish (result, NULL);
+  if (week == NULL || self->application == NULL)
+    return;
+
+  window = convene_my_week_window_new (self->application, GTK_WINDOW (get_window (self)), week,
+                                       now);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+show_my_week_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ConveneShell *self = user_data;
+  g_autoptr(GSettings) own = NULL;
+  g_auto(GStrv) stars = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (self->settings == NULL)
+    own = convene_stars_open_settings ();
+  stars = convene_stars_load (self->settings != NULL ? self->settings : own);
+  convene_registry_list_load (self->list, NULL);
+  convene_my_week_collect_async (self->list, (const char * const *) stars, now, NULL, NULL,
+                                 my_week_collected_cb, g_object_ref (self));
+}
+
 /* GObject */
 
 static void
@@ -372,6 +463,16 @@ convene_shell_new (GtkApplication       *application,
   self->list = convene_registry_list_new (NULL);
   if (!convene_registry_list_load (self->list, &error))
     g_warning ("%s", error->message);
+
+  {
+    const GActionEntry entries[] = {
+      { "export-my-week", export_my_week_cb },
+      { "show-my-week", show_my_week_cb },
+    };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (application), entries,
+                                     G_N_ELEMENTS (entries), self);
+  }
 
   self->provider = convene_search_provider_new (self->list);
   g_signal_connect_object (self->provider, "activate-result", G_CALLBACK (activate_result_cb),
@@ -558,4 +659,42 @@ convene_shell_get_held (ConveneShell *self)
 {
   g_return_val_if_fail (CONVENE_IS_SHELL (self), FALSE);
   return self->held;
+}
+
+/**
+ * convene_shell_export_my_week:
+ * @self: the shell
+ * @file: where to write
+ * @error: where to put why nothing was written
+ *
+ * Writes one iCalendar file with the recurring meetings of every starred
+ * group of every remembered registry.
+ *
+ * Returns: whether @file was written
+ */
+gboolean
+convene_shell_export_my_week (ConveneShell  *self,
+                              GFile         *file,
+                              GError       **error)
+{
+  g_autoptr(GSettings) own = NULL;
+  g_auto(GStrv) stars = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(ConveneMyWeek) week = NULL;
+  g_autofree char *ics = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_SHELL (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->settings == NULL)
+    own = convene_stars_open_settings ();
+  stars = convene_stars_load (self->settings != NULL ? self->settings : own);
+  convene_registry_list_load (self->list, NULL);
+  week = convene_my_week_collect (self->list, (const char * const *) stars, now, NULL);
+  ics = convene_my_week_to_ics (week, now, error);
+  if (ics == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  NULL, error);
 }

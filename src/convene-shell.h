@@ -38,5 +38,8 @@ ConveneRegistryList   *convene_shell_get_list            (ConveneShell         *
 ConveneReminders      *convene_shell_get_reminders       (ConveneShell         *self);
 ConveneSearchProvider *convene_shell_get_search_provider (ConveneShell         *self);
 gboolean               convene_shell_get_held            (ConveneShell         *self);
+gboolean               convene_shell_export_my_week      (ConveneShell         *self,
+                                                          GFile                *file,
+                                                          GError              **error);
 
 G_END_DECLS

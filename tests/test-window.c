@@ -1211,10 +1211,10 @@ test_window_accessible_labels (Fixture       *f,
                                                          GTK_ACCESSIBLE_PROPERTY_LABEL));
         g_assert_nonnull (gtk_widget_get_tooltip_text (button));
       }
-    /* The search toggle, five copy buttons (the links) and four profile
-     * buttons; the meeting's "Add to Calendar" is a menu button.
+    /* The search toggle, the star, five copy buttons (the links) and four
+     * profile buttons; the meeting's "Add to Calendar" is a menu button.
      */
-    g_assert_cmpuint (n_icon_buttons, ==, 10);
+    g_assert_cmpuint (n_icon_buttons, ==, 11);
 
     for (guint i = 0; i < menu_buttons->len; i++)
       g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (menu_buttons, i),
