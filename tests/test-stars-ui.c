@@ -136,6 +136,74 @@ test_star_any_group (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before);
 }
 
+static GtkWindow *
+find_my_week_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), "My Week") == 0)
+      return l->data;
+  return NULL;
+}
+
+static GtkWindow *
+open_my_week (void)
+{
+  GtkWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-my-week", NULL);
+  {
+    ui_test_assert_eventually ((window = find_my_week_window ()) != NULL &&
+                               gtk_widget_get_mapped (GTK_WIDGET (window)));
+  }
+  ui_test_drain ();
+  return window;
+}
+
+/* My Week from every remembered registry: an empty state that explains
+ * stars, then the starred group's meeting with Join.
+ */
+static void
+test_my_week_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ConveneRegistry *registry = convene_application_get_registry (app);
+  /* Weekly: always once in the seven days ahead */
+  ConveneGroup *group = convene_registry_lookup_group (registry, "integrations");
+  GtkWindow *window;
+  AdwStatusPage *status;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  gboolean found = FALSE;
+  gboolean join = FALSE;
+
+  g_assert_nonnull (group);
+
+  window = open_my_week ();
+  status = ui_test_find_one (window, ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Starred Groups");
+  gtk_window_destroy (window);
+  ui_test_drain ();
+
+  convene_stars_set (settings, CONVENE_STARS_KEY, CONVENE_BUNDLED_SOURCE_ID, "integrations",
+                     TRUE);
+  window = open_my_week ();
+  rows = ui_test_find_all (window, ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                   convene_group_get_name (group)) == 0)
+      found = TRUE;
+  g_assert_true (found);
+  buttons = ui_test_find_all (window, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                   "app.join-meeting") == 0)
+      join = TRUE;
+  g_assert_true (join);
+  gtk_window_destroy (window);
+  ui_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +217,9 @@ main (int   argc,
   g_test_add ("/stars-ui/star-group", Fixture, NULL, fixture_setup, test_star_group,
               fixture_teardown);
   g_test_add ("/stars-ui/star-any-group", Fixture, NULL, fixture_setup, test_star_any_group,
+              fixture_teardown);
+
+  g_test_add ("/stars-ui/my-week-window", Fixture, NULL, fixture_setup, test_my_week_window,
               fixture_teardown);
 
   status = g_test_run ();
