@@ -5,6 +5,7 @@
 
 #include "convene-application.h"
 #include "convene-sidebar-item.h"
+#include "convene-sidebar-row.h"
 #include "convene-stars.h"
 #include "convene-window.h"
 #include "test-utils.h"
@@ -204,6 +205,40 @@ test_my_week_window (Fixture       *f,
   ui_test_drain ();
 }
 
+/* A group's row in the sidebar opens a Star menu from the keyboard */
+static void
+test_row_menu (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = ui_test_find_all (f->window, CONVENE_TYPE_SIDEBAR_ROW);
+  g_autoptr(GPtrArray) popovers = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *box = NULL;
+  gboolean opened = FALSE;
+
+  /* The rows of groups: the second and later (Overview is the first) */
+  g_assert_cmpuint (rows->len, >, 2);
+  box = gtk_widget_get_parent (g_ptr_array_index (rows, 2));
+  controllers = gtk_widget_observe_controllers (box);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GtkShortcut) shortcut = NULL;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      opened = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, box, NULL);
+    }
+  g_assert_true (opened);
+  ui_test_drain ();
+
+  popovers = ui_test_find_all (box, GTK_TYPE_POPOVER_MENU);
+  g_assert_cmpuint (popovers->len, ==, 1);
+  gtk_popover_popdown (g_ptr_array_index (popovers, 0));
+  ui_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +254,8 @@ main (int   argc,
   g_test_add ("/stars-ui/star-any-group", Fixture, NULL, fixture_setup, test_star_any_group,
               fixture_teardown);
 
+  g_test_add ("/stars-ui/row-menu", Fixture, NULL, fixture_setup, test_row_menu,
+              fixture_teardown);
   g_test_add ("/stars-ui/my-week-window", Fixture, NULL, fixture_setup, test_my_week_window,
               fixture_teardown);
 

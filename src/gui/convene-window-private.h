@@ -156,6 +156,8 @@ void     _convene_window_init_stars          (ConveneWindow  *self);
 void     _convene_window_update_stars        (ConveneWindow  *self);
 guint    _convene_window_get_stars_offset    (ConveneWindow  *self);
 void     _convene_window_dispose_stars       (ConveneWindow  *self);
+void     _convene_window_stars_attach_row_menu (GtkWidget    *widget,
+                                                GtkListItem  *item);
 
 /* convene-window-actions.c */
 void     _convene_window_close_file_chooser  (ConveneWindow  *self);

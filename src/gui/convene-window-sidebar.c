@@ -86,6 +86,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), convene_sidebar_row_new (self->upcoming));
   gtk_list_item_set_child (item, box);
+  _convene_window_stars_attach_row_menu (box, item);
 }
 
 static void

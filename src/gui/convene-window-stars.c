@@ -8,6 +8,7 @@
 #include "convene-window-private.h"
 
 #include "convene-registry-source.h"
+#include "convene-search-hit.h"
 #include "convene-sidebar-item.h"
 #include "convene-stars.h"
 
@@ -134,6 +135,107 @@ set_group_starred_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&sb)", &group_id, &starred);
   set_starred (self, group_id, starred);
+}
+
+/* The sidebar row's context menu (right click, Shift+F10, Menu) */
+
+static void
+popup_row_menu (ConveneWindow *self,
+                GtkListItem   *item,
+                GtkWidget     *widget,
+                double         x,
+                double         y)
+{
+  GObject *object = gtk_list_item_get_item (item);
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) entry = NULL;
+  g_autofree char *source = NULL;
+  const char *group_id;
+  gboolean starred;
+  GtkWidget *popover;
+
+  g_assert (CONVENE_IS_WINDOW (self));
+
+  if (CONVENE_IS_SEARCH_HIT (object))
+    object = convene_search_hit_get_item (CONVENE_SEARCH_HIT (object));
+  if (!CONVENE_IS_GROUP (object) || self->settings == NULL)
+    return;
+
+  group_id = convene_group_get_id (CONVENE_GROUP (object));
+  source = convene_window_dup_source_id (self);
+  starred = convene_stars_get (self->settings, CONVENE_STARS_KEY, source, group_id);
+
+  menu = g_menu_new ();
+  entry = g_menu_item_new (starred ? _("_Unstar") : _("_Star"), NULL);
+  g_menu_item_set_action_and_target_value (entry, "win.set-group-starred",
+                                           g_variant_new ("(sb)", group_id, !starred));
+  g_menu_append_item (menu, entry);
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, widget);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  if (x >= 0 && y >= 0)
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                                 &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  /* Unparented once closed: one popover per opening */
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *item)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *window = gtk_widget_get_ancestor (widget, CONVENE_TYPE_WINDOW);
+
+  if (window != NULL)
+    popup_row_menu (CONVENE_WINDOW (window), item, widget, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static gboolean
+row_menu_key_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GtkListItem *item = user_data;
+  GtkWidget *window = gtk_widget_get_ancestor (widget, CONVENE_TYPE_WINDOW);
+
+  if (window != NULL)
+    popup_row_menu (CONVENE_WINDOW (window), item, widget, -1, -1);
+  return TRUE;
+}
+
+/**
+ * _convene_window_stars_attach_row_menu:
+ * @widget: the child of a sidebar list item
+ * @item: the list item
+ *
+ * Gives a group's row the Star/Unstar menu.
+ */
+void
+_convene_window_stars_attach_row_menu (GtkWidget   *widget,
+                                       GtkListItem *item)
+{
+  GtkGesture *gesture = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkShortcutAction *action = gtk_callback_action_new (row_menu_key_cb, item, NULL);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_pressed_cb), item, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_alternative_trigger_new (
+                        gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                        gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                      action));
+  gtk_widget_add_controller (widget, keys);
 }
 
 /* Internal API */
