@@ -58,6 +58,7 @@ struct _ConveneSearchProvider
 
   GDBusConnection *connection;
   guint registration_id;
+  GApplication *application;   /* weak: held while a call is answered */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneSearchProvider, convene_search_provider, G_TYPE_OBJECT)
@@ -234,6 +235,10 @@ method_call_cb (GDBusConnection       *connection,
 {
   ConveneSearchProvider *self = user_data;
 
+  /* A D-Bus-activated service quits when idle, not in the middle of this */
+  if (self->application != NULL)
+    g_application_hold (self->application);
+
   if (strcmp (method_name, "GetInitialResultSet") == 0
       || strcmp (method_name, "GetSubsearchResultSet") == 0)
     {
@@ -294,6 +299,9 @@ method_call_cb (GDBusConnection       *connection,
                                              G_DBUS_ERROR_UNKNOWN_METHOD,
                                              "No method %s", method_name);
     }
+
+  if (self->application != NULL)
+    g_application_release (self->application);
 }
 
 static const GDBusInterfaceVTable vtable = { method_call_cb, NULL, NULL, { 0 } };
@@ -306,6 +314,9 @@ convene_search_provider_dispose (GObject *object)
   ConveneSearchProvider *self = (ConveneSearchProvider *) object;
 
   convene_search_provider_unexport (self);
+  if (self->application != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
+  self->application = NULL;
   g_clear_object (&self->list);
   if (self->registries != NULL)
     g_hash_table_remove_all (self->registries);
@@ -357,6 +368,24 @@ convene_search_provider_init (ConveneSearchProvider *self)
 }
 
 /* Public API */
+
+/**
+ * convene_search_provider_set_application:
+ * @self: a provider
+ * @application: (nullable): the application, held while a call is answered
+ */
+void
+convene_search_provider_set_application (ConveneSearchProvider *self,
+                                         GApplication          *application)
+{
+  g_return_if_fail (CONVENE_IS_SEARCH_PROVIDER (self));
+
+  if (self->application != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
+  self->application = application;
+  if (application != NULL)
+    g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &self->application);
+}
 
 /**
  * convene_search_provider_new:

@@ -29,6 +29,8 @@ gboolean               convene_search_provider_export   (ConveneSearchProvider  
                                                          const char             *object_path,
                                                          GError                **error);
 void                   convene_search_provider_unexport (ConveneSearchProvider  *self);
+void                   convene_search_provider_set_application (ConveneSearchProvider *self,
+                                                         GApplication           *application);
 char                 **convene_search_provider_search   (ConveneSearchProvider  *self,
                                                          const char * const     *terms);
 

@@ -475,6 +475,7 @@ convene_shell_new (GtkApplication       *application,
   }
 
   self->provider = convene_search_provider_new (self->list);
+  convene_search_provider_set_application (self->provider, G_APPLICATION (application));
   g_signal_connect_object (self->provider, "activate-result", G_CALLBACK (activate_result_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->provider, "launch-search", G_CALLBACK (launch_search_cb),

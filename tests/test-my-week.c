@@ -391,6 +391,14 @@ test_cli_upcoming_starred (Fixture       *fixture,
     "https://meet.example.org/alpha-net\n",
     fixture->alpha, fixture->beta, fixture->beta, fixture->alpha);
   g_assert_cmpstr (run.out, ==, expected);
+
+  {
+    g_auto(CliRun) alone = { 0 };
+
+    run_cli (fixture, &alone, "UTC", "--starred", NULL);
+    g_assert_cmpint (alone.status, ==, 1);
+    g_assert_cmpstr (alone.err, ==, "--starred goes with --upcoming\n");
+  }
 }
 
 /* A minimal upstream for --refresh, in a thread of its own since the

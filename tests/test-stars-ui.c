@@ -130,6 +130,11 @@ test_star_any_group (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 3);
   g_assert_true (convene_stars_get (settings, CONVENE_STARS_KEY, CONVENE_BUNDLED_SOURCE_ID,
                                     "security"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-group-muted",
+                                             "(sb)", "security", TRUE));
+  g_assert_true (convene_stars_get (settings, CONVENE_STARS_MUTED_KEY, CONVENE_BUNDLED_SOURCE_ID,
+                                    "security"));
+  g_settings_reset (settings, CONVENE_STARS_MUTED_KEY);
 
   /* Stars set elsewhere (another window, the command line) show too */
   g_settings_set_strv (settings, CONVENE_STARS_KEY, NULL);

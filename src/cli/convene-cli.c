@@ -391,6 +391,12 @@ convene_cli_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "list"))
     return list (registry);
 
+  if (g_variant_dict_contains (options, "starred") && !g_variant_dict_contains (options, "upcoming"))
+    {
+      g_printerr ("%s\n", _("--starred goes with --upcoming"));
+      return EXIT_FAILURE;
+    }
+
   g_variant_dict_lookup (options, "ics", "s", &ics_group);
   if (g_variant_dict_lookup (options, "now", "s", &now_text))
     {

@@ -170,6 +170,17 @@ popup_row_menu (ConveneWindow *self,
   g_menu_item_set_action_and_target_value (entry, "win.set-group-starred",
                                            g_variant_new ("(sb)", group_id, !starred));
   g_menu_append_item (menu, entry);
+  if (starred)
+    {
+      gboolean muted = convene_stars_get (self->settings, CONVENE_STARS_MUTED_KEY, source,
+                                          group_id);
+      g_autoptr(GMenuItem) mute = g_menu_item_new (muted ? _("Turn Reminders _On")
+                                                         : _("Turn Reminders _Off"), NULL);
+
+      g_menu_item_set_action_and_target_value (mute, "win.set-group-muted",
+                                               g_variant_new ("(sb)", group_id, !muted));
+      g_menu_append_item (menu, mute);
+    }
 
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_widget_set_parent (popover, widget);
@@ -238,6 +249,23 @@ _convene_window_stars_attach_row_menu (GtkWidget   *widget,
   gtk_widget_add_controller (widget, keys);
 }
 
+static void
+set_group_muted_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autofree char *source = convene_window_dup_source_id (self);
+  const char *group_id;
+  gboolean muted;
+
+  if (self->settings == NULL)
+    return;
+
+  g_variant_get (parameter, "(&sb)", &group_id, &muted);
+  convene_stars_set (self->settings, CONVENE_STARS_MUTED_KEY, source, group_id, muted);
+}
+
 /* Internal API */
 
 void
@@ -248,6 +276,8 @@ _convene_window_class_init_stars (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
   gtk_widget_class_install_action (widget_class, "win.set-group-starred", "(sb)",
                                    set_group_starred_action);
+  gtk_widget_class_install_action (widget_class, "win.set-group-muted", "(sb)",
+                                   set_group_muted_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "win.toggle-star", NULL);
 }
