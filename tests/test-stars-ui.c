@@ -62,6 +62,15 @@ find_star_button (ConveneWindow *window)
   return NULL;
 }
 
+static GtkWindow *
+find_my_week_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), "My Week") == 0)
+      return l->data;
+  return NULL;
+}
+
 static void
 test_star_group (Fixture       *f,
                  gconstpointer  data)
@@ -69,6 +78,7 @@ test_star_group (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GListModel *sidebar = convene_window_get_sidebar_model (f->window);
   g_auto(GStrv) stars = NULL;
+  g_autoptr(GObject) my_week = NULL;
   g_autoptr(GObject) first = NULL;
   g_autoptr(GObject) second = NULL;
   guint n_before = g_list_model_get_n_items (sidebar);
@@ -94,16 +104,35 @@ test_star_group (Fixture       *f,
   g_assert_true (convene_window_get_group_starred (f->window));
   g_assert_cmpstr (gtk_button_get_icon_name (button), ==, "starred-symbolic");
 
-  /* First in the sidebar, under its own heading */
-  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 2);
-  first = g_list_model_get_item (sidebar, 0);
-  second = g_list_model_get_item (sidebar, 1);
+  /* My Week first, then the group under its own heading */
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 3);
+  my_week = g_list_model_get_item (sidebar, 0);
+  first = g_list_model_get_item (sidebar, 1);
+  second = g_list_model_get_item (sidebar, 2);
+  g_assert_true (CONVENE_IS_SIDEBAR_ITEM (my_week));
+  g_assert_cmpint (convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (my_week)), ==,
+                   CONVENE_SIDEBAR_ITEM_MY_WEEK);
+  g_assert_cmpstr (convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (my_week)), ==, "My Week");
   g_assert_true (CONVENE_IS_SIDEBAR_ITEM (first));
   g_assert_cmpint (convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (first)), ==,
                    CONVENE_SIDEBAR_ITEM_HEADING);
   g_assert_cmpstr (convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (first)), ==, "Starred");
   g_assert_true (CONVENE_IS_GROUP (second));
   g_assert_cmpstr (convene_group_get_id (CONVENE_GROUP (second)), ==, "networking");
+
+  /* My Week opens from the sidebar */
+  {
+    g_autoptr(GPtrArray) views = ui_test_find_all (f->window, GTK_TYPE_LIST_VIEW);
+    GtkWindow *my_week_window = NULL;
+
+    g_assert_cmpuint (views->len, >=, 1);
+    g_signal_emit_by_name (g_ptr_array_index (views, 0), "activate", 0);
+    {
+      ui_test_assert_eventually ((my_week_window = find_my_week_window ()) != NULL);
+    }
+    gtk_window_destroy (my_week_window);
+    ui_test_drain ();
+  }
 
   /* The group is still the one shown, and unstarring removes the section */
   g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "networking");
@@ -127,7 +156,7 @@ test_star_any_group (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-group-starred",
                                              "(sb)", "networking", TRUE));
   ui_test_drain ();
-  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 4);
   g_assert_true (convene_stars_get (settings, CONVENE_STARS_KEY, CONVENE_BUNDLED_SOURCE_ID,
                                     "security"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-group-muted",
@@ -140,15 +169,6 @@ test_star_any_group (Fixture       *f,
   g_settings_set_strv (settings, CONVENE_STARS_KEY, NULL);
   ui_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before);
-}
-
-static GtkWindow *
-find_my_week_window (void)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (g_strcmp0 (gtk_window_get_title (l->data), "My Week") == 0)
-      return l->data;
-  return NULL;
 }
 
 static GtkWindow *

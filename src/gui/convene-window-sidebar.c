@@ -190,6 +190,9 @@ activate_item (ConveneWindow *self,
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_PEOPLE)
     _convene_window_show_people (self, TRUE);
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
+           convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_MY_WEEK)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.show-my-week", NULL);
+  else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_OVERVIEW)
     {
       _convene_window_show_overview (self, TRUE);

@@ -35,11 +35,21 @@ starred_filter_func (gpointer item,
                             convene_group_get_id (CONVENE_GROUP (item)));
 }
 
+/* My Week, while a group of any registry is starred; the heading, while
+ * one of this registry is.
+ */
 static gboolean
 heading_filter_func (gpointer item,
                      gpointer user_data)
 {
   ConveneWindow *self = user_data;
+
+  if (convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_MY_WEEK)
+    {
+      g_auto(GStrv) stars = convene_stars_load (self->settings);
+
+      return stars[0] != NULL;
+    }
 
   return self->starred_groups != NULL
          && g_list_model_get_n_items (G_LIST_MODEL (self->starred_groups)) > 0;
@@ -282,8 +292,9 @@ _convene_window_class_init_stars (GtkWidgetClass *widget_class)
                                        "win.toggle-star", NULL);
 }
 
-/* The two sections the sidebar starts with: the heading, shown while a
- * group is starred, and the starred groups of the registry shown.
+/* The two sections the sidebar starts with: My Week and the heading,
+ * shown while a group is starred, and the starred groups of the registry
+ * shown.
  */
 void
 _convene_window_init_stars (ConveneWindow *self)
@@ -297,6 +308,10 @@ _convene_window_init_stars (ConveneWindow *self)
   self->starred_groups = gtk_filter_list_model_new (NULL,
                                                     g_object_ref (GTK_FILTER (self->starred_filter)));
 
+  item = convene_sidebar_item_new (CONVENE_SIDEBAR_ITEM_MY_WEEK, _("My Week"),
+                                   "x-office-calendar-symbolic");
+  g_list_store_append (heading, item);
+  g_clear_object (&item);
   item = convene_sidebar_item_new (CONVENE_SIDEBAR_ITEM_HEADING, _("Starred"), NULL);
   g_list_store_append (heading, item);
   self->starred_heading_filter = gtk_custom_filter_new (heading_filter_func, self, NULL);
