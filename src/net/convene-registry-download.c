@@ -471,7 +471,10 @@ convene_download_async (SoupSession         *session,
       data->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
                                                   data->cancellable, NULL);
     }
-  data->timeout_source = g_timeout_source_new_seconds (data->timeout_seconds);
+  /* Not g_timeout_source_new_seconds(): it rounds to whole seconds of the
+   * clock and may fire up to a second early.
+   */
+  data->timeout_source = g_timeout_source_new ((guint) data->timeout_seconds * 1000);
   g_source_set_callback (data->timeout_source, timeout_cb, data, NULL);
   g_source_set_static_name (data->timeout_source, "[convene] registry download deadline");
   g_source_attach (data->timeout_source, g_main_context_get_thread_default ());
