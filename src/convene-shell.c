@@ -263,6 +263,17 @@ reminders_checked_cb (ConveneShell     *self,
   update_hold (self);
 }
 
+/* The window read or refreshed a registry (maybe one just remembered):
+ * the reminders read the list and the registries again.
+ */
+static void
+store_loaded_reminders_cb (ConveneShell         *self,
+                           ConveneRegistryStore *store)
+{
+  convene_registry_list_load (self->list, NULL);
+  convene_reminders_check (self->reminders);
+}
+
 static void
 open_group_cb (ConveneShell     *self,
                const char       *source_id,
@@ -510,6 +521,8 @@ convene_shell_start_reminders (ConveneShell *self,
   g_signal_connect_object (self->reminders, "checked", G_CALLBACK (reminders_checked_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "loaded", G_CALLBACK (store_loaded_reminders_cb), self,
                            G_CONNECT_SWAPPED);
   convene_reminders_check (self->reminders);
 }
