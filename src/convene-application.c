@@ -12,6 +12,7 @@
 #include "convene-context.h"
 #include "convene-registry-cache.h"
 #include "convene-registry-store.h"
+#include "convene-shell.h"
 #include "convene-window.h"
 
 #define BUNDLED_REGISTRY RESOURCE_BASE "/registry/istio.json"
@@ -31,6 +32,8 @@ struct _ConveneApplication
   char *pending_group;
   /* What the window is to say once it is there. */
   char *pending_toast;
+  /* Reminders, the shell's search, the other registries' pages */
+  ConveneShell *shell;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneApplication, convene_application, ADW_TYPE_APPLICATION)
@@ -74,6 +77,8 @@ static const GOptionEntry option_entries[] = {
     N_("List the working groups of the registry"), NULL },
   { "upcoming", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the next meeting of every working group, soonest first"), NULL },
+  { "starred", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --upcoming: the week of the starred groups of every remembered registry"), NULL },
   { "ics", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the meetings of the working group ID as an iCalendar file"), N_("ID") },
   { "now", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -340,6 +345,48 @@ convene_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
   create_context (CONVENE_APPLICATION (app));
+
+  {
+    ConveneApplication *self = CONVENE_APPLICATION (app);
+
+    if (self->shell == NULL)
+      self->shell = convene_shell_new (GTK_APPLICATION (app), self->store);
+    convene_shell_start_reminders (self->shell, self->settings);
+  }
+}
+
+/* Before startup: the shell's search provider goes on the bus with the app */
+static gboolean
+convene_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (convene_application_parent_class)->dbus_register (app, connection,
+                                                                             object_path,
+                                                                             error))
+    return FALSE;
+
+  if (self->shell == NULL)
+    self->shell = convene_shell_new (GTK_APPLICATION (app), self->store);
+  convene_shell_dbus_register (self->shell, connection);
+  return TRUE;
+}
+
+static void
+convene_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  ConveneApplication *self = CONVENE_APPLICATION (app);
+
+  if (self->shell != NULL)
+    convene_shell_dbus_unregister (self->shell);
+
+  G_APPLICATION_CLASS (convene_application_parent_class)->dbus_unregister (app, connection,
+                                                                           object_path);
 }
 
 static void
@@ -360,6 +407,7 @@ convene_application_dispose (GObject *object)
 
   if (self->store != NULL)
     convene_registry_store_cancel (self->store);
+  g_clear_object (&self->shell);
   g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -424,6 +472,8 @@ convene_application_class_init (ConveneApplicationClass *klass)
   app_class->handle_local_options = convene_application_handle_local_options;
   app_class->startup = convene_application_startup;
   app_class->shutdown = convene_application_shutdown;
+  app_class->dbus_register = convene_application_dbus_register;
+  app_class->dbus_unregister = convene_application_dbus_unregister;
 
   /**
    * ConveneApplication:loading:

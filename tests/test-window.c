@@ -1224,11 +1224,11 @@ test_window_accessible_labels (Fixture       *f,
                                                          GTK_ACCESSIBLE_PROPERTY_LABEL));
         g_assert_nonnull (gtk_widget_get_tooltip_text (button));
       }
-    /* The search toggle, four copy buttons (the links; the Video Call is
-     * the meeting's Join) and four profile buttons; the meeting's menu is
-     * a menu button, and its Join has a label while the row is wide.
+    /* The search toggle, the star, four copy buttons (the links; the Video
+     * Call is the meeting's Join) and four profile buttons; the meeting's
+     * menu is a menu button, and its Join has a label while the row is wide.
      */
-    g_assert_cmpuint (n_icon_buttons, ==, 9);
+    g_assert_cmpuint (n_icon_buttons, ==, 10);
 
     for (guint i = 0; i < menu_buttons->len; i++)
       g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (menu_buttons, i),

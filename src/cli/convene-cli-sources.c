@@ -174,6 +174,7 @@ convene_cli_refresh (const char *location)
     g_print ("unchanged\n");
   for (guint i = 0; i < result->changes->len; i++)
     g_print ("%s\n", (const char *)g_ptr_array_index (result->changes, i));
+  convene_cli_print_missing_stars (source, result->registry);
 
   return EXIT_SUCCESS;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "convene-registry.h"
+#include "convene-registry-source.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,10 @@ GBytes          *convene_cli_download_bytes    (const char  *url,
                                                 GError     **error);
 int              convene_cli_refresh           (const char  *location);
 int              convene_cli_list_registries   (void);
+
+/* convene-cli-my-week.c */
+void             convene_cli_print_missing_stars (ConveneRegistrySource *source,
+                                                  ConveneRegistry       *registry);
+int              convene_cli_my_week           (GDateTime   *now);
 
 G_END_DECLS

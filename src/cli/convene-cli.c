@@ -486,6 +486,12 @@ convene_cli_run (GVariantDict *options)
   if (g_variant_dict_contains (options, "list"))
     return list (registry, output);
 
+  if (g_variant_dict_contains (options, "starred") && !g_variant_dict_contains (options, "upcoming"))
+    {
+      g_printerr ("%s\n", _("--starred goes with --upcoming"));
+      return EXIT_FAILURE;
+    }
+
   g_variant_dict_lookup (options, "ics", "s", &ics_group);
   if (g_variant_dict_lookup (options, "now", "s", &now_text))
     {
@@ -510,6 +516,9 @@ convene_cli_run (GVariantDict *options)
 
   if (ics_group != NULL)
     return print_ics (registry, ics_group, output, now);
+
+  if (g_variant_dict_contains (options, "upcoming") && g_variant_dict_contains (options, "starred"))
+    return convene_cli_my_week (now);
 
   if (g_variant_dict_contains (options, "upcoming"))
     return list_upcoming (registry, output, now);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-preferences-window.h"
+#include "convene-reminders-preferences.h"
 
 /* The preferences: how long a downloaded avatar is used before it is
  * checked again (the `avatar-freshness-days` key, which the application
@@ -314,6 +315,8 @@ convene_preferences_window_constructed (GObject *object)
       g_settings_bind_writable (self->settings, FRESHNESS_KEY,
                                 self->freshness_row, "sensitive",
                                 FALSE);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  convene_reminders_preferences_page_new (self->settings));
     }
   else
     {

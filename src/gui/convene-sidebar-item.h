@@ -10,6 +10,7 @@ typedef enum
   CONVENE_SIDEBAR_ITEM_OVERVIEW,
   CONVENE_SIDEBAR_ITEM_PEOPLE,
   CONVENE_SIDEBAR_ITEM_HEADING,
+  CONVENE_SIDEBAR_ITEM_MY_WEEK,
 } ConveneSidebarItemKind;
 
 #define CONVENE_TYPE_SIDEBAR_ITEM (convene_sidebar_item_get_type ())

@@ -529,6 +529,8 @@ convene_sidebar_row_get_page (ConveneSidebarRow *self)
         return "overview";
       case CONVENE_SIDEBAR_ITEM_PEOPLE:
         return "people";
+      case CONVENE_SIDEBAR_ITEM_MY_WEEK:
+        return "my-week";
       case CONVENE_SIDEBAR_ITEM_HEADING:
       default:
         return NULL;

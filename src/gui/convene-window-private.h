@@ -123,6 +123,13 @@ struct _ConveneWindow
   GtkBox *sidebar;
   GtkListView *sidebar_view;
   GtkStack *sidebar_stack;
+  /* Starred groups (convene-window-stars.c) */
+  GtkButton *star_button;
+  GtkFilterListModel *starred_heading;
+  GtkCustomFilter *starred_heading_filter;
+  GtkFilterListModel *starred_groups;
+  GtkCustomFilter *starred_filter;
+  gulong stars_changed_id;
   AdwWindowTitle *sidebar_title;
   AdwToastOverlay *toast_overlay;
 };
@@ -206,6 +213,15 @@ void     _convene_window_remember_registry_group (ConveneWindow *self,
 /* convene-window-keyboard.c */
 void     _convene_window_init_keyboard       (ConveneWindow  *self);
 void     _convene_window_class_init_keyboard (GtkWidgetClass *widget_class);
+
+/* convene-window-stars.c */
+void     _convene_window_class_init_stars    (GtkWidgetClass *widget_class);
+void     _convene_window_init_stars          (ConveneWindow  *self);
+void     _convene_window_update_stars        (ConveneWindow  *self);
+guint    _convene_window_get_stars_offset    (ConveneWindow  *self);
+void     _convene_window_dispose_stars       (ConveneWindow  *self);
+void     _convene_window_stars_attach_row_menu (GtkWidget    *widget,
+                                                GtkListItem  *item);
 
 /* convene-window-actions.c */
 void     _convene_window_close_file_chooser  (ConveneWindow  *self);

@@ -30,20 +30,21 @@ find_sidebar_position (ConveneWindow *self,
                        const char    *target)
 {
   guint n_groups = self->registry ? g_list_model_get_n_items (G_LIST_MODEL (self->registry)) : 0;
+  guint starred = _convene_window_get_stars_offset (self);
   guint position;
 
   if (self->registry == NULL)
     return GTK_INVALID_LIST_POSITION;
 
   if (g_strcmp0 (page, PAGE_OVERVIEW) == 0)
-    return 0;
+    return starred;
 
   if (g_strcmp0 (page, PAGE_PEOPLE) == 0 || g_strcmp0 (page, PAGE_PERSON) == 0)
-    return 2 + n_groups;
+    return starred + 2 + n_groups;
 
   if (g_strcmp0 (page, PAGE_GROUP) == 0 && target != NULL &&
       convene_registry_find_group_position (self->registry, target, &position))
-    return 2 + position;
+    return starred + 2 + position;
 
   return GTK_INVALID_LIST_POSITION;
 }
@@ -106,6 +107,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (box, "notify::parent", G_CALLBACK (heading_parent_cb), NULL);
   /* Which row has the focus: see focus_widget_cb(). */
   g_object_set_data (G_OBJECT (box), "convene-list-item", item);
+  _convene_window_stars_attach_row_menu (box, item);
 }
 
 static void
@@ -187,7 +189,8 @@ _convene_window_set_sidebar_groups (ConveneWindow *self)
   GListModel *groups = self->registry ? G_LIST_MODEL (self->registry) : empty;
   gpointer sections[] = { groups };
 
-  g_list_store_splice (self->sidebar_sections, 2, 1, sections, 1);
+  g_list_store_splice (self->sidebar_sections, 4, 1, sections, 1);
+  _convene_window_update_stars (self);
 }
 
 /* The item shown at @position of @model: a group, a person or an entry. */
@@ -213,6 +216,9 @@ _convene_window_activate_item (ConveneWindow *self,
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_PEOPLE)
     _convene_window_show_people (self, navigate);
+  else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
+           convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_MY_WEEK)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.show-my-week", NULL);
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_OVERVIEW)
     {
@@ -580,6 +586,7 @@ _convene_window_init_sidebar (ConveneWindow *self)
     g_autoptr(GListModel) people = single_item_model (CONVENE_SIDEBAR_ITEM_PEOPLE,
                                                       _("People"), "system-users-symbolic");
 
+    _convene_window_init_stars (self);
     g_list_store_append (self->sidebar_sections, overview);
     g_list_store_append (self->sidebar_sections, heading);
     g_list_store_append (self->sidebar_sections, groups);

@@ -97,6 +97,7 @@ convene_window_constructed (GObject *object)
   self->store = g_object_ref (convene_context_get_store (self->context));
   self->upcoming = g_object_ref (convene_context_get_upcoming (self->context));
   g_set_object (&self->settings, convene_context_get_settings (self->context));
+  _convene_window_update_stars (self);
   convene_window_set_avatar_cache (self, convene_context_get_avatar_cache (self->context));
 
   if (self->settings != NULL)
@@ -136,6 +137,7 @@ convene_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
 
+  _convene_window_dispose_stars (self);
   _convene_window_dispose_sidebar (self);
   g_queue_clear_full (&self->history, (GDestroyNotify)_convene_window_place_free);
   g_clear_object (&self->registry);
@@ -289,6 +291,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, toast_overlay);
 
   _convene_window_class_init_sidebar (widget_class);
+  _convene_window_class_init_stars (widget_class);
   _convene_window_class_init_actions (widget_class);
   _convene_window_class_init_registry (widget_class);
   _convene_window_class_init_registries (widget_class);

@@ -25,6 +25,10 @@ gboolean            convene_window_show_person      (ConveneWindow       *self,
                                                      const char          *person_id);
 void                convene_window_show_overview    (ConveneWindow       *self);
 void                convene_window_show_people      (ConveneWindow       *self);
+void                convene_window_search           (ConveneWindow       *self,
+                                                     const char          *terms);
+char               *convene_window_dup_source_id    (ConveneWindow       *self);
+gboolean            convene_window_get_group_starred (ConveneWindow      *self);
 const char         *convene_window_get_page         (ConveneWindow       *self);
 ConveneGroup       *convene_window_get_group        (ConveneWindow       *self);
 gboolean            convene_window_open_file        (ConveneWindow       *self,

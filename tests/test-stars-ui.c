@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "convene-application.h"
+#include "convene-sidebar-item.h"
+#include "convene-sidebar-row.h"
+#include "convene-stars.h"
+#include "convene-window.h"
+#include "test-utils.h"
+#include "ui-test-utils.h"
+
+/* Starring in the real window: the star button and Ctrl+D's action, the
+ * setting they write, and the sidebar's Starred section.
+ */
+
+static ConveneApplication *app;
+
+typedef UiTestFixture Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  ui_test_fixture_setup (f, "convene-test-stars-XXXXXX");
+
+  convene_application_load_registry (app, NULL);
+  g_assert_nonnull (convene_application_get_registry (app));
+
+  f->window = ui_test_window_new (app);
+  convene_window_set_avatar_cache (f->window, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ui_test_assert_eventually (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  ui_test_drain ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  ui_test_fixture_teardown (f);
+  g_settings_reset (settings, CONVENE_STARS_KEY);
+}
+
+static GtkButton *
+find_star_button (ConveneWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (window, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkActionable *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (button), "win.toggle-star") == 0)
+        return GTK_BUTTON (button);
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_my_week_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), "My Week") == 0)
+      return l->data;
+  return NULL;
+}
+
+static void
+test_star_group (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GListModel *sidebar = convene_window_get_sidebar_model (f->window);
+  g_auto(GStrv) stars = NULL;
+  g_autoptr(GObject) my_week = NULL;
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) second = NULL;
+  guint n_before = g_list_model_get_n_items (sidebar);
+  GtkButton *button;
+
+  g_assert_true (ui_test_has_shortcut (f->window, "<Control>d", "action(win.toggle-star)"));
+
+  /* Nothing to star on the overview */
+  g_assert_null (find_star_button (f->window));
+
+  g_assert_true (convene_window_show_group (f->window, "networking"));
+  ui_test_drain ();
+  button = find_star_button (f->window);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_icon_name (button), ==, "non-starred-symbolic");
+  g_assert_false (convene_window_get_group_starred (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-star", NULL));
+  ui_test_drain ();
+  stars = g_settings_get_strv (settings, CONVENE_STARS_KEY);
+  g_assert_cmpuint (g_strv_length (stars), ==, 1);
+  g_assert_cmpstr (stars[0], ==, CONVENE_BUNDLED_SOURCE_ID "/networking");
+  g_assert_true (convene_window_get_group_starred (f->window));
+  g_assert_cmpstr (gtk_button_get_icon_name (button), ==, "starred-symbolic");
+
+  /* My Week first, then the group under its own heading */
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 3);
+  my_week = g_list_model_get_item (sidebar, 0);
+  first = g_list_model_get_item (sidebar, 1);
+  second = g_list_model_get_item (sidebar, 2);
+  g_assert_true (CONVENE_IS_SIDEBAR_ITEM (my_week));
+  g_assert_cmpint (convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (my_week)), ==,
+                   CONVENE_SIDEBAR_ITEM_MY_WEEK);
+  g_assert_cmpstr (convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (my_week)), ==, "My Week");
+  g_assert_true (CONVENE_IS_SIDEBAR_ITEM (first));
+  g_assert_cmpint (convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (first)), ==,
+                   CONVENE_SIDEBAR_ITEM_HEADING);
+  g_assert_cmpstr (convene_sidebar_item_get_title (CONVENE_SIDEBAR_ITEM (first)), ==, "Starred");
+  g_assert_true (CONVENE_IS_GROUP (second));
+  g_assert_cmpstr (convene_group_get_id (CONVENE_GROUP (second)), ==, "networking");
+
+  /* My Week opens from the sidebar */
+  {
+    g_autoptr(GPtrArray) views = ui_test_find_all (f->window, GTK_TYPE_LIST_VIEW);
+    GtkWindow *my_week_window = NULL;
+
+    g_assert_cmpuint (views->len, >=, 1);
+    g_signal_emit_by_name (g_ptr_array_index (views, 0), "activate", 0);
+    {
+      ui_test_assert_eventually ((my_week_window = find_my_week_window ()) != NULL);
+    }
+    gtk_window_destroy (my_week_window);
+    ui_test_drain ();
+  }
+
+  /* The group is still the one shown, and unstarring removes the section */
+  g_assert_cmpstr (convene_group_get_id (convene_window_get_group (f->window)), ==, "networking");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-star", NULL));
+  ui_test_drain ();
+  g_assert_false (convene_window_get_group_starred (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before);
+}
+
+static void
+test_star_any_group (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GListModel *sidebar = convene_window_get_sidebar_model (f->window);
+  guint n_before = g_list_model_get_n_items (sidebar);
+
+  /* As the sidebar row's menu does: a group that is not shown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-group-starred",
+                                             "(sb)", "security", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-group-starred",
+                                             "(sb)", "networking", TRUE));
+  ui_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before + 4);
+  g_assert_true (convene_stars_get (settings, CONVENE_STARS_KEY, CONVENE_BUNDLED_SOURCE_ID,
+                                    "security"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-group-muted",
+                                             "(sb)", "security", TRUE));
+  g_assert_true (convene_stars_get (settings, CONVENE_STARS_MUTED_KEY, CONVENE_BUNDLED_SOURCE_ID,
+                                    "security"));
+  g_settings_reset (settings, CONVENE_STARS_MUTED_KEY);
+
+  /* Stars set elsewhere (another window, the command line) show too */
+  g_settings_set_strv (settings, CONVENE_STARS_KEY, NULL);
+  ui_test_drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar), ==, n_before);
+}
+
+static GtkWindow *
+open_my_week (void)
+{
+  GtkWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-my-week", NULL);
+  {
+    ui_test_assert_eventually ((window = find_my_week_window ()) != NULL &&
+                               gtk_widget_get_mapped (GTK_WIDGET (window)));
+  }
+  ui_test_drain ();
+  return window;
+}
+
+/* My Week from every remembered registry: an empty state that explains
+ * stars, then the starred group's meeting with Join.
+ */
+static void
+test_my_week_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ConveneRegistry *registry = convene_application_get_registry (app);
+  /* Weekly: always once in the seven days ahead */
+  ConveneGroup *group = convene_registry_lookup_group (registry, "integrations");
+  GtkWindow *window;
+  AdwStatusPage *status;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  gboolean found = FALSE;
+  gboolean join = FALSE;
+
+  g_assert_nonnull (group);
+
+  window = open_my_week ();
+  status = ui_test_find_one (window, ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Starred Groups");
+  gtk_window_destroy (window);
+  ui_test_drain ();
+
+  convene_stars_set (settings, CONVENE_STARS_KEY, CONVENE_BUNDLED_SOURCE_ID, "integrations",
+                     TRUE);
+  window = open_my_week ();
+  rows = ui_test_find_all (window, ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                   convene_group_get_name (group)) == 0)
+      found = TRUE;
+  g_assert_true (found);
+  buttons = ui_test_find_all (window, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                   "app.join-meeting") == 0)
+      join = TRUE;
+  g_assert_true (join);
+  gtk_window_destroy (window);
+  ui_test_drain ();
+}
+
+/* A group's row in the sidebar opens a Star menu from the keyboard */
+static void
+test_row_menu (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = ui_test_find_all (f->window, CONVENE_TYPE_SIDEBAR_ROW);
+  g_autoptr(GPtrArray) popovers = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *box = NULL;
+  gboolean opened = FALSE;
+
+  /* The rows of groups: the second and later (Overview is the first) */
+  g_assert_cmpuint (rows->len, >, 2);
+  box = gtk_widget_get_parent (g_ptr_array_index (rows, 2));
+  controllers = gtk_widget_observe_controllers (box);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GtkShortcut) shortcut = NULL;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      opened = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, box, NULL);
+    }
+  g_assert_true (opened);
+  ui_test_drain ();
+
+  popovers = ui_test_find_all (box, GTK_TYPE_POPOVER_MENU);
+  g_assert_cmpuint (popovers->len, ==, 1);
+  gtk_popover_popdown (g_ptr_array_index (popovers, 0));
+  ui_test_drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache_home = ui_test_set_cache_home ("convene-test-cache-XXXXXX");
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  app = ui_test_application_new ();
+
+  g_test_add ("/stars-ui/star-group", Fixture, NULL, fixture_setup, test_star_group,
+              fixture_teardown);
+  g_test_add ("/stars-ui/star-any-group", Fixture, NULL, fixture_setup, test_star_any_group,
+              fixture_teardown);
+
+  g_test_add ("/stars-ui/row-menu", Fixture, NULL, fixture_setup, test_row_menu,
+              fixture_teardown);
+  g_test_add ("/stars-ui/my-week-window", Fixture, NULL, fixture_setup, test_my_week_window,
+              fixture_teardown);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
