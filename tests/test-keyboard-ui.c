@@ -218,6 +218,17 @@ focus_is_on_page (Fixture *f,
   return page != NULL && focus_is_in (f, page);
 }
 
+/* The header bar's star button of the group shown */
+static gboolean
+focus_is_star_button (Fixture *f)
+{
+  GtkWidget *focus = get_focus (f);
+
+  return GTK_IS_ACTIONABLE (focus) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)),
+                    "win.toggle-star") == 0;
+}
+
 static const char *
 shown_group_id (Fixture *f)
 {
@@ -436,13 +447,19 @@ test_sidebar_arrows (Fixture       *f,
   ui_test_assert_eventually (g_strcmp0 (shown_group_id (f), convene_group_get_id (second)) == 0);
   g_assert_true (focus_is_in (f, list));
 
-  /* One Tab stop for the whole list: the next Tab is on the page. */
+  /* One Tab stop for the whole list: the next Tab is on the content's
+   * header bar, the group's star button, and the one after on the page. */
   press ("Tab");
   ui_test_assert_eventually (!focus_is_in (f, list));
+  ui_test_assert_eventually (focus_is_star_button (f));
+  press ("Tab");
   ui_test_assert_eventually (focus_is_on_page (f, CONVENE_TYPE_GROUP_PAGE));
   g_assert_cmpstr (shown_group_id (f), ==, convene_group_get_id (second));
 
-  /* Shift+Tab comes back into the list, whose row stays the page's. */
+  /* Shift+Tab comes back over the star into the list, whose row stays
+   * the page's. */
+  press ("shift+Tab");
+  ui_test_assert_eventually (focus_is_star_button (f));
   press ("shift+Tab");
   ui_test_assert_eventually (focus_is_in (f, list));
   press ("shift+Tab");
@@ -625,31 +642,37 @@ test_context_menu (Fixture       *f,
 }
 
 /* Ctrl+D stars the group shown, once Convene has stars. */
+/* Ctrl+D stars the group shown and again unstars it, from the page */
 static void
 test_star (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (f->window);
-  const char *found = NULL;
-  const GVariantType *parameter_type;
-  const char *property;
-  const char *name;
-  GType owner;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  for (guint i = 0;
-       gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property);
-       i++)
-    if (strstr (name, "star") != NULL)
-      found = name;
+  g_settings_set_strv (settings, "starred", NULL);
+  convene_window_show_group (f->window, "networking");
+  ui_test_assert_eventually (find_page (f, CONVENE_TYPE_GROUP_PAGE) != NULL);
+  f6_to_page (f, CONVENE_TYPE_GROUP_PAGE);
+  g_assert_false (convene_window_get_group_starred (f->window));
 
-  if (found == NULL)
-    {
-      g_test_skip ("Ctrl+D: the window has no star action (such as win.toggle-star) yet");
-      return;
-    }
+  press ("ctrl+d");
+  ui_test_assert_eventually (convene_window_get_group_starred (f->window));
+  {
+    g_auto(GStrv) stars = g_settings_get_strv (settings, "starred");
 
-  /* Not faked: once stars exist, this test must say what Ctrl+D does. */
-  g_test_fail_printf ("The window has %s: teach this test what Ctrl+D should do", found);
+    g_assert_cmpuint (g_strv_length (stars), ==, 1);
+    g_assert_true (g_str_has_suffix (stars[0], "/networking"));
+  }
+  /* The focus stays where it was: on the page */
+  g_assert_true (focus_is_on_page (f, CONVENE_TYPE_GROUP_PAGE));
+
+  press ("ctrl+d");
+  ui_test_assert_eventually (!convene_window_get_group_starred (f->window));
+  {
+    g_auto(GStrv) stars = g_settings_get_strv (settings, "starred");
+
+    g_assert_cmpuint (g_strv_length (stars), ==, 0);
+  }
 }
 
 int
