@@ -474,6 +474,54 @@ test_offset_zone (void)
   g_assert_true (convene_schedule_zone_is_valid ("Europe/Berlin"));
 }
 
+static ConveneMeeting *
+ruled (GDateWeekday  weekday,
+       int           start,
+       const char   *zone,
+       const char   *anchor,
+       const char   *rrule)
+{
+  ConveneMeeting *meeting = convene_meeting_new ("from a feed");
+  g_autoptr(GDateTime) first = utc (anchor);
+
+  convene_meeting_set_weekday (meeting, weekday);
+  convene_meeting_set_start_minute (meeting, start);
+  convene_meeting_set_end_minute (meeting, start + 60);
+  convene_meeting_set_timezone (meeting, zone);
+  convene_meeting_set_interval_weeks (meeting, 1);
+  convene_meeting_set_anchor (meeting, first);
+  convene_meeting_set_rrule (meeting, rrule);
+  return meeting;
+}
+
+/* A feed's UNTIL is a UTC time; the rule runs on the zone's wall clock.
+ * East of UTC the last occurrence (10:00 Berlin is exactly the UNTIL,
+ * 09:00Z) is kept; west of it, one a second after the UNTIL (09:00 Los
+ * Angeles, 17:00Z) is not, though 09:00 is before 16:59 on a clock.
+ */
+static void
+test_until_utc (void)
+{
+  g_autoptr(ConveneMeeting) berlin =
+    ruled (G_DATE_TUESDAY, 10 * 60, "Europe/Berlin", "2026-11-03T09:00:00Z",
+           "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261215T090000Z");
+  g_autoptr(ConveneMeeting) pacific =
+    ruled (G_DATE_WEDNESDAY, 9 * 60, "America/Los_Angeles", "2026-11-04T17:00:00Z",
+           "FREQ=WEEKLY;BYDAY=WE;UNTIL=20261216T165959Z");
+  g_autoptr(GDateTime) from = utc ("2026-12-01T00:00:00Z");
+  g_autoptr(GPtrArray) a = convene_schedule_occurrences (berlin, from, NULL, 10);
+  g_autoptr(GPtrArray) b = convene_schedule_occurrences (pacific, from, NULL, 10);
+  const char *expected_a[] = {
+    "2026-12-01T09:00Z", "2026-12-08T09:00Z", "2026-12-15T09:00Z", NULL,
+  };
+  const char *expected_b[] = {
+    "2026-12-02T17:00Z", "2026-12-09T17:00Z", NULL,
+  };
+
+  assert_starts (a, expected_a);
+  assert_starts (b, expected_b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/registry/v2-keys", test_registry_keys);
   g_test_add_func ("/recurrence/registry/cache", test_cache);
   g_test_add_func ("/recurrence/zone/offset", test_offset_zone);
+  g_test_add_func ("/recurrence/until/utc", test_until_utc);
 
   return g_test_run ();
 }

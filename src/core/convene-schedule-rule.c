@@ -170,6 +170,38 @@ occurrence_at (GTimeZone           *tz,
   return g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
 }
 
+/* A feed's UNTIL is mostly a UTC time, but the rule is expanded on the
+ * wall clock of @tz (floating times), which libical compares with it
+ * as they are: in Berlin the last occurrence, at 10:00 local, 09:00
+ * UTC, would be dropped by an UNTIL of 09:00Z. The UNTIL becomes the
+ * same instant on the wall clock of @tz.
+ */
+static void
+until_to_wall_clock (struct icalrecurrencetype *rule,
+                     GTimeZone                 *tz)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (icaltime_is_null_time (rule->until) || rule->until.is_date ||
+      !icaltime_is_utc (rule->until))
+    return;
+
+  utc = g_date_time_new_utc (rule->until.year, rule->until.month, rule->until.day,
+                             rule->until.hour, rule->until.minute, rule->until.second);
+  if (utc == NULL)
+    return;
+  local = g_date_time_to_timezone (utc, tz);
+  rule->until = icaltime_null_time ();
+  rule->until.year = g_date_time_get_year (local);
+  rule->until.month = g_date_time_get_month (local);
+  rule->until.day = g_date_time_get_day_of_month (local);
+  rule->until.hour = g_date_time_get_hour (local);
+  rule->until.minute = g_date_time_get_minute (local);
+  rule->until.second = g_date_time_get_second (local);
+  rule->until.is_date = 0;
+}
+
 /* The occurrences of @meeting, with its exceptions and moves when
  * @changes, else of its rule alone.
  */
@@ -199,6 +231,7 @@ expand (ConveneMeeting *meeting,
       return g_steal_pointer (&starts);
     }
 
+  until_to_wall_clock (&rule, tz);
   iter = icalrecur_iterator_new (rule, dtstart);
   if (iter == NULL)
     {
