@@ -22,21 +22,21 @@
 
 /* Networking meets on Tuesdays at 10:00 Berlin time; the whole community
  * on Wednesdays at 09:00 Los Angeles time. */
-static const char *registry_json =
-  "{\"format_version\": 2,\n"
-  " \"community\": {\"name\": \"Feeds\",\n"
-  "   \"calendar_feeds\": [\"%s/community.ics\"],\n"
-  "   \"meetings\": [{\"text\": \"Wednesdays at 09:00 PT\", \"weekday\": \"wednesday\",\n"
-  "     \"start\": \"09:00\", \"end\": \"10:00\", \"timezone\": \"America/Los_Angeles\",\n"
-  "     \"interval_weeks\": 1}]},\n"
-  " \"people\": [],\n"
-  " \"groups\": [\n"
-  "  {\"id\": \"networking\", \"name\": \"Networking\",\n"
-  "   \"calendar_feeds\": [\"%s/networking.ics\"],\n"
-  "   \"meetings\": [{\"text\": \"Tuesdays at 10:00 CET\", \"weekday\": \"tuesday\",\n"
-  "     \"start\": \"10:00\", \"end\": \"11:00\", \"timezone\": \"Europe/Berlin\",\n"
-  "     \"interval_weeks\": 1}]},\n"
-  "  {\"id\": \"everyone\", \"name\": \"Everyone\"}]}\n";
+#define REGISTRY_JSON \
+  "{\"format_version\": 2,\n" \
+  " \"community\": {\"name\": \"Feeds\",\n" \
+  "   \"calendar_feeds\": [\"%s/community.ics\"],\n" \
+  "   \"meetings\": [{\"text\": \"Wednesdays at 09:00 PT\", \"weekday\": \"wednesday\",\n" \
+  "     \"start\": \"09:00\", \"end\": \"10:00\", \"timezone\": \"America/Los_Angeles\",\n" \
+  "     \"interval_weeks\": 1}]},\n" \
+  " \"people\": [],\n" \
+  " \"groups\": [\n" \
+  "  {\"id\": \"networking\", \"name\": \"Networking\",\n" \
+  "   \"calendar_feeds\": [\"%s/networking.ics\"],\n" \
+  "   \"meetings\": [{\"text\": \"Tuesdays at 10:00 CET\", \"weekday\": \"tuesday\",\n" \
+  "     \"start\": \"10:00\", \"end\": \"11:00\", \"timezone\": \"Europe/Berlin\",\n" \
+  "     \"interval_weeks\": 1}]},\n" \
+  "  {\"id\": \"everyone\", \"name\": \"Everyone\"}]}\n"
 
 /* 8 December cancelled; 15 December moved to 15:00 */
 static const char *networking_ics =
@@ -101,7 +101,7 @@ server_cb (SoupServer        *soup_server,
   g_mutex_unlock (&fixture->lock);
 
   if (g_str_equal (path, "/registry"))
-    body = g_strdup_printf (registry_json, fixture->base, fixture->base);
+    body = g_strdup_printf (REGISTRY_JSON, fixture->base, fixture->base);
   else if (g_str_equal (path, "/networking.ics") && !gone)
     body = g_strdup (networking_ics);
   else if (g_str_equal (path, "/community.ics") && !gone)
