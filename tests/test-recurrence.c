@@ -563,6 +563,7 @@ test_slots_next (void)
   g_autoptr(ConveneMeeting) meeting = NULL;
   g_autoptr(GDateTime) from = utc ("2026-03-01T00:00:00Z");
   g_autoptr(GPtrArray) starts = NULL;
+  g_autofree char *described = NULL;
   /* 17 March is an exception of both slots */
   const char *expected[] = {
     "2026-03-03T15:45Z", "2026-03-03T16:00Z", "2026-03-10T15:00Z", "2026-03-10T15:45Z",
@@ -583,6 +584,10 @@ test_slots_next (void)
 
   starts = convene_schedule_occurrences (meeting, from, NULL, 8);
   assert_starts (starts, expected);
+
+  described = convene_schedule_describe (meeting);
+  g_assert_cmpstr (described, ==, "Every Tuesday at 15:45–16:15 (Europe/London); "
+                                  "also Tuesday at 8:00 (America/Los_Angeles)");
 }
 
 /* Written, read again, and through the binary cache: the same JSON */
