@@ -338,6 +338,48 @@ test_store_feeds (Fixture       *fixture,
     }
 }
 
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* The window's refresh: the feeds are downloaded in the worker thread */
+static void
+test_async_feeds (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *url = g_strconcat (fixture->base, "/registry", NULL);
+  g_autoptr(ConveneRegistryList) list = convene_registry_list_new (fixture->dir);
+  g_autoptr(ConveneRefreshResult) result = NULL;
+  g_autoptr(GAsyncResult) async = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneMeeting) meeting = NULL;
+  g_autofree char *feed = NULL;
+  g_autofree char *stored = NULL;
+  ConveneRegistrySource *source;
+  ConveneGroup *group;
+
+  source = convene_registry_list_add (list, url, &error);
+  g_assert_no_error (error);
+  convene_registry_refresh_async (list, source, NULL, NULL, refreshed_cb, &async);
+  while (async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  result = convene_registry_refresh_finish (async, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->feed_warnings->len, ==, 0);
+
+  feed = g_strconcat (fixture->base, "/networking.ics", NULL);
+  stored = convene_registry_feed_path (source, feed);
+  g_assert_true (g_file_test (stored, G_FILE_TEST_EXISTS));
+  group = convene_registry_lookup_group (result->registry, "networking");
+  meeting = g_list_model_get_item (convene_group_get_meetings (group), 0);
+  g_assert_cmpuint (convene_meeting_get_n_exceptions (meeting), ==, 1);
+  g_assert_cmpuint (convene_meeting_get_n_moves (meeting), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +391,7 @@ main (int   argc,
   g_test_add ("/registry-feeds/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("cli", test_cli_feeds);
   ADD ("store", test_store_feeds);
+  ADD ("async", test_async_feeds);
 #undef ADD
 
   return g_test_run ();
