@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-meeting.h"
+#include "convene-meeting-private.h"
 
 /* A recurring meeting: the text the community wrote, and the structure
  * read from it. The structure is empty (weekday G_DATE_BAD_WEEKDAY, start
@@ -726,73 +727,19 @@ convene_meeting_set_recordings_url (ConveneMeeting *self,
   self->recordings_url = g_strdup (url);
 }
 
-/* Several time slots ("Tuesdays 08:00 and 17:00 UTC"): the first is the
- * meeting's own weekday, start and zone; the others share its recurrence,
- * exceptions (by day) and length. */
+/* For convene-meeting-slots.c */
 
-static void
-slot_clear (gpointer data)
+GArray **
+_convene_meeting_get_slots_array (ConveneMeeting *self)
 {
-  ConveneMeetingSlot *slot = data;
-
-  g_free (slot->timezone);
-  g_clear_pointer (&slot->anchor, g_date_time_unref);
-}
-
-/**
- * convene_meeting_add_slot:
- * @self: a #ConveneMeeting
- * @weekday: the slot's day
- * @start_minute: its start, minutes after midnight
- * @zone: (nullable): its IANA zone, %NULL for the meeting's
- * @anchor: (nullable): an occurrence of it, for a meeting every few weeks
- *   whose slots alternate; %NULL for the meeting's weeks
- */
-void
-convene_meeting_add_slot (ConveneMeeting *self,
-                          GDateWeekday    weekday,
-                          int             start_minute,
-                          const char     *zone,
-                          GDateTime      *anchor)
-{
-  ConveneMeetingSlot slot = { 0 };
-
-  g_return_if_fail (CONVENE_IS_MEETING (self));
-  g_return_if_fail (g_date_valid_weekday (weekday));
-  g_return_if_fail (start_minute >= 0 && start_minute < 24 * 60);
+  g_assert (CONVENE_IS_MEETING (self));
   self->serial++;
-
-  if (self->slots == NULL)
-    {
-      self->slots = g_array_new (FALSE, FALSE, sizeof (ConveneMeetingSlot));
-      g_array_set_clear_func (self->slots, slot_clear);
-    }
-  slot.weekday = weekday;
-  slot.start_minute = start_minute;
-  slot.timezone = g_strdup (zone);
-  slot.anchor = anchor ? g_date_time_ref (anchor) : NULL;
-  g_array_append_val (self->slots, slot);
+  return &self->slots;
 }
 
-guint
-convene_meeting_get_n_slots (ConveneMeeting *self)
+GArray *
+_convene_meeting_peek_slots (ConveneMeeting *self)
 {
-  g_return_val_if_fail (CONVENE_IS_MEETING (self), 0);
-  return self->slots ? self->slots->len : 0;
-}
-
-/**
- * convene_meeting_get_slot:
- * @self: a #ConveneMeeting
- * @i: an index below convene_meeting_get_n_slots()
- *
- * Returns: (transfer none): the slot, besides the meeting's own time
- */
-const ConveneMeetingSlot *
-convene_meeting_get_slot (ConveneMeeting *self,
-                          guint           i)
-{
-  g_return_val_if_fail (CONVENE_IS_MEETING (self), NULL);
-  g_return_val_if_fail (i < convene_meeting_get_n_slots (self), NULL);
-  return &g_array_index (self->slots, ConveneMeetingSlot, i);
+  g_assert (CONVENE_IS_MEETING (self));
+  return self->slots;
 }
