@@ -160,10 +160,42 @@ same_slot (ConveneMeeting *a,
          g_strcmp0 (convene_meeting_get_timezone (a), convene_meeting_get_timezone (b)) == 0;
 }
 
+/* The slot of @meeting (besides its own time) that @feed is, when its
+ * cancellations can be taken as days of the whole meeting: a weekday no
+ * other time of @meeting has, and no moves (those are the first slot's).
+ */
+static gboolean
+is_other_slot (ConveneMeeting *meeting,
+               ConveneMeeting *feed)
+{
+  const char *zone = convene_meeting_get_timezone (feed);
+  GDateWeekday day = convene_meeting_get_weekday (feed);
+  guint n = convene_meeting_get_n_slots (meeting);
+  gboolean found = FALSE;
+
+  if (convene_meeting_get_n_moves (feed) > 0 || convene_meeting_get_weekday (meeting) == day)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ConveneMeetingSlot *slot = convene_meeting_get_slot (meeting, i);
+      const char *slot_zone = slot->timezone ? slot->timezone
+                                             : convene_meeting_get_timezone (meeting);
+
+      if (slot->weekday != day)
+        continue;
+      if (found || slot->start_minute != convene_meeting_get_start_minute (feed) ||
+          g_strcmp0 (slot_zone, zone) != 0)
+        return FALSE;
+      found = TRUE;
+    }
+  return found;
+}
+
 /* Merges @meetings, a feed's, into @existing: a feed meeting on the
  * weekday, start and zone of an existing one gives it its exceptions and
- * moves (its anchor too, when it had none); any other is appended to
- * @store.
+ * moves (its anchor too, when it had none), one on those of another of
+ * its slots its exceptions; any other is appended to @store.
  */
 static void
 merge_meetings (GListModel *existing,
@@ -183,6 +215,22 @@ merge_meetings (GListModel *existing,
           if (convene_meeting_get_rrule (feed) == NULL && same_slot (candidate, feed))
             target = g_steal_pointer (&candidate);
         }
+
+      /* A feed that publishes each slot of a meeting as an event of its own */
+      for (guint j = 0; j < n && target == NULL; j++)
+        {
+          g_autoptr(ConveneMeeting) candidate = g_list_model_get_item (existing, j);
+
+          if (convene_meeting_get_rrule (feed) == NULL && is_other_slot (candidate, feed))
+            {
+              for (guint k = 0; k < convene_meeting_get_n_exceptions (feed); k++)
+                convene_meeting_add_exception (candidate,
+                                               convene_meeting_get_exception (feed, k));
+              target = g_steal_pointer (&candidate);
+            }
+        }
+      if (target != NULL && !same_slot (target, feed))
+        continue;
 
       if (target == NULL)
         {
