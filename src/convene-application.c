@@ -11,6 +11,7 @@
 #include "convene-cli.h"
 #include "convene-context.h"
 #include "convene-registry-cache.h"
+#include "convene-registry-feeds.h"
 #include "convene-registry-store.h"
 #include "convene-shell.h"
 #include "convene-window.h"
@@ -522,6 +523,8 @@ convene_application_init (ConveneApplication *self)
 
     g_object_set (self->store, "cache-dir", cache_dir, NULL);
   }
+  /* A source's calendar feeds, as the command line attaches them */
+  convene_registry_store_set_attach_func (self->store, convene_registry_attach_feeds);
   g_signal_connect_object (self->store, "notify::registry",
                            G_CALLBACK (store_registry_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::loading",

@@ -397,6 +397,37 @@ test_cli_import_errors (void)
   g_rmdir (dir);
 }
 
+/* libical's parser prints some complaints itself ("icalparser.c:786:
+ * Encountered END before BEGIN"); the command line says only its own,
+ * located, and goes on with the rest of the feed. */
+static void
+test_cli_import_libical_quiet (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  g_autofree char *ics = write_temp (dir, "bad.ics",
+                                     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                     "END:VEVENT\r\n"
+                                     "BEGIN:VEVENT\r\nUID:x@test\r\nSUMMARY:Weekly\r\n"
+                                     "DTSTART:20261103T100000Z\r\n"
+                                     "DTEND:20261103T110000Z\r\n"
+                                     "RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\n"
+                                     "END:VCALENDAR\r\nEND:VCALENDAR\r\n");
+  g_autofree char *expected = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  run_convene (&run, "--import", ics, NULL);
+  expected = g_strdup_printf ("%s:3:1: warning: END:VEVENT closes nothing that was begun "
+                              "(no BEGIN:VEVENT before it); the line is ignored\n"
+                              "%s:12:1: warning: END:VCALENDAR closes nothing that was begun "
+                              "(no BEGIN:VCALENDAR before it); the line is ignored\n", ics, ics);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"Weekly\""));
+
+  g_unlink (ics);
+  g_rmdir (dir);
+}
+
 static void
 test_cli_stray_option (void)
 {
@@ -429,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/cli/import/format-and-base", test_cli_import_format_and_base);
   g_test_add_func ("/cli/import/markdown-detected", test_cli_import_markdown_detected);
   g_test_add_func ("/cli/import/errors", test_cli_import_errors);
+  g_test_add_func ("/cli/import/libical-quiet", test_cli_import_libical_quiet);
   g_test_add_func ("/cli/stray-option", test_cli_stray_option);
 
   return g_test_run ();

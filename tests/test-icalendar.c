@@ -301,6 +301,46 @@ test_attach (void)
   g_assert_true (g_date_time_equal (next, moved));
 }
 
+/* A feed that publishes each time of a meeting with two slots as an event
+ * of its own: the Thursday event's cancellation goes into the one meeting,
+ * no second meeting appears. */
+static void
+test_attach_slots (void)
+{
+  static const char feed[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:emea@test\r\nSUMMARY:SIG\r\n"
+    "DTSTART;TZID=Europe/Berlin:20261103T100000\r\n"
+    "DTEND;TZID=Europe/Berlin:20261103T110000\r\n"
+    "RRULE:FREQ=WEEKLY;BYDAY=TU\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:apac@test\r\nSUMMARY:SIG\r\n"
+    "DTSTART;TZID=Asia/Tokyo:20261105T090000\r\n"
+    "DTEND;TZID=Asia/Tokyo:20261105T100000\r\n"
+    "RRULE:FREQ=WEEKLY;BYDAY=TH\r\n"
+    "EXDATE;TZID=Asia/Tokyo:20261112T090000\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(ConveneGroup) group = convene_group_new ("sig", "SIG");
+  g_autoptr(ConveneMeeting) meeting = convene_meeting_new ("Tuesdays 10:00 CET, Thursdays 09:00 JST");
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = {
+    "2026-11-10T09:00Z", "2026-11-17T09:00Z", "2026-11-19T00:00Z", NULL,
+  };
+
+  convene_meeting_set_weekday (meeting, G_DATE_TUESDAY);
+  convene_meeting_set_start_minute (meeting, 10 * 60);
+  convene_meeting_set_end_minute (meeting, 11 * 60);
+  convene_meeting_set_timezone (meeting, "Europe/Berlin");
+  convene_meeting_set_interval_weeks (meeting, 1);
+  convene_meeting_add_slot (meeting, G_DATE_THURSDAY, 9 * 60, "Asia/Tokyo", NULL);
+  convene_group_add_meeting (group, meeting);
+
+  g_assert_true (convene_icalendar_attach (group, feed, strlen (feed), NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (convene_group_get_meetings (group)), ==, 1);
+  /* Not Thursday 12 November in Tokyo (00:00Z) */
+  assert_next (meeting, "2026-11-09T00:00:00Z", expected);
+}
+
 static void
 test_invalid (void)
 {
@@ -330,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/icalendar/mixed", test_mixed);
   g_test_add_func ("/icalendar/export-again", test_export_again);
   g_test_add_func ("/icalendar/attach", test_attach);
+  g_test_add_func ("/icalendar/attach-slots", test_attach_slots);
   g_test_add_func ("/icalendar/invalid", test_invalid);
 
   return g_test_run ();

@@ -474,6 +474,246 @@ test_offset_zone (void)
   g_assert_true (convene_schedule_zone_is_valid ("Europe/Berlin"));
 }
 
+static ConveneMeeting *
+ruled (GDateWeekday  weekday,
+       int           start,
+       const char   *zone,
+       const char   *anchor,
+       const char   *rrule)
+{
+  ConveneMeeting *meeting = convene_meeting_new ("from a feed");
+  g_autoptr(GDateTime) first = utc (anchor);
+
+  convene_meeting_set_weekday (meeting, weekday);
+  convene_meeting_set_start_minute (meeting, start);
+  convene_meeting_set_end_minute (meeting, start + 60);
+  convene_meeting_set_timezone (meeting, zone);
+  convene_meeting_set_interval_weeks (meeting, 1);
+  convene_meeting_set_anchor (meeting, first);
+  convene_meeting_set_rrule (meeting, rrule);
+  return meeting;
+}
+
+/* A feed's UNTIL is a UTC time; the rule runs on the zone's wall clock.
+ * East of UTC the last occurrence (10:00 Berlin is exactly the UNTIL,
+ * 09:00Z) is kept; west of it, one a second after the UNTIL (09:00 Los
+ * Angeles, 17:00Z) is not, though 09:00 is before 16:59 on a clock.
+ */
+static void
+test_until_utc (void)
+{
+  g_autoptr(ConveneMeeting) berlin =
+    ruled (G_DATE_TUESDAY, 10 * 60, "Europe/Berlin", "2026-11-03T09:00:00Z",
+           "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261215T090000Z");
+  g_autoptr(ConveneMeeting) pacific =
+    ruled (G_DATE_WEDNESDAY, 9 * 60, "America/Los_Angeles", "2026-11-04T17:00:00Z",
+           "FREQ=WEEKLY;BYDAY=WE;UNTIL=20261216T165959Z");
+  g_autoptr(GDateTime) from = utc ("2026-12-01T00:00:00Z");
+  g_autoptr(GPtrArray) a = convene_schedule_occurrences (berlin, from, NULL, 10);
+  g_autoptr(GPtrArray) b = convene_schedule_occurrences (pacific, from, NULL, 10);
+  const char *expected_a[] = {
+    "2026-12-01T09:00Z", "2026-12-08T09:00Z", "2026-12-15T09:00Z", NULL,
+  };
+  const char *expected_b[] = {
+    "2026-12-02T17:00Z", "2026-12-09T17:00Z", NULL,
+  };
+
+  assert_starts (a, expected_a);
+  assert_starts (b, expected_b);
+}
+
+/* Several time slots: Tuesdays at 15:45 London and 08:00 Los Angeles.
+ * In winter London's is first (15:45Z, 16:00Z); from 8 March, when Los
+ * Angeles changes, its slot is (15:00Z, 15:45Z); from 29 March, when
+ * London changes, London's is first again (14:45Z, 15:00Z).
+ */
+static const char slots_text[] =
+    "{ \"format_version\": 2, \"community\": { \"name\": \"K8s\" }, \"groups\": [\n"
+    "  { \"id\": \"apac\", \"name\": \"APAC\", \"meetings\": [\n"
+    "    { \"text\": \"Tuesdays 15:45 London and 08:00 PT\", \"weekday\": \"tuesday\",\n"
+    "      \"start\": \"15:45\", \"end\": \"16:15\", \"timezone\": \"Europe/London\",\n"
+    "      \"interval_weeks\": 1, \"exceptions\": [\"2026-03-17\"],\n"
+    "      \"slots\": [{ \"weekday\": \"tuesday\", \"start\": \"08:00\",\n"
+    "                  \"timezone\": \"America/Los_Angeles\" }] }\n"
+    "  ] }\n"
+    "] }\n";
+
+static void
+assert_next (ConveneMeeting *meeting,
+             const char     *now,
+             const char     *expected)
+{
+  g_autoptr(GDateTime) from = utc (now);
+  g_autoptr(GDateTime) next = convene_schedule_next_start (meeting, from);
+  g_autoptr(GDateTime) next_utc = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (next);
+  next_utc = g_date_time_to_utc (next);
+  text = g_date_time_format (next_utc, "%FT%H:%MZ");
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_slots_next (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(ConveneRegistry) registry = load_text (slots_text, &issues, &error);
+  g_autoptr(ConveneMeeting) meeting = NULL;
+  g_autoptr(GDateTime) from = utc ("2026-03-01T00:00:00Z");
+  g_autoptr(GPtrArray) starts = NULL;
+  g_autofree char *described = NULL;
+  /* 17 March is an exception of both slots */
+  const char *expected[] = {
+    "2026-03-03T15:45Z", "2026-03-03T16:00Z", "2026-03-10T15:00Z", "2026-03-10T15:45Z",
+    "2026-03-24T15:00Z", "2026-03-24T15:45Z", "2026-03-31T14:45Z", "2026-03-31T15:00Z", NULL,
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (issues->len, ==, 0);
+  meeting = first_meeting (registry);
+  g_assert_cmpuint (convene_meeting_get_n_slots (meeting), ==, 1);
+
+  assert_next (meeting, "2026-03-03T12:00:00Z", "2026-03-03T15:45Z");
+  assert_next (meeting, "2026-03-03T15:50:00Z", "2026-03-03T16:00Z");
+  assert_next (meeting, "2026-03-10T12:00:00Z", "2026-03-10T15:00Z");
+  assert_next (meeting, "2026-03-10T15:01:00Z", "2026-03-10T15:45Z");
+  assert_next (meeting, "2026-03-16T12:00:00Z", "2026-03-24T15:00Z");
+  assert_next (meeting, "2026-04-07T12:00:00Z", "2026-04-07T14:45Z");
+
+  starts = convene_schedule_occurrences (meeting, from, NULL, 8);
+  assert_starts (starts, expected);
+
+  described = convene_schedule_describe (meeting);
+  g_assert_cmpstr (described, ==, "Every Tuesday at 15:45–16:15 (Europe/London); "
+                                  "also Tuesday at 8:00 (America/Los_Angeles)");
+}
+
+/* Written, read again, and through the binary cache: the same JSON */
+static void
+test_slots_round_trip (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("convene-slots-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "registry.json", NULL);
+  g_autofree char *cache_dir = g_build_filename (dir, "cache", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneRegistry) registry = load_text (slots_text, NULL, &error);
+  g_autoptr(ConveneRegistry) again = NULL;
+  g_autoptr(ConveneRegistry) parsed_registry = NULL;
+  g_autoptr(ConveneRegistry) cached = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+  g_autofree char *cached_json = NULL;
+  gboolean from_cache = FALSE;
+
+  g_assert_no_error (error);
+  json = convene_registry_to_json (registry);
+  g_assert_nonnull (strstr (json, "\"slots\": [\n"));
+  g_assert_nonnull (strstr (json, "\"timezone\": \"America/Los_Angeles\""));
+  again = load_text (json, NULL, &error);
+  g_assert_no_error (error);
+  json_again = convene_registry_to_json (again);
+  g_assert_cmpstr (json, ==, json_again);
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  parsed_registry = convene_registry_cache_load_file (path, cache_dir, NULL, &from_cache, NULL,
+                                                      &error);
+  g_assert_no_error (error);
+  cached = convene_registry_cache_load_file (path, cache_dir, NULL, &from_cache, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (from_cache);
+  cached_json = convene_registry_to_json (cached);
+  g_assert_cmpstr (cached_json, ==, json);
+
+  test_remove_tree (dir);
+}
+
+/* Each bad slot is an error where it is */
+static void
+test_slots_errors (void)
+{
+  const char *text =
+    "{ \"format_version\": 2, \"community\": { \"name\": \"X\" }, \"groups\": [\n"
+    "  { \"id\": \"g\", \"name\": \"G\", \"meetings\": [\n"
+    "    { \"text\": \"x\", \"weekday\": \"tuesday\", \"start\": \"10:00\",\n"
+    "      \"timezone\": \"UTC\", \"interval_weeks\": 1, \"slots\": [\n"
+    "        { \"weekday\": \"tuesdy\", \"start\": \"17:00\" },\n"
+    "        { \"weekday\": \"friday\", \"start\": \"25:00\", \"timezone\": \"UTC+2\" },\n"
+    "        { \"start\": \"08:00\" }\n"
+    "      ] }\n"
+    "  ] }\n"
+    "] }\n";
+  const struct {
+    const char *path;
+    guint line;
+  } expected[] = {
+    { "groups[0].meetings[0].slots[0].weekday", 5 },
+    { "groups[0].meetings[0].slots[1].start", 6 },
+    { "groups[0].meetings[0].slots[1].timezone", 6 },
+    { "groups[0].meetings[0].slots[2].weekday", 7 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(ConveneRegistry) registry = load_text (text, &issues, &error);
+
+  g_assert_null (registry);
+  g_assert_cmpuint (issues->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < issues->len; i++)
+    {
+      ConveneIssue *issue = g_ptr_array_index (issues, i);
+
+      g_assert_cmpint (issue->severity, ==, CONVENE_SEVERITY_ERROR);
+      g_assert_cmpstr (issue->path, ==, expected[i].path);
+      g_assert_cmpuint (issue->line, ==, expected[i].line);
+    }
+}
+
+/* One VEVENT per slot, each with its own stable UID; libical expanding
+ * the export gives the engine's occurrences across both changes. */
+static void
+test_slots_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneRegistry) registry = load_text (slots_text, NULL, &error);
+  g_autoptr(ConveneGroup) group = NULL;
+  g_autoptr(ConveneMeeting) meeting = NULL;
+  g_autoptr(GDateTime) now = utc ("2026-02-20T00:00:00Z");
+  g_autoptr(GDateTime) from = utc ("2026-03-01T00:00:00Z");
+  g_autoptr(GDateTime) until = utc ("2026-12-01T00:00:00Z");
+  g_autoptr(GPtrArray) engine = NULL;
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *ics_again = NULL;
+
+  g_assert_no_error (error);
+  group = g_list_model_get_item (G_LIST_MODEL (registry), 0);
+  meeting = first_meeting (registry);
+  ics = convene_ics_for_registry_group_at (registry, group, now, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(GStrv) events = g_strsplit (ics, "BEGIN:VEVENT", -1);
+    g_auto(GStrv) uids = g_strsplit (ics, "\r\nUID:", -1);
+
+    g_assert_cmpuint (g_strv_length (events), ==, 3);
+    g_assert_cmpuint (g_strv_length (uids), ==, 3);
+    g_assert_true (g_str_has_prefix (uids[1], "apac-1."));
+    g_assert_true (g_str_has_prefix (uids[2], "apac-1-slot2."));
+  }
+  g_assert_nonnull (strstr (ics, "DTSTART;TZID=America/Los_Angeles:"));
+  g_assert_nonnull (strstr (ics, "EXDATE;TZID=America/Los_Angeles:20260317T080000"));
+
+  /* Stable: the same UIDs at another time */
+  ics_again = convene_ics_for_registry_group_at (registry, group, from, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ics_again, "\r\nUID:apac-1-slot2."));
+
+  engine = convene_schedule_occurrences (meeting, from, until, 1000);
+  expanded = expand_ics (ics, from, until);
+  g_assert_cmpuint (engine->len, >, 60);
+  assert_same_times (engine, expanded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +730,11 @@ main (int   argc,
   g_test_add_func ("/recurrence/registry/v2-keys", test_registry_keys);
   g_test_add_func ("/recurrence/registry/cache", test_cache);
   g_test_add_func ("/recurrence/zone/offset", test_offset_zone);
+  g_test_add_func ("/recurrence/until/utc", test_until_utc);
+  g_test_add_func ("/recurrence/slots/next", test_slots_next);
+  g_test_add_func ("/recurrence/slots/round-trip", test_slots_round_trip);
+  g_test_add_func ("/recurrence/slots/errors", test_slots_errors);
+  g_test_add_func ("/recurrence/slots/export", test_slots_export);
 
   return g_test_run ();
 }

@@ -48,6 +48,19 @@ find_source (ConveneRegistryList  *list,
   return source ? g_object_ref (source) : NULL;
 }
 
+/* A feed that could not be refreshed is no failure of the registry's */
+static void
+print_feed_warnings (ConveneRefreshResult *result)
+{
+  for (guint i = 0; result->feed_warnings != NULL && i < result->feed_warnings->len; i++)
+    {
+      g_autofree char *line = convene_issue_to_string (g_ptr_array_index (result->feed_warnings,
+                                                                          i));
+
+      g_printerr ("%s\n", line);
+    }
+}
+
 /**
  * convene_cli_open_registry:
  * @location: (nullable): a file, a URL, or %NULL for the bundled registry
@@ -80,6 +93,7 @@ convene_cli_open_registry (const char  *location,
   result = convene_registry_refresh_sync (list, source, NULL, NULL, error);
   if (result == NULL)
     return NULL;
+  print_feed_warnings (result);
   if (issues != NULL)
     *issues = g_steal_pointer (&result->issues);
   return g_steal_pointer (&result->registry);
@@ -168,6 +182,8 @@ convene_cli_refresh (const char *location)
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
     }
+
+  print_feed_warnings (result);
 
   /* The output is for scripts as well as people: not translated */
   if (result->unchanged)

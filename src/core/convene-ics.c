@@ -149,18 +149,17 @@ time_property (icalproperty_kind  kind,
   return prop;
 }
 
-/* The occurrence of @meeting on @date at its usual time, as EXDATE or
- * RECURRENCE-ID wants it.
+/* The occurrence on @date at @start (minutes), as EXDATE or RECURRENCE-ID
+ * wants it.
  */
 static icalproperty *
 occurrence_property (icalproperty_kind  kind,
-                     ConveneMeeting    *meeting,
+                     int                start,
                      const GDate       *date,
                      const char        *zone)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
   g_autoptr(GDateTime) dt = NULL;
-  int start = convene_meeting_get_start_minute (meeting);
   struct icaltimetype t;
   icalproperty *prop;
 
@@ -203,7 +202,8 @@ export_moves (Export         *export,
       icalcomponent *event;
 
       if (convene_meeting_is_exception (meeting, date) ||
-          (recurrence_id = occurrence_property (ICAL_RECURRENCEID_PROPERTY, meeting,
+          (recurrence_id = occurrence_property (ICAL_RECURRENCEID_PROPERTY,
+                                                  convene_meeting_get_start_minute (meeting),
                                                 date, zone)) == NULL)
         continue;
 
@@ -225,33 +225,29 @@ export_moves (Export         *export,
     }
 }
 
-/* Adds a VEVENT for @meeting if its dates can be computed. */
-static gboolean
-export_meeting (Export          *export,
-                ConveneMeeting  *meeting,
-                const char      *uid,
-                const char      *summary,
-                gboolean        *added,
-                GError         **error)
+/* Numbered by position among all the meetings, so the UID of one stays
+ * the same when another one cannot be exported; a meeting's slots after
+ * the first are "-<meeting>-slot<slot>", so the first keeps the UID a meeting
+ * of one slot has.
+ */
+static char *
+make_uid (Export     *export,
+          const char *uid_prefix,
+          guint       n,
+          guint       slot)
 {
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GDateTime) end_utc = NULL;
-  g_autofree char *rrule_text = NULL;
-  struct icalrecurrencetype rrule;
-  GDateTime *anchor;
-  GDateTime *earliest;
-  icalcomponent *event;
-  const char *zone;
-  const char *url;
-  const char *text;
+  g_autofree char *part = slot > 1 ? g_strdup_printf ("%s-%u-slot%u", uid_prefix, n, slot)
+                                   : g_strdup_printf ("%s-%u", uid_prefix, n);
 
-  *added = FALSE;
+  if (export->uid_scope != NULL)
+    return g_strdup_printf ("%s.%s@" UID_DOMAIN, part, export->uid_scope);
+  return g_strdup_printf ("%s@" UID_DOMAIN, part);
+}
 
-  if (!convene_schedule_is_computable (meeting))
-    return TRUE;
-
-  zone = convene_meeting_get_timezone (meeting);
+static gboolean
+check_zone (const char  *zone,
+            GError     **error)
+{
   if (!is_utc (zone) && icaltimezone_get_builtin_timezone (zone) == NULL)
     {
       g_set_error (error, CONVENE_ICS_ERROR, CONVENE_ICS_ERROR_TIMEZONE,
@@ -259,32 +255,37 @@ export_meeting (Export          *export,
                    _("The time zone “%s” is unknown to the calendar library"), zone);
       return FALSE;
     }
+  return TRUE;
+}
 
-  /* The first occurrence on or after the anchor, so the recurrence keeps
-   * the anchor's weeks; else the next one from now.
-   */
-  anchor = convene_meeting_get_anchor (meeting);
-  if (convene_meeting_get_rrule (meeting) != NULL)
-    {
-      /* A feed's rule counts from its own DTSTART */
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
-
-      start = tz != NULL ? g_date_time_to_timezone (anchor, tz) : NULL;
-    }
-  else
-    start = convene_schedule_rule_start (meeting, anchor != NULL ? anchor : export->now);
-  if (start == NULL)
-    return TRUE;
+/* The VEVENT of one series from @start by @rrule_text, with the
+ * meeting's exceptions at @start_minute of their day. */
+static icalcomponent *
+series_event (Export         *export,
+              ConveneMeeting *meeting,
+              const char     *uid,
+              const char     *summary,
+              const char     *zone,
+              GDateTime      *start,
+              const char     *rrule_text,
+              int             start_minute)
+{
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) end_utc = NULL;
+  struct icalrecurrencetype rrule;
+  GDateTime *earliest;
+  icalcomponent *event;
+  const char *url;
+  const char *text;
 
   end_utc = g_date_time_add_minutes (start, convene_schedule_get_duration (meeting));
   end = g_date_time_to_timezone (end_utc, g_date_time_get_timezone (start));
 
-  rrule_text = convene_schedule_get_rrule (meeting);
   rrule = icalrecurrencetype_from_string (rrule_text);
   if (rrule.freq == ICAL_NO_RECURRENCE)
     {
       icalerror_clear_errno ();
-      return TRUE;
+      return NULL;
     }
 
   event = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
@@ -307,7 +308,7 @@ export_meeting (Export          *export,
 
   for (guint i = 0; i < convene_meeting_get_n_exceptions (meeting); i++)
     {
-      icalproperty *exdate = occurrence_property (ICAL_EXDATE_PROPERTY, meeting,
+      icalproperty *exdate = occurrence_property (ICAL_EXDATE_PROPERTY, start_minute,
                                                   convene_meeting_get_exception (meeting, i),
                                                   zone);
 
@@ -315,14 +316,96 @@ export_meeting (Export          *export,
         icalcomponent_add_property (event, exdate);
     }
 
-  g_ptr_array_add (export->events, event);
-  export_moves (export, meeting, uid, summary, zone);
-
   if (!is_utc (zone))
     {
       earliest = g_hash_table_lookup (export->zones, zone);
       if (earliest == NULL || g_date_time_compare (start, earliest) < 0)
         g_hash_table_insert (export->zones, g_strdup (zone), g_date_time_to_utc (start));
+    }
+
+  g_ptr_array_add (export->events, event);
+  return event;
+}
+
+/* A VEVENT for the slot @i of @meeting: the same rule on the slot's
+ * weekday, start and zone, the meeting's exceptions at the slot's time. */
+static gboolean
+export_slot (Export          *export,
+             ConveneMeeting  *meeting,
+             guint            i,
+             const char      *uid,
+             const char      *summary,
+             GError         **error)
+{
+  const ConveneMeetingSlot *slot = convene_meeting_get_slot (meeting, i);
+  const char *zone = slot->timezone ? slot->timezone : convene_meeting_get_timezone (meeting);
+  GDateTime *anchor = slot->anchor ? slot->anchor : convene_meeting_get_anchor (meeting);
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *rrule_text = NULL;
+
+  if (!check_zone (zone, error))
+    return FALSE;
+
+  start = convene_schedule_slot_rule_start (meeting, i, anchor != NULL ? anchor : export->now);
+  rrule_text = convene_schedule_get_slot_rrule (meeting, i);
+  if (start != NULL && rrule_text != NULL)
+    series_event (export, meeting, uid, summary, zone, start, rrule_text, slot->start_minute);
+  return TRUE;
+}
+
+/* Adds a VEVENT for @meeting if its dates can be computed. */
+static gboolean
+export_meeting (Export          *export,
+                ConveneMeeting  *meeting,
+                const char      *uid_prefix,
+                guint            n,
+                const char      *summary,
+                gboolean        *added,
+                GError         **error)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *rrule_text = NULL;
+  g_autofree char *uid = make_uid (export, uid_prefix, n, 1);
+  GDateTime *anchor;
+  const char *zone;
+
+  *added = FALSE;
+
+  if (!convene_schedule_is_computable (meeting))
+    return TRUE;
+
+  zone = convene_meeting_get_timezone (meeting);
+  if (!check_zone (zone, error))
+    return FALSE;
+
+  /* The first occurrence on or after the anchor, so the recurrence keeps
+   * the anchor's weeks; else the next one from now.
+   */
+  anchor = convene_meeting_get_anchor (meeting);
+  if (convene_meeting_get_rrule (meeting) != NULL)
+    {
+      /* A feed's rule counts from its own DTSTART */
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+
+      start = tz != NULL ? g_date_time_to_timezone (anchor, tz) : NULL;
+    }
+  else
+    start = convene_schedule_rule_start (meeting, anchor != NULL ? anchor : export->now);
+  if (start == NULL)
+    return TRUE;
+
+  rrule_text = convene_schedule_get_rrule (meeting);
+  if (series_event (export, meeting, uid, summary, zone, start, rrule_text,
+                    convene_meeting_get_start_minute (meeting)) == NULL)
+    return TRUE;
+  export_moves (export, meeting, uid, summary, zone);
+
+  for (guint i = 0; i < convene_meeting_get_n_slots (meeting); i++)
+    {
+      g_autofree char *slot_uid = make_uid (export, uid_prefix, n, i + 2);
+
+      if (!export_slot (export, meeting, i, slot_uid, summary, error))
+        return FALSE;
     }
 
   *added = TRUE;
@@ -342,15 +425,9 @@ export_meetings (Export      *export,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ConveneMeeting) meeting = g_list_model_get_item (meetings, i);
-      /* Numbered by position among all the meetings, so the UID of one
-       * stays the same when another one cannot be exported.
-       */
-      g_autofree char *uid = export->uid_scope != NULL
-        ? g_strdup_printf ("%s-%u.%s@" UID_DOMAIN, uid_prefix, i + 1, export->uid_scope)
-        : g_strdup_printf ("%s-%u@" UID_DOMAIN, uid_prefix, i + 1);
       gboolean added;
 
-      if (!export_meeting (export, meeting, uid, summary, &added, error))
+      if (!export_meeting (export, meeting, uid_prefix, i + 1, summary, &added, error))
         return FALSE;
       if (added)
         (*n_added)++;

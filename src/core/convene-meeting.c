@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-meeting.h"
+#include "convene-meeting-private.h"
 
 /* A recurring meeting: the text the community wrote, and the structure
  * read from it. The structure is empty (weekday G_DATE_BAD_WEEKDAY, start
@@ -35,6 +36,7 @@ struct _ConveneMeeting
   GArray *exceptions;   /* GDate, in the meeting's zone */
   GArray *moves;        /* MeetingMove */
   char *rrule;
+  GArray *slots;        /* ConveneMeetingSlot: the times besides the first */
   guint serial;         /* bumped by every change of the schedule */
 
   /* Format v2 links and title, apart from the schedule */
@@ -80,6 +82,7 @@ convene_meeting_finalize (GObject *object)
   g_clear_pointer (&self->exceptions, g_array_unref);
   g_clear_pointer (&self->moves, g_array_unref);
   g_clear_pointer (&self->rrule, g_free);
+  g_clear_pointer (&self->slots, g_array_unref);
 
   G_OBJECT_CLASS (convene_meeting_parent_class)->finalize (object);
 }
@@ -722,4 +725,21 @@ convene_meeting_set_recordings_url (ConveneMeeting *self,
   g_return_if_fail (CONVENE_IS_MEETING (self));
   g_free (self->recordings_url);
   self->recordings_url = g_strdup (url);
+}
+
+/* For convene-meeting-slots.c */
+
+GArray **
+_convene_meeting_get_slots_array (ConveneMeeting *self)
+{
+  g_assert (CONVENE_IS_MEETING (self));
+  self->serial++;
+  return &self->slots;
+}
+
+GArray *
+_convene_meeting_peek_slots (ConveneMeeting *self)
+{
+  g_assert (CONVENE_IS_MEETING (self));
+  return self->slots;
 }

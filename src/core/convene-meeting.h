@@ -82,4 +82,23 @@ void            convene_meeting_set_rrule          (ConveneMeeting *self,
                                                     const char     *rrule);
 guint           convene_meeting_get_serial         (ConveneMeeting *self);
 
+/* Several time slots: the meeting's own weekday/start/zone is the first */
+typedef struct
+{
+  GDateWeekday weekday;
+  int start_minute;
+  char *timezone;       /* %NULL: the meeting's */
+  GDateTime *anchor;    /* %NULL: the meeting's */
+} ConveneMeetingSlot;
+
+void            convene_meeting_add_slot           (ConveneMeeting *self,
+                                                    GDateWeekday    weekday,
+                                                    int             start_minute,
+                                                    const char     *zone,
+                                                    GDateTime      *anchor);
+guint           convene_meeting_get_n_slots        (ConveneMeeting *self);
+const ConveneMeetingSlot *
+                convene_meeting_get_slot           (ConveneMeeting *self,
+                                                    guint           i);
+
 G_END_DECLS

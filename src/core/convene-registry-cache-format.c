@@ -7,6 +7,7 @@
 
 #include "convene-issue.h"
 #include "convene-registry-cache-private.h"
+#include "convene-schedule.h"
 
 /* A registry as one GVariant, the body of a cache entry (the types are in
  * convene-registry-cache-private.h). Groups and people are columns: their
@@ -83,6 +84,7 @@ add_meetings (GVariantBuilder *builder,
       g_autofree char *anchor_text = anchor != NULL ? g_date_time_format_iso8601 (anchor) : NULL;
       GVariantBuilder exceptions;
       GVariantBuilder moves;
+      GVariantBuilder slots;
 
       /* The v2 recurrence: exception days as Julian days, moves as
        * (day, start in Unix seconds, minutes)
@@ -102,6 +104,17 @@ add_meetings (GVariantBuilder *builder,
                                  (gint64)g_date_time_to_unix (start), (guint32)minutes);
         }
 
+      g_variant_builder_init (&slots, G_VARIANT_TYPE ("a(iimsx)"));
+      for (guint j = 0; j < convene_meeting_get_n_slots (meeting); j++)
+        {
+          const ConveneMeetingSlot *slot = convene_meeting_get_slot (meeting, j);
+
+          g_variant_builder_add (&slots, "(iimsx)", (gint32)slot->weekday,
+                                 (gint32)slot->start_minute, slot->timezone,
+                                 slot->anchor ? (gint64)g_date_time_to_unix (slot->anchor)
+                                              : G_MININT64);
+        }
+
       g_variant_builder_add (builder, CONVENE_CACHE_MEETING,
                              convene_meeting_get_text (meeting),
                              convene_meeting_get_url (meeting),
@@ -115,7 +128,7 @@ add_meetings (GVariantBuilder *builder,
                              anchor_text,
                              (guint32)convene_meeting_get_ordinals (meeting),
                              &exceptions, &moves,
-                             convene_meeting_get_rrule (meeting));
+                             convene_meeting_get_rrule (meeting), &slots);
     }
   g_variant_builder_close (builder);
 }
@@ -396,12 +409,14 @@ make_meeting (GVariant *value)
   guint32 interval, ordinals;
   g_autoptr(GVariantIter) exceptions = NULL;
   g_autoptr(GVariantIter) moves = NULL;
+  g_autoptr(GVariantIter) slots = NULL;
   guint32 julian, minutes;
   gint64 unix_start;
+  const char *slot_zone;
 
-  g_variant_get (value, "(&sm&sm&siiim&suim&suaua(uxu)m&s)", &text, &url, &calendar_url,
-                 &weekday, &start, &end, &zone, &interval, &week_of_month, &anchor_text,
-                 &ordinals, &exceptions, &moves, &rrule);
+  g_variant_get (value, "(&sm&sm&siiim&suim&suaua(uxu)m&sa(iimsx))", &text, &url,
+                 &calendar_url, &weekday, &start, &end, &zone, &interval, &week_of_month,
+                 &anchor_text, &ordinals, &exceptions, &moves, &rrule, &slots);
 
   meeting = convene_meeting_new (text);
   convene_meeting_set_url (meeting, url);
@@ -446,6 +461,18 @@ make_meeting (GVariant *value)
       convene_meeting_add_move (meeting, &date, moved, (int)minutes);
     }
   convene_meeting_set_rrule (meeting, rrule);
+  /* Checked as the loader checks them: the entry is never trusted */
+  while (g_variant_iter_next (slots, "(iim&sx)", &weekday, &start, &slot_zone, &unix_start))
+    {
+      g_autoptr(GDateTime) slot_anchor = NULL;
+
+      if (weekday < G_DATE_MONDAY || weekday > G_DATE_SUNDAY || start < 0 || start >= 24 * 60 ||
+          (slot_zone != NULL && !convene_schedule_zone_is_valid (slot_zone)))
+        continue;
+      if (unix_start != G_MININT64)
+        slot_anchor = g_date_time_new_from_unix_utc (unix_start);
+      convene_meeting_add_slot (meeting, weekday, start, slot_zone, slot_anchor);
+    }
 
   return meeting;
 }

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 #define CONVENE_CACHE_LINK      "(umss)"
 /* text, url, calendar_url, weekday, start, end, timezone, interval_weeks,
  * week_of_month, anchor (ISO 8601 with its offset) */
-#define CONVENE_CACHE_MEETING   "(smsmsiiimsuimsuaua(uxu)ms)"
+/* ... and the slots besides the first: (weekday, start, zone, anchor in Unix
+ * seconds or G_MININT64) */
+#define CONVENE_CACHE_MEETING   "(smsmsiiimsuimsuaua(uxu)msa(iimsx))"
 /* Format v2 (convene-registry-cache-v2.c): calendar feeds, and each
  * meeting's title, notes and recordings */
 #define CONVENE_CACHE_COMMUNITY_V2 "(asa(msmsms))"

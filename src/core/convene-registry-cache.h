@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The version of the cache format; an entry of any other is rebuilt. */
-#define CONVENE_REGISTRY_CACHE_VERSION 3
+#define CONVENE_REGISTRY_CACHE_VERSION 4
 
 ConveneRegistry *convene_registry_cache_load_file   (const char    *path,
                                                      const char    *cache_dir,

@@ -14,7 +14,9 @@
 /* The recurrence keys of a v2 meeting beyond one weekday a week:
  * "ordinals" ([1, 3] for "1st and 3rd Wednesday"), "exceptions" (days
  * without the meeting), "moved" (occurrences held at another time) and
- * "rrule" (a rule from a calendar feed, counted from the anchor). v1
+ * "rrule" (a rule from a calendar feed, counted from the anchor), and
+ * "slots" (more times of the same meeting, each on its own weekday,
+ * start and zone, with the same recurrence). v1
  * files have none of them and load as before.
  */
 
@@ -226,6 +228,122 @@ load_rrule (Loader         *self,
     convene_meeting_set_rrule (meeting, str);
 }
 
+/* How many times a meeting may have besides its own */
+#define MAX_SLOTS 16
+
+static const char * const slot_weekdays[] = {
+  NULL, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+/* "HH:MM", 00:00 to 23:59 */
+static gboolean
+parse_clock (const char *str,
+             int        *minutes)
+{
+  if (strlen (str) != 5 || !g_ascii_isdigit (str[0]) || !g_ascii_isdigit (str[1]) ||
+      str[2] != ':' || !g_ascii_isdigit (str[3]) || !g_ascii_isdigit (str[4]))
+    return FALSE;
+  *minutes = ((str[0] - '0') * 10 + (str[1] - '0')) * 60 + (str[3] - '0') * 10 + (str[4] - '0');
+  return str[3] <= '5' && *minutes < 24 * 60;
+}
+
+/* One more time of the meeting: { weekday, start, timezone?, anchor? } */
+static void
+load_slot (Loader         *self,
+           JsonObject     *slot,
+           const char     *path,
+           ConveneMeeting *meeting)
+{
+  const char *weekday = loader_get_string (self, slot, path, "weekday", REQUIRED | NOT_EMPTY,
+                                           CONVENE_MAX_KEYWORD);
+  const char *start = loader_get_string (self, slot, path, "start", REQUIRED | NOT_EMPTY,
+                                         CONVENE_MAX_KEYWORD);
+  const char *zone = loader_get_string (self, slot, path, "timezone", NOT_EMPTY,
+                                        CONVENE_MAX_KEYWORD);
+  const char *anchor_text = loader_get_string (self, slot, path, "anchor", NOT_EMPTY,
+                                               CONVENE_MAX_KEYWORD);
+  g_autoptr(GDateTime) anchor = NULL;
+  GDateWeekday day = G_DATE_BAD_WEEKDAY;
+  gboolean valid = weekday != NULL && start != NULL;
+  int minutes = -1;
+
+  for (guint i = G_DATE_MONDAY; weekday != NULL && i <= G_DATE_SUNDAY; i++)
+    if (g_ascii_strcasecmp (weekday, slot_weekdays[i]) == 0)
+      day = i;
+  if (weekday != NULL && day == G_DATE_BAD_WEEKDAY)
+    {
+      g_autofree char *at = convene_json_path_member (path, "weekday");
+
+      loader_report (self, CONVENE_SEVERITY_ERROR, at, at,
+                     _("unknown weekday “%s”; use monday, tuesday, wednesday, thursday, "
+                       "friday, saturday or sunday"), weekday);
+      valid = FALSE;
+    }
+  if (start != NULL && !parse_clock (start, &minutes))
+    {
+      g_autofree char *at = convene_json_path_member (path, "start");
+
+      loader_report (self, CONVENE_SEVERITY_ERROR, at, at,
+                     _("“%s” is not a time of day; write it as HH:MM, such as 09:30 or 17:00"),
+                     start);
+      valid = FALSE;
+    }
+  if (zone != NULL && !convene_schedule_zone_is_valid (zone))
+    {
+      g_autofree char *at = convene_json_path_member (path, "timezone");
+
+      loader_report (self, CONVENE_SEVERITY_ERROR, at, at,
+                     _("unknown time zone “%s”; use an IANA identifier such as "
+                       "America/Los_Angeles or UTC"), zone);
+      valid = FALSE;
+    }
+  if (anchor_text != NULL && (anchor = parse_instant (anchor_text)) == NULL)
+    {
+      g_autofree char *at = convene_json_path_member (path, "anchor");
+
+      loader_report (self, CONVENE_SEVERITY_ERROR, at, at,
+                     _("“%s” is not an ISO 8601 date and time with an offset, "
+                       "such as 2017-12-20T21:00:00Z"), anchor_text);
+      valid = FALSE;
+    }
+
+  if (valid)
+    convene_meeting_add_slot (meeting, day, minutes, zone, anchor);
+}
+
+static void
+load_slots (Loader         *self,
+            JsonObject     *object,
+            const char     *path,
+            ConveneMeeting *meeting)
+{
+  g_autofree char *slots_path = convene_json_path_member (path, "slots");
+  JsonArray *array = loader_get_array (self, object, path, "slots", 0);
+
+  if (array == NULL)
+    return;
+
+  if (convene_meeting_get_rrule (meeting) != NULL)
+    {
+      loader_report (self, CONVENE_SEVERITY_ERROR, slots_path, slots_path,
+                     _("a meeting with an rrule has its times in the rule: "
+                       "it cannot have slots"));
+      return;
+    }
+  if (json_array_get_length (array) > MAX_SLOTS)
+    loader_report (self, CONVENE_SEVERITY_ERROR, slots_path, slots_path,
+                   _("a meeting may have at most %d slots besides its own time"), MAX_SLOTS);
+
+  for (guint i = 0; i < json_array_get_length (array) && i < MAX_SLOTS; i++)
+    {
+      g_autofree char *element_path = convene_json_path_index (slots_path, i);
+      JsonObject *slot = loader_get_element_object (self, array, i, element_path);
+
+      if (slot != NULL)
+        load_slot (self, slot, element_path, meeting);
+    }
+}
+
 /**
  * loader_load_meeting_recurrence:
  * @self: the loader
@@ -248,4 +366,5 @@ loader_load_meeting_recurrence (Loader         *self,
   load_exceptions (self, object, path, meeting);
   load_moves (self, object, path, meeting);
   load_rrule (self, object, path, meeting);
+  load_slots (self, object, path, meeting);
 }

@@ -13,4 +13,7 @@ void _convene_registry_store_load_path (ConveneRegistryStore  *self,
 GDateTime *_convene_registry_store_dup_date  (ConveneRegistry       *registry,
                                              GDateTime             *file_date);
 
+void _convene_registry_store_set_attach (ConveneRegistryStore      *self,
+                                         ConveneRegistryAttachFunc  func);
+
 G_END_DECLS

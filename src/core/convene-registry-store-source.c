@@ -130,3 +130,21 @@ convene_registry_store_get_source (ConveneRegistryStore *self)
     g_object_unref (source);  /* the store holds it */
   return source;
 }
+
+/**
+ * convene_registry_store_set_attach_func:
+ * @self: a #ConveneRegistryStore
+ * @func: (nullable): what to call on each registry loaded by its source
+ *
+ * The store is core/ and reads only Convene JSON; what a source keeps
+ * beside its stored copy (the calendar feeds of src/refresh/) is added by
+ * @func, in the loading thread, before the registry is shown.
+ */
+void
+convene_registry_store_set_attach_func (ConveneRegistryStore      *self,
+                                        ConveneRegistryAttachFunc  func)
+{
+  g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
+
+  _convene_registry_store_set_attach (self, func);
+}

@@ -47,6 +47,7 @@ struct _ConveneRegistryStore
    * of the load under way): see convene-registry-store-source.c. */
   ConveneRegistrySource *source;
   ConveneRegistrySource *loading_source;
+  ConveneRegistryAttachFunc attach;
 
   /* The file being read, and how to stop reading it: both %NULL when no
    * load is under way.
@@ -149,6 +150,8 @@ typedef struct
   GPtrArray *issues;
   gboolean from_cache;
   GDateTime *mtime;
+  ConveneRegistrySource *source;
+  ConveneRegistryAttachFunc attach;
 } LoadData;
 
 static void
@@ -159,6 +162,7 @@ load_data_free (LoadData *data)
   g_clear_object (&data->registry);
   g_clear_pointer (&data->issues, g_ptr_array_unref);
   g_clear_pointer (&data->mtime, g_date_time_unref);
+  g_clear_object (&data->source);
   g_free (data);
 }
 
@@ -178,6 +182,15 @@ load_thread (GTask        *task,
     data->registry = convene_registry_load_from_file (data->path, &data->issues, &error);
 
   g_debug ("Read %s%s", data->path, data->from_cache ? " from the cache" : "");
+
+  /* What the source adds to its registry (its calendar feeds), after the
+   * cache, which keeps the registry alone */
+  if (data->registry != NULL && data->source != NULL && data->attach != NULL)
+    {
+      if (data->issues == NULL)
+        data->issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
+      data->attach (data->registry, data->source, data->issues);
+    }
 
   /* How old the data is, for a registry that does not say. */
   if (data->registry != NULL)
@@ -652,6 +665,8 @@ _convene_registry_store_load_path (ConveneRegistryStore  *self,
       data = g_new0 (LoadData, 1);
       data->path = g_strdup (self->loading_path);
       data->cache_dir = g_strdup (self->cache_dir);
+      data->source = new_source ? g_object_ref (new_source) : NULL;
+      data->attach = self->attach;
       task = g_task_new (NULL, self->cancellable, loaded_cb, self);
       g_task_set_source_tag (task, convene_registry_store_load);
       g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
@@ -720,3 +735,10 @@ convene_registry_store_cancel (ConveneRegistryStore *self)
   return TRUE;
 }
 
+
+void
+_convene_registry_store_set_attach (ConveneRegistryStore      *self,
+                                    ConveneRegistryAttachFunc  func)
+{
+  self->attach = func;
+}

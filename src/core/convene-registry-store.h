@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConveneRegistryStore, convene_registry_store, CONVENE, REGISTRY_STORE, GObject)
 
+/* Called in the loading thread with a registry just read for @source,
+ * to add what the source keeps beside it (refresh/'s calendar feeds). */
+typedef void (*ConveneRegistryAttachFunc) (ConveneRegistry       *registry,
+                                           ConveneRegistrySource *source,
+                                           GPtrArray             *issues);
+
 ConveneRegistryStore *convene_registry_store_new              (const char            *bundled_resource);
 ConveneRegistry      *convene_registry_store_get_registry     (ConveneRegistryStore  *self);
 const GError         *convene_registry_store_get_error        (ConveneRegistryStore  *self);
@@ -30,5 +36,7 @@ void                  convene_registry_store_load_source      (ConveneRegistrySt
                                                                ConveneRegistrySource *source);
 ConveneRegistrySource *convene_registry_store_get_source      (ConveneRegistryStore  *self);
 GDateTime            *convene_registry_store_get_fetched      (ConveneRegistryStore  *self);
+void                  convene_registry_store_set_attach_func  (ConveneRegistryStore  *self,
+                                                               ConveneRegistryAttachFunc func);
 
 G_END_DECLS

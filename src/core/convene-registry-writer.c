@@ -452,6 +452,36 @@ write_recurrence (Writer         *w,
     }
 
   writer_string (w, "rrule", convene_meeting_get_rrule (meeting));
+
+  if (convene_meeting_get_n_slots (meeting) > 0)
+    {
+      static const char * const days[] = {
+        NULL, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      };
+
+      writer_begin_array_member (w, "slots");
+      for (guint i = 0; i < convene_meeting_get_n_slots (meeting); i++)
+        {
+          const ConveneMeetingSlot *slot = convene_meeting_get_slot (meeting, i);
+          char start[8];
+
+          g_snprintf (start, sizeof start, "%02d:%02d", slot->start_minute / 60,
+                      slot->start_minute % 60);
+          writer_begin_object_element (w);
+          writer_string (w, "weekday", days[slot->weekday]);
+          writer_string (w, "start", start);
+          writer_string (w, "timezone", slot->timezone);
+          if (slot->anchor != NULL)
+            {
+              g_autoptr(GDateTime) utc = g_date_time_to_utc (slot->anchor);
+              g_autofree char *text = g_date_time_format (utc, "%C%y-%m-%dT%H:%M:%SZ");
+
+              writer_string (w, "anchor", text);
+            }
+          writer_end (w, '}');
+        }
+      writer_end (w, ']');
+    }
 }
 
 static void

@@ -150,21 +150,9 @@ describe_ordinals (ConveneMeeting *meeting,
   return g_strdup_printf (_("The %s %s of the month at %s (%s)"), list->str, weekday, time, zone);
 }
 
-/**
- * convene_schedule_describe:
- * @meeting: a #ConveneMeeting
- *
- * Describes the schedule of @meeting for the user, in its own time zone:
- * "Every other Wednesday at 13:00 (America/Los_Angeles)", "The third
- * Tuesday of the month at 16:00–17:00 (America/Los_Angeles)". This is what
- * to show when no date can be computed, such as for a biweekly meeting
- * without an anchor.
- *
- * Returns: (transfer full): the description, or a copy of the meeting's
- *   text when it has no schedule
- */
-char *
-convene_schedule_describe (ConveneMeeting *meeting)
+/* The meeting's own time, said as a person would */
+static char *
+describe_first (ConveneMeeting *meeting)
 {
   g_autoptr(GDateTime) day = NULL;
   g_autofree char *weekday = NULL;
@@ -172,11 +160,6 @@ convene_schedule_describe (ConveneMeeting *meeting)
   const char *zone;
   int start, end;
   guint interval;
-
-  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
-
-  if (!convene_meeting_has_schedule (meeting))
-    return g_strdup (convene_meeting_get_text (meeting));
 
   /* 1 January 2024 was a Monday: day N of that week is weekday N */
   day = g_date_time_new_utc (2024, 1, convene_meeting_get_weekday (meeting), 0, 0, 0);
@@ -238,4 +221,49 @@ convene_schedule_describe (ConveneMeeting *meeting)
                                     "Every %u weeks on %s at %s (%s)",
                                     interval),
                           interval, weekday, time, zone);
+}
+
+/**
+ * convene_schedule_describe:
+ * @meeting: a #ConveneMeeting
+ *
+ * Describes the schedule of @meeting for the user, in its own time zone:
+ * "Every other Wednesday at 13:00 (America/Los_Angeles)", "The third
+ * Tuesday of the month at 16:00–17:00 (America/Los_Angeles)". This is what
+ * to show when no date can be computed, such as for a biweekly meeting
+ * without an anchor. A meeting's other slots follow: "; also Tuesday at
+ * 17:00 (Asia/Tokyo)".
+ *
+ * Returns: (transfer full): the description, or a copy of the meeting's
+ *   text when it has no schedule
+ */
+char *
+convene_schedule_describe (ConveneMeeting *meeting)
+{
+  g_autofree char *first = NULL;
+  GString *text;
+
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+
+  if (!convene_meeting_has_schedule (meeting))
+    return g_strdup (convene_meeting_get_text (meeting));
+
+  first = describe_first (meeting);
+  text = g_string_new (first);
+  /* The other slots, as their weekday, start and zone */
+  for (guint i = 0; i < convene_meeting_get_n_slots (meeting); i++)
+    {
+      const ConveneMeetingSlot *slot = convene_meeting_get_slot (meeting, i);
+      g_autoptr(GDateTime) day = g_date_time_new_utc (2024, 1, slot->weekday, 0, 0, 0);
+      g_autofree char *weekday = g_date_time_format (day, "%A");
+      g_autofree char *time = g_strdup_printf (C_("meeting time", "%d:%02d"),
+                                               slot->start_minute / 60, slot->start_minute % 60);
+
+      /* Translators: another time of the same meeting, after its first:
+       * "; also Tuesday at 17:00 (Asia/Tokyo)" */
+      g_string_append_printf (text, _("; also %s at %s (%s)"), weekday, time,
+                              slot->timezone ? slot->timezone
+                                             : convene_meeting_get_timezone (meeting));
+    }
+  return g_string_free (text, FALSE);
 }

@@ -30,33 +30,20 @@ week_index (const GDate *date)
   return (int)(g_date_get_julian (date) - g_date_get_weekday (date)) / 7;
 }
 
-/**
- * convene_schedule_get_rrule:
- * @meeting: a #ConveneMeeting
- *
- * The rule of @meeting as an iCalendar RRULE value: "FREQ=WEEKLY;BYDAY=WE",
- * "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "FREQ=MONTHLY;BYDAY=1WE,3WE",
- * "FREQ=MONTHLY;BYDAY=-1TU", or the rule a calendar feed gave.
- *
- * Returns: (transfer full) (nullable): the rule, or %NULL when @meeting
- *   has no schedule
- */
-char *
-convene_schedule_get_rrule (ConveneMeeting *meeting)
+/* The rule of @meeting on @weekday: that of one of its slots */
+static char *
+rule_on (ConveneMeeting *meeting,
+         GDateWeekday    weekday)
 {
   const char *day;
   guint ordinals;
   guint interval;
   GString *rule;
 
-  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
-
-  if (!convene_meeting_has_schedule (meeting))
-    return NULL;
   if (convene_meeting_get_rrule (meeting) != NULL)
     return g_strdup (convene_meeting_get_rrule (meeting));
 
-  day = day_names[convene_meeting_get_weekday (meeting) - 1];
+  day = day_names[weekday - 1];
   ordinals = convene_meeting_get_ordinals (meeting);
   interval = convene_meeting_get_interval_weeks (meeting);
 
@@ -78,6 +65,48 @@ convene_schedule_get_rrule (ConveneMeeting *meeting)
   return g_string_free (rule, FALSE);
 }
 
+/**
+ * convene_schedule_get_rrule:
+ * @meeting: a #ConveneMeeting
+ *
+ * The rule of @meeting as an iCalendar RRULE value: "FREQ=WEEKLY;BYDAY=WE",
+ * "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", "FREQ=MONTHLY;BYDAY=1WE,3WE",
+ * "FREQ=MONTHLY;BYDAY=-1TU", or the rule a calendar feed gave.
+ *
+ * Returns: (transfer full) (nullable): the rule, or %NULL when @meeting
+ *   has no schedule
+ */
+char *
+convene_schedule_get_rrule (ConveneMeeting *meeting)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+
+  if (!convene_meeting_has_schedule (meeting))
+    return NULL;
+  return rule_on (meeting, convene_meeting_get_weekday (meeting));
+}
+
+/**
+ * convene_schedule_get_slot_rrule:
+ * @meeting: a #ConveneMeeting
+ * @slot: the index of one of its slots (convene_meeting_get_slot())
+ *
+ * As convene_schedule_get_rrule(), for the slot's weekday.
+ *
+ * Returns: (transfer full) (nullable): the rule
+ */
+char *
+convene_schedule_get_slot_rrule (ConveneMeeting *meeting,
+                                 guint           slot)
+{
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (slot < convene_meeting_get_n_slots (meeting), NULL);
+
+  if (!convene_meeting_has_schedule (meeting) || convene_meeting_get_rrule (meeting) != NULL)
+    return NULL;
+  return rule_on (meeting, convene_meeting_get_slot (meeting, slot)->weekday);
+}
+
 static struct icaltimetype
 floating_time (const GDate *date,
                int          minute)
@@ -93,6 +122,39 @@ floating_time (const GDate *date,
   return t;
 }
 
+/* One time of a meeting: its own, or one of its slots' */
+typedef struct
+{
+  GDateWeekday weekday;
+  int start_minute;
+  const char *timezone;
+  GDateTime *anchor;
+  gboolean first;       /* the meeting's own: moves are its */
+} Slot;
+
+static void
+slot_of (ConveneMeeting *meeting,
+         int             i,
+         Slot           *slot)
+{
+  slot->weekday = convene_meeting_get_weekday (meeting);
+  slot->start_minute = convene_meeting_get_start_minute (meeting);
+  slot->timezone = convene_meeting_get_timezone (meeting);
+  slot->anchor = convene_meeting_get_anchor (meeting);
+  slot->first = i < 0;
+  if (i >= 0)
+    {
+      const ConveneMeetingSlot *other = convene_meeting_get_slot (meeting, i);
+
+      slot->weekday = other->weekday;
+      slot->start_minute = other->start_minute;
+      if (other->timezone != NULL)
+        slot->timezone = other->timezone;
+      if (other->anchor != NULL)
+        slot->anchor = other->anchor;
+    }
+}
+
 /* Where to start expanding the rule of @meeting to find occurrences at or
  * after @from: a little before @from, on the weeks of the anchor for a
  * meeting every few weeks, at the anchor (the feed's DTSTART) for a rule
@@ -100,13 +162,14 @@ floating_time (const GDate *date,
  */
 static gboolean
 expansion_start (ConveneMeeting      *meeting,
+                 const Slot          *slot,
                  GTimeZone           *tz,
                  GDateTime           *from,
                  struct icaltimetype *dtstart)
 {
   g_autoptr(GDateTime) local_from = g_date_time_to_timezone (from, tz);
-  GDateTime *anchor = convene_meeting_get_anchor (meeting);
-  int start = convene_meeting_get_start_minute (meeting);
+  GDateTime *anchor = slot->anchor;
+  int start = slot->start_minute;
   guint interval = convene_meeting_get_interval_weeks (meeting);
   GDate date;
   GDate anchor_date;
@@ -170,15 +233,48 @@ occurrence_at (GTimeZone           *tz,
   return g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute, t.second);
 }
 
+/* A feed's UNTIL is mostly a UTC time, but the rule is expanded on the
+ * wall clock of @tz (floating times), which libical compares with it
+ * as they are: in Berlin the last occurrence, at 10:00 local, 09:00
+ * UTC, would be dropped by an UNTIL of 09:00Z. The UNTIL becomes the
+ * same instant on the wall clock of @tz.
+ */
+static void
+until_to_wall_clock (struct icalrecurrencetype *rule,
+                     GTimeZone                 *tz)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (icaltime_is_null_time (rule->until) || rule->until.is_date ||
+      !icaltime_is_utc (rule->until))
+    return;
+
+  utc = g_date_time_new_utc (rule->until.year, rule->until.month, rule->until.day,
+                             rule->until.hour, rule->until.minute, rule->until.second);
+  if (utc == NULL)
+    return;
+  local = g_date_time_to_timezone (utc, tz);
+  rule->until = icaltime_null_time ();
+  rule->until.year = g_date_time_get_year (local);
+  rule->until.month = g_date_time_get_month (local);
+  rule->until.day = g_date_time_get_day_of_month (local);
+  rule->until.hour = g_date_time_get_hour (local);
+  rule->until.minute = g_date_time_get_minute (local);
+  rule->until.second = g_date_time_get_second (local);
+  rule->until.is_date = 0;
+}
+
 /* The occurrences of @meeting, with its exceptions and moves when
  * @changes, else of its rule alone.
  */
 static GPtrArray *
-expand (ConveneMeeting *meeting,
-        GDateTime      *from,
-        GDateTime      *until,
-        guint           max,
-        gboolean        changes)
+expand_slot (ConveneMeeting *meeting,
+             const Slot     *slot,
+             GDateTime      *from,
+             GDateTime      *until,
+             guint           max,
+             gboolean        changes)
 {
   g_autoptr(GPtrArray) starts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
   g_autoptr(GTimeZone) tz = NULL;
@@ -190,15 +286,19 @@ expand (ConveneMeeting *meeting,
   if (max == 0 || !convene_schedule_is_computable (meeting))
     return g_steal_pointer (&starts);
 
-  tz = schedule_lookup_zone (convene_meeting_get_timezone (meeting));
-  rule_text = convene_schedule_get_rrule (meeting);
+  if (!slot->first && (convene_meeting_get_rrule (meeting) != NULL ||
+                      !convene_schedule_zone_is_valid (slot->timezone)))
+    return g_steal_pointer (&starts);
+  tz = schedule_lookup_zone (slot->timezone);
+  rule_text = rule_on (meeting, slot->weekday);
   rule = icalrecurrencetype_from_string (rule_text);
-  if (rule.freq == ICAL_NO_RECURRENCE || !expansion_start (meeting, tz, from, &dtstart))
+  if (rule.freq == ICAL_NO_RECURRENCE || !expansion_start (meeting, slot, tz, from, &dtstart))
     {
       icalerror_clear_errno ();
       return g_steal_pointer (&starts);
     }
 
+  until_to_wall_clock (&rule, tz);
   iter = icalrecur_iterator_new (rule, dtstart);
   if (iter == NULL)
     {
@@ -226,7 +326,7 @@ expand (ConveneMeeting *meeting,
       g_date_clear (&date, 1);
       g_date_set_dmy (&date, t.day, t.month, t.year);
       if (changes && (convene_meeting_is_exception (meeting, &date) ||
-                      convene_meeting_is_moved (meeting, &date)))
+                      (slot->first && convene_meeting_is_moved (meeting, &date))))
         continue;
 
       g_ptr_array_add (starts, g_steal_pointer (&start));
@@ -235,7 +335,7 @@ expand (ConveneMeeting *meeting,
   icalerror_clear_errno ();
 
   /* The moved occurrences go where they went, in order */
-  for (guint i = 0; changes && i < convene_meeting_get_n_moves (meeting); i++)
+  for (guint i = 0; changes && slot->first && i < convene_meeting_get_n_moves (meeting); i++)
     {
       GDateTime *moved;
       const GDate *date = convene_meeting_get_move (meeting, i, &moved, NULL);
@@ -256,6 +356,52 @@ expand (ConveneMeeting *meeting,
     g_ptr_array_set_size (starts, max);
 
   return g_steal_pointer (&starts);
+}
+
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  return g_date_time_compare (*(GDateTime **)a, *(GDateTime **)b);
+}
+
+/* The occurrences of all the times of @meeting, the earliest first: each
+ * slot is the same rule on its own weekday, start and zone. */
+static GPtrArray *
+expand (ConveneMeeting *meeting,
+        GDateTime      *from,
+        GDateTime      *until,
+        guint           max,
+        gboolean        changes)
+{
+  GPtrArray *starts;
+  Slot slot;
+
+  slot_of (meeting, -1, &slot);
+  starts = expand_slot (meeting, &slot, from, until, max, changes);
+  if (convene_meeting_get_n_slots (meeting) == 0 || max == 0 ||
+      !convene_schedule_is_computable (meeting))
+    return starts;
+
+  for (guint i = 0; i < convene_meeting_get_n_slots (meeting); i++)
+    {
+      g_autoptr(GPtrArray) more = NULL;
+
+      slot_of (meeting, (int)i, &slot);
+      more = expand_slot (meeting, &slot, from, until, max, changes);
+      for (guint k = 0; k < more->len; k++)
+        g_ptr_array_add (starts, g_date_time_ref (g_ptr_array_index (more, k)));
+    }
+  g_ptr_array_sort (starts, compare_starts);
+  /* Two slots at the same instant are one occurrence */
+  for (guint k = 1; k < starts->len;)
+    if (g_date_time_equal (g_ptr_array_index (starts, k - 1), g_ptr_array_index (starts, k)))
+      g_ptr_array_remove_index (starts, k);
+    else
+      k++;
+  if (starts->len > max)
+    g_ptr_array_set_size (starts, max);
+  return starts;
 }
 
 /**
@@ -302,11 +448,40 @@ convene_schedule_rule_start (ConveneMeeting *meeting,
                              GDateTime      *from)
 {
   g_autoptr(GPtrArray) starts = NULL;
+  Slot slot;
 
   g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
   g_return_val_if_fail (from != NULL, NULL);
 
-  starts = expand (meeting, from, NULL, 1, FALSE);
+  slot_of (meeting, -1, &slot);
+  starts = expand_slot (meeting, &slot, from, NULL, 1, FALSE);
+  return starts->len > 0 ? g_date_time_ref (g_ptr_array_index (starts, 0)) : NULL;
+}
+
+/**
+ * convene_schedule_slot_rule_start:
+ * @meeting: a #ConveneMeeting
+ * @slot: the index of one of its slots (convene_meeting_get_slot())
+ * @from: the time to look from
+ *
+ * As convene_schedule_rule_start(), for the slot.
+ *
+ * Returns: (transfer full) (nullable): the start in the slot's zone
+ */
+GDateTime *
+convene_schedule_slot_rule_start (ConveneMeeting *meeting,
+                                  guint           slot,
+                                  GDateTime      *from)
+{
+  g_autoptr(GPtrArray) starts = NULL;
+  Slot time;
+
+  g_return_val_if_fail (CONVENE_IS_MEETING (meeting), NULL);
+  g_return_val_if_fail (slot < convene_meeting_get_n_slots (meeting), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+
+  slot_of (meeting, (int)slot, &time);
+  starts = expand_slot (meeting, &time, from, NULL, 1, FALSE);
   return starts->len > 0 ? g_date_time_ref (g_ptr_array_index (starts, 0)) : NULL;
 }
 

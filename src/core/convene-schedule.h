@@ -45,6 +45,11 @@ gboolean            convene_schedule_zone_is_valid            (const char     *i
 gboolean            convene_schedule_is_computable            (ConveneMeeting *meeting);
 int                 convene_schedule_get_duration             (ConveneMeeting *meeting);
 char               *convene_schedule_get_rrule                (ConveneMeeting *meeting);
+char               *convene_schedule_get_slot_rrule           (ConveneMeeting *meeting,
+                                                               guint           slot);
+GDateTime          *convene_schedule_slot_rule_start          (ConveneMeeting *meeting,
+                                                               guint           slot,
+                                                               GDateTime      *from);
 GPtrArray          *convene_schedule_occurrences              (ConveneMeeting *meeting,
                                                                GDateTime      *from,
                                                                GDateTime      *until,

@@ -160,6 +160,99 @@ same_slot (ConveneMeeting *a,
          g_strcmp0 (convene_meeting_get_timezone (a), convene_meeting_get_timezone (b)) == 0;
 }
 
+/* The slot of @meeting (besides its own time) that @feed is, when its
+ * cancellations can be taken as days of the whole meeting: a weekday no
+ * other time of @meeting has, and no moves (those are the first slot's).
+ */
+static gboolean
+is_other_slot (ConveneMeeting *meeting,
+               ConveneMeeting *feed)
+{
+  const char *zone = convene_meeting_get_timezone (feed);
+  GDateWeekday day = convene_meeting_get_weekday (feed);
+  guint n = convene_meeting_get_n_slots (meeting);
+  gboolean found = FALSE;
+
+  if (convene_meeting_get_n_moves (feed) > 0 || convene_meeting_get_weekday (meeting) == day)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ConveneMeetingSlot *slot = convene_meeting_get_slot (meeting, i);
+      const char *slot_zone = slot->timezone ? slot->timezone
+                                             : convene_meeting_get_timezone (meeting);
+
+      if (slot->weekday != day)
+        continue;
+      if (found || slot->start_minute != convene_meeting_get_start_minute (feed) ||
+          g_strcmp0 (slot_zone, zone) != 0)
+        return FALSE;
+      found = TRUE;
+    }
+  return found;
+}
+
+/* Merges @meetings, a feed's, into @existing: a feed meeting on the
+ * weekday, start and zone of an existing one gives it its exceptions and
+ * moves (its anchor too, when it had none), one on those of another of
+ * its slots its exceptions; any other is appended to @store.
+ */
+static void
+merge_meetings (GListModel *existing,
+                GListStore *store,
+                GPtrArray  *meetings)
+{
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      ConveneMeeting *feed = g_ptr_array_index (meetings, i);
+      g_autoptr(ConveneMeeting) target = NULL;
+      guint n = g_list_model_get_n_items (existing);
+
+      for (guint j = 0; j < n && target == NULL; j++)
+        {
+          g_autoptr(ConveneMeeting) candidate = g_list_model_get_item (existing, j);
+
+          if (convene_meeting_get_rrule (feed) == NULL && same_slot (candidate, feed))
+            target = g_steal_pointer (&candidate);
+        }
+
+      /* A feed that publishes each slot of a meeting as an event of its own */
+      for (guint j = 0; j < n && target == NULL; j++)
+        {
+          g_autoptr(ConveneMeeting) candidate = g_list_model_get_item (existing, j);
+
+          if (convene_meeting_get_rrule (feed) == NULL && is_other_slot (candidate, feed))
+            {
+              for (guint k = 0; k < convene_meeting_get_n_exceptions (feed); k++)
+                convene_meeting_add_exception (candidate,
+                                               convene_meeting_get_exception (feed, k));
+              target = g_steal_pointer (&candidate);
+            }
+        }
+      if (target != NULL && !same_slot (target, feed))
+        continue;
+
+      if (target == NULL)
+        {
+          g_list_store_append (store, feed);
+          continue;
+        }
+
+      if (convene_meeting_get_anchor (target) == NULL)
+        convene_meeting_set_anchor (target, convene_meeting_get_anchor (feed));
+      for (guint k = 0; k < convene_meeting_get_n_exceptions (feed); k++)
+        convene_meeting_add_exception (target, convene_meeting_get_exception (feed, k));
+      for (guint k = 0; k < convene_meeting_get_n_moves (feed); k++)
+        {
+          GDateTime *start;
+          int minutes;
+          const GDate *date = convene_meeting_get_move (feed, k, &start, &minutes);
+
+          convene_meeting_add_move (target, date, start, minutes);
+        }
+    }
+}
+
 /**
  * convene_icalendar_attach:
  * @group: the group a registry names the feed for
@@ -201,39 +294,48 @@ convene_icalendar_attach (ConveneGroup  *group,
     return FALSE;
 
   existing = convene_group_get_meetings (group);
-  for (guint i = 0; i < meetings->len; i++)
-    {
-      ConveneMeeting *feed = g_ptr_array_index (meetings, i);
-      g_autoptr(ConveneMeeting) target = NULL;
-      guint n = g_list_model_get_n_items (existing);
+  merge_meetings (existing, G_LIST_STORE (existing), meetings);
+  return TRUE;
+}
 
-      for (guint j = 0; j < n && target == NULL; j++)
-        {
-          g_autoptr(ConveneMeeting) candidate = g_list_model_get_item (existing, j);
+/**
+ * convene_icalendar_attach_community:
+ * @community: the community a registry names the feed for
+ * @data: the bytes of the feed
+ * @length: their length
+ * @filename: (nullable): where they came from, for the issues
+ * @base_url: (nullable): the feed's address
+ * @issues: (out) (optional) (transfer full) (element-type ConveneIssue):
+ *   the warnings, located
+ * @error: return location for a #GError
+ *
+ * As convene_icalendar_attach(), for the meetings the whole community
+ * shares (and so the groups that attend them).
+ *
+ * Returns: %TRUE, or %FALSE with @error set when @data is no iCalendar
+ *   feed
+ */
+gboolean
+convene_icalendar_attach_community (ConveneCommunity  *community,
+                                    const char        *data,
+                                    gsize              length,
+                                    const char        *filename,
+                                    const char        *base_url,
+                                    GPtrArray        **issues,
+                                    GError           **error)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  GListModel *existing;
 
-          if (convene_meeting_get_rrule (feed) == NULL && same_slot (candidate, feed))
-            target = g_steal_pointer (&candidate);
-        }
+  g_return_val_if_fail (CONVENE_IS_COMMUNITY (community), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-      if (target == NULL)
-        {
-          convene_group_add_meeting (group, feed);
-          continue;
-        }
+  meetings = convene_icalendar_read (data, length, filename, base_url, issues, error);
+  if (meetings == NULL)
+    return FALSE;
 
-      if (convene_meeting_get_anchor (target) == NULL)
-        convene_meeting_set_anchor (target, convene_meeting_get_anchor (feed));
-      for (guint k = 0; k < convene_meeting_get_n_exceptions (feed); k++)
-        convene_meeting_add_exception (target, convene_meeting_get_exception (feed, k));
-      for (guint k = 0; k < convene_meeting_get_n_moves (feed); k++)
-        {
-          GDateTime *start;
-          int minutes;
-          const GDate *date = convene_meeting_get_move (feed, k, &start, &minutes);
-
-          convene_meeting_add_move (target, date, start, minutes);
-        }
-    }
-
+  existing = convene_community_get_meetings (community);
+  merge_meetings (existing, G_LIST_STORE (existing), meetings);
   return TRUE;
 }

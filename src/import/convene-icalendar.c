@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "convene-icalendar.h"
+#include "convene-icalendar-private.h"
 #include "convene-limits.h"
 #include "convene-meeting.h"
 #include "convene-schedule.h"
@@ -94,29 +95,6 @@ warn (Reader     *self,
 
   g_ptr_array_add (self->issues, convene_issue_new (CONVENE_SEVERITY_WARNING, self->filename,
                                                     line, line > 0 ? 1 : 0, NULL, message));
-}
-
-/* The lines of the BEGIN:VEVENTs, so that each event's warnings say where
- * it is: libical keeps no positions. Folded lines (a continuation starts
- * with a space or a tab) count as lines of the file.
- */
-static void
-scan_event_lines (Reader     *self,
-                  const char *data)
-{
-  guint line = 1;
-  const char *p = data;
-
-  while (*p != '\0')
-    {
-      if (g_ascii_strncasecmp (p, "BEGIN:VEVENT", 12) == 0)
-        g_array_append_val (self->event_lines, line);
-      p = strchr (p, '\n');
-      if (p == NULL)
-        break;
-      p++;
-      line++;
-    }
 }
 
 /* The IANA zone a TZID stands for: itself, the location libical or
@@ -582,6 +560,7 @@ convene_icalendar_read (const char  *data,
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) by_uid = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *balanced = NULL;
   icalcomponent *root;
   icalcomponent *calendar;
   icalproperty *prop;
@@ -612,12 +591,14 @@ convene_icalendar_read (const char  *data,
   reader.issues = all_issues;
   reader.event_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   reader.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  scan_event_lines (&reader, text);
+  balanced = convene_icalendar_scan_lines (text, filename, reader.event_lines, all_issues);
 
-  root = icalparser_parse_string (text);
+  root = icalparser_parse_string (balanced);
   icalerror_clear_errno ();
   if (root == NULL)
     {
+      if (issues != NULL)
+        *issues = g_steal_pointer (&all_issues);
       g_set_error_literal (error, CONVENE_ICALENDAR_ERROR, CONVENE_ICALENDAR_ERROR_INVALID,
                            _("The file is not an iCalendar calendar"));
       return NULL;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "convene-community.h"
 #include "convene-group.h"
 #include "convene-issue.h"
 #include "convene-registry.h"
@@ -42,5 +43,12 @@ gboolean         convene_icalendar_attach      (ConveneGroup  *group,
                                                 const char    *base_url,
                                                 GPtrArray    **issues,
                                                 GError       **error);
+gboolean         convene_icalendar_attach_community (ConveneCommunity  *community,
+                                                     const char        *data,
+                                                     gsize              length,
+                                                     const char        *filename,
+                                                     const char        *base_url,
+                                                     GPtrArray        **issues,
+                                                     GError           **error);
 
 G_END_DECLS

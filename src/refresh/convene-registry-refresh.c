@@ -10,6 +10,7 @@
 #include "convene-bounded-read.h"
 #include "convene-import.h"
 #include "convene-registry-diff.h"
+#include "convene-registry-feeds.h"
 #include "convene-registry-download.h"
 #include "convene-registry-loader.h"
 #include "convene-registry-writer.h"
@@ -41,6 +42,7 @@ convene_refresh_result_free (ConveneRefreshResult *result)
   g_clear_object (&result->registry);
   g_clear_pointer (&result->changes, g_ptr_array_unref);
   g_clear_pointer (&result->issues, g_ptr_array_unref);
+  g_clear_pointer (&result->feed_warnings, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -193,27 +195,16 @@ convene_registry_import_bytes (GBytes      *bytes,
   return convene_registry_load_from_bytes (json_bytes, location, issues, error);
 }
 
-/**
- * convene_registry_load_source:
- * @source: a source
- * @issues: (out) (optional): the issues found
- * @error: where to put why it could not be read
- *
- * Reads @source as it is now, without the network: its stored copy when
- * there is one, else the bundled resource or the file.
- *
- * Returns: (transfer full) (nullable): the registry; %NULL with
- *   %G_IO_ERROR_NOT_FOUND for a URL never downloaded
- */
-ConveneRegistry *
-convene_registry_load_source (ConveneRegistrySource  *source,
-                              GPtrArray             **issues,
-                              GError                **error)
+/* The registry of @source as it is stored, without its feeds. */
+static ConveneRegistry *
+load_source_plain (ConveneRegistrySource  *source,
+                   GPtrArray             **issues,
+                   GError                **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   const char *location;
 
-  g_return_val_if_fail (CONVENE_IS_REGISTRY_SOURCE (source), NULL);
+  g_assert (CONVENE_IS_REGISTRY_SOURCE (source));
 
   location = convene_registry_source_get_location (source);
   if (convene_registry_source_has_stored_copy (source))
@@ -243,6 +234,42 @@ convene_registry_load_source (ConveneRegistrySource  *source,
     }
 }
 
+/**
+ * convene_registry_load_source:
+ * @source: a source
+ * @issues: (out) (optional): the issues found
+ * @error: where to put why it could not be read
+ *
+ * Reads @source as it is now, without the network: its stored copy when
+ * there is one, else the bundled resource or the file; the stored copies
+ * of the calendar feeds it names are attached
+ * (convene_registry_attach_feeds()).
+ *
+ * Returns: (transfer full) (nullable): the registry; %NULL with
+ *   %G_IO_ERROR_NOT_FOUND for a URL never downloaded
+ */
+ConveneRegistry *
+convene_registry_load_source (ConveneRegistrySource  *source,
+                              GPtrArray             **issues,
+                              GError                **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  ConveneRegistry *registry;
+
+  g_return_val_if_fail (CONVENE_IS_REGISTRY_SOURCE (source), NULL);
+
+  registry = load_source_plain (source, &found, error);
+  if (registry != NULL)
+    {
+      if (found == NULL)
+        found = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
+      convene_registry_attach_feeds (registry, source, found);
+    }
+  if (issues != NULL)
+    *issues = g_steal_pointer (&found);
+  return registry;
+}
+
 /* What a refresh found, before it is applied to the source. */
 typedef struct
 {
@@ -252,6 +279,7 @@ typedef struct
   ConveneRefreshResult *result;
   GDateTime *content_date;
   const char *format;
+  SoupSession *session;         /* for the feeds; %NULL in a worker thread */
 } Refresh;
 
 static void
@@ -262,6 +290,7 @@ refresh_free (Refresh *refresh)
   g_clear_pointer (&refresh->download, convene_download_free);
   g_clear_pointer (&refresh->result, convene_refresh_result_free);
   g_clear_pointer (&refresh->content_date, g_date_time_unref);
+  g_clear_object (&refresh->session);
   g_free (refresh);
 }
 
@@ -297,8 +326,15 @@ refresh_process (Refresh  *refresh,
   refresh->result = result;
   result->changes = g_ptr_array_new_with_free_func (g_free);
 
+  result->feed_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
   if (download->unchanged)
     {
+      g_autoptr(ConveneRegistry) stored = load_source_plain (refresh->source, NULL, NULL);
+
+      /* The registry is the same; its feeds may not be */
+      if (stored != NULL)
+        convene_registry_download_feeds (stored, refresh->source, refresh->session, NULL,
+                                         result->feed_warnings);
       result->unchanged = TRUE;
       return TRUE;
     }
@@ -349,7 +385,7 @@ refresh_process (Refresh  *refresh,
   date_text = g_date_time_format (refresh->content_date, "%Y-%m-%d");
   convene_registry_set_source (imported, refresh->format, download->url, date_text);
 
-  old_registry = convene_registry_load_source (refresh->source, NULL, NULL);
+  old_registry = load_source_plain (refresh->source, NULL, NULL);
   if (old_registry != NULL)
     {
       result->changes = (g_ptr_array_unref (result->changes),
@@ -371,6 +407,14 @@ refresh_process (Refresh  *refresh,
   if (!convene_registry_list_write_stored (refresh->list, refresh->source, json, strlen (json),
                                            error))
     return FALSE;
+
+  /* The stored copy stays the registry alone; its feeds are attached on
+   * each load, as here */
+  convene_registry_download_feeds (imported, refresh->source, refresh->session, NULL,
+                                   result->feed_warnings);
+  if (issues == NULL)
+    issues = g_ptr_array_new_with_free_func ((GDestroyNotify)convene_issue_free);
+  convene_registry_attach_feeds (imported, refresh->source, issues);
 
   result->registry = g_steal_pointer (&imported);
   result->issues = g_steal_pointer (&issues);
@@ -458,6 +502,7 @@ convene_registry_refresh_sync (ConveneRegistryList    *list,
     return NULL;
 
   refresh = refresh_new (list, source);
+  refresh->session = session ? g_object_ref (session) : NULL;
   validators (source, &etag, &last_modified);
   refresh->download = convene_download_sync (session, url, etag, last_modified,
                                              CONVENE_REGISTRY_MAX_SIZE, 0, cancellable, error);

@@ -28,6 +28,7 @@ typedef struct
   ConveneRegistry *registry;    /* the new registry; %NULL when unchanged by a 304 */
   GPtrArray       *changes;     /* lines of convene_registry_diff(); empty when unchanged */
   GPtrArray       *issues;      /* warnings of the import (ConveneIssue) */
+  GPtrArray       *feed_warnings; /* calendar feeds that could not be refreshed (ConveneIssue) */
 } ConveneRefreshResult;
 
 void                  convene_refresh_result_free     (ConveneRefreshResult  *result);
