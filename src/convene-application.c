@@ -12,6 +12,7 @@
 #include "convene-context.h"
 #include "convene-registry-cache.h"
 #include "convene-registry-feeds.h"
+#include "convene-registry-refresh.h"
 #include "convene-registry-store.h"
 #include "convene-shell.h"
 #include "convene-window.h"
@@ -525,6 +526,7 @@ convene_application_init (ConveneApplication *self)
   }
   /* A source's calendar feeds, as the command line attaches them */
   convene_registry_store_set_attach_func (self->store, convene_registry_attach_feeds);
+  convene_registry_store_set_import_func (self->store, convene_registry_import_for_store);
   g_signal_connect_object (self->store, "notify::registry",
                            G_CALLBACK (store_registry_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::loading",

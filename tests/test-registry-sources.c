@@ -909,6 +909,45 @@ test_store_load_source (Fixture       *fixture,
   g_assert_cmpint (g_date_time_get_year (convene_registry_store_get_date (store)), ==, 2017);
 }
 
+/* A WORKING-GROUPS.md opened as a file: imported by the store's import
+ * function in the loading thread; without one, the JSON loader's error */
+static void
+test_store_import_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ConveneRegistryStore) store = convene_registry_store_new (RESOURCE_BASE
+                                                                      "/registry/istio.json");
+  g_autofree char *path = g_build_filename (fixture->dir, "WORKING-GROUPS.md", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, fixture->v1, -1, &error);
+  g_assert_no_error (error);
+
+  convene_registry_store_load (store, path);
+  while (convene_registry_store_get_loading (store))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (convene_registry_store_get_registry (store));
+  g_assert_nonnull (convene_registry_store_get_error (store));
+
+  convene_registry_store_set_import_func (store, convene_registry_import_for_store);
+  convene_registry_store_load (store, path);
+  while (convene_registry_store_get_loading (store))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error ((GError *)convene_registry_store_get_error (store));
+  g_assert_nonnull (convene_registry_store_get_registry (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (convene_registry_store_get_registry (store))),
+                    ==, 9);
+  g_assert_nonnull (convene_registry_lookup_group (convene_registry_store_get_registry (store),
+                                                   "networking"));
+  g_assert_cmpstr (convene_registry_store_get_path (store), ==, path);
+
+  /* A Convene JSON file still goes the JSON way, through the cache */
+  convene_registry_store_load (store, NULL);
+  while (convene_registry_store_get_loading (store))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (convene_registry_store_get_registry (store));
+}
+
 /* A FIFO nobody writes to: the load times out in plain words, and can
  * be cancelled before that, the registry shown before staying. */
 static void
@@ -1205,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/registry-sources/diff", test_diff);
   ADD ("import-upstream", test_import_upstream);
   ADD ("cli/import-url", test_cli_import_url);
+  ADD ("store/import-file", test_store_import_file);
   ADD ("list/persisted", test_list_persisted);
   ADD ("list/bundled-stays", test_list_bundled_stays);
   ADD ("refresh/changed", test_refresh_changed);

@@ -16,4 +16,12 @@ GDateTime *_convene_registry_store_dup_date  (ConveneRegistry       *registry,
 void _convene_registry_store_set_attach (ConveneRegistryStore      *self,
                                          ConveneRegistryAttachFunc  func);
 
+void _convene_registry_store_set_import (ConveneRegistryStore      *self,
+                                         ConveneRegistryImportFunc  func);
+ConveneRegistry *_convene_registry_store_import_file (const char                 *path,
+                                                      ConveneRegistryImportFunc   import,
+                                                      GCancellable               *cancellable,
+                                                      GPtrArray                 **issues,
+                                                      GError                    **error);
+
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "convene-registry-store.h"
 #include "convene-registry-store-private.h"
+#include "convene-bounded-read.h"
+#include "convene-registry-loader.h"
 
 /* Loading a registry by its source rather than by a path. The store
  * reads only Convene JSON and never the network (it is core/): a URL
@@ -147,4 +149,78 @@ convene_registry_store_set_attach_func (ConveneRegistryStore      *self,
   g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
 
   _convene_registry_store_set_attach (self, func);
+}
+
+/**
+ * convene_registry_store_set_import_func:
+ * @self: a #ConveneRegistryStore
+ * @func: (nullable): what reads a file that is not Convene JSON
+ *
+ * Without it the store reads Convene JSON only. With it, a regular file
+ * whose content does not start as a JSON object is read (bounded) and
+ * handed to @func in the loading thread, so `convene WORKING-GROUPS.md`
+ * and Open File… of a sigs.yaml show the imported registry.
+ */
+void
+convene_registry_store_set_import_func (ConveneRegistryStore      *self,
+                                        ConveneRegistryImportFunc  func)
+{
+  g_return_if_fail (CONVENE_IS_REGISTRY_STORE (self));
+
+  _convene_registry_store_set_import (self, func);
+}
+
+/* Whether @path is a regular file whose first text is not a JSON object:
+ * one that an importer reads. FIFOs and the like go the JSON way, whose
+ * reader times out on them. */
+static gboolean
+is_imported_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  char head[256];
+  gssize n;
+  gssize i = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return FALSE;
+
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL)
+    return FALSE;
+  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
+  if (n <= 0)
+    return FALSE;
+
+  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < n && g_ascii_isspace (head[i]))
+    i++;
+
+  return i < n && head[i] != '{';
+}
+
+/* In the loading thread: @path read through @import when it is a file an
+ * importer reads, else %NULL with neither @error nor @issues set. */
+ConveneRegistry *
+_convene_registry_store_import_file (const char                 *path,
+                                     ConveneRegistryImportFunc   import,
+                                     GCancellable               *cancellable,
+                                     GPtrArray                 **issues,
+                                     GError                    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (import == NULL || path == NULL || g_str_has_prefix (path, "resource://") ||
+      !is_imported_file (path))
+    return NULL;
+
+  bytes = convene_read_file_bounded (path, CONVENE_REGISTRY_MAX_SIZE, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return import (bytes, path, issues, error);
 }

@@ -48,6 +48,7 @@ struct _ConveneRegistryStore
   ConveneRegistrySource *source;
   ConveneRegistrySource *loading_source;
   ConveneRegistryAttachFunc attach;
+  ConveneRegistryImportFunc import;   /* files that are not Convene JSON */
 
   /* The file being read, and how to stop reading it: both %NULL when no
    * load is under way.
@@ -152,6 +153,7 @@ typedef struct
   GDateTime *mtime;
   ConveneRegistrySource *source;
   ConveneRegistryAttachFunc attach;
+  ConveneRegistryImportFunc import;
 } LoadData;
 
 static void
@@ -175,7 +177,12 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   GError *error = NULL;
 
-  if (data->cache_dir != NULL)
+  /* A WORKING-GROUPS.md, a sigs.yaml: imported, not cached */
+  data->registry = _convene_registry_store_import_file (data->path, data->import, cancellable,
+                                                        &data->issues, &error);
+  if (data->registry != NULL || error != NULL)
+    ;
+  else if (data->cache_dir != NULL)
     data->registry = convene_registry_cache_load_file (data->path, data->cache_dir, cancellable,
                                                        &data->from_cache, &data->issues, &error);
   else
@@ -667,6 +674,7 @@ _convene_registry_store_load_path (ConveneRegistryStore  *self,
       data->cache_dir = g_strdup (self->cache_dir);
       data->source = new_source ? g_object_ref (new_source) : NULL;
       data->attach = self->attach;
+      data->import = self->import;
       task = g_task_new (NULL, self->cancellable, loaded_cb, self);
       g_task_set_source_tag (task, convene_registry_store_load);
       g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
@@ -735,6 +743,13 @@ convene_registry_store_cancel (ConveneRegistryStore *self)
   return TRUE;
 }
 
+
+void
+_convene_registry_store_set_import (ConveneRegistryStore      *self,
+                                    ConveneRegistryImportFunc  func)
+{
+  self->import = func;
+}
 
 void
 _convene_registry_store_set_attach (ConveneRegistryStore      *self,

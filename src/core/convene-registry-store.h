@@ -18,6 +18,14 @@ typedef void (*ConveneRegistryAttachFunc) (ConveneRegistry       *registry,
                                            ConveneRegistrySource *source,
                                            GPtrArray             *issues);
 
+/* Called in the loading thread for a regular file that is not Convene
+ * JSON (a WORKING-GROUPS.md, a sigs.yaml, an .ics): core/ reads JSON
+ * only, and the application hands in the importers of import/. */
+typedef ConveneRegistry *(*ConveneRegistryImportFunc) (GBytes      *bytes,
+                                                       const char  *path,
+                                                       GPtrArray  **issues,
+                                                       GError     **error);
+
 ConveneRegistryStore *convene_registry_store_new              (const char            *bundled_resource);
 ConveneRegistry      *convene_registry_store_get_registry     (ConveneRegistryStore  *self);
 const GError         *convene_registry_store_get_error        (ConveneRegistryStore  *self);
@@ -38,5 +46,7 @@ ConveneRegistrySource *convene_registry_store_get_source      (ConveneRegistrySt
 GDateTime            *convene_registry_store_get_fetched      (ConveneRegistryStore  *self);
 void                  convene_registry_store_set_attach_func  (ConveneRegistryStore  *self,
                                                                ConveneRegistryAttachFunc func);
+void                  convene_registry_store_set_import_func  (ConveneRegistryStore  *self,
+                                                               ConveneRegistryImportFunc func);
 
 G_END_DECLS

@@ -235,6 +235,28 @@ load_source_plain (ConveneRegistrySource  *source,
 }
 
 /**
+ * convene_registry_import_for_store:
+ * @bytes: the content of a file that is not Convene JSON
+ * @path: its name, the file name of located issues
+ * @issues: (out) (optional): the issues found
+ * @error: where to put why it is no registry
+ *
+ * convene_registry_import_bytes() in the shape of a
+ * #ConveneRegistryImportFunc, so the window's store reads the formats
+ * of import/ too.
+ *
+ * Returns: (transfer full) (nullable): the registry
+ */
+ConveneRegistry *
+convene_registry_import_for_store (GBytes      *bytes,
+                                   const char  *path,
+                                   GPtrArray  **issues,
+                                   GError     **error)
+{
+  return convene_registry_import_bytes (bytes, path, NULL, issues, error);
+}
+
+/**
  * convene_registry_load_source:
  * @source: a source
  * @issues: (out) (optional): the issues found

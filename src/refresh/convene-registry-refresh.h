@@ -58,4 +58,9 @@ ConveneRefreshResult *convene_registry_refresh_sync   (ConveneRegistryList   *li
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneRefreshResult, convene_refresh_result_free)
 
+ConveneRegistry      *convene_registry_import_for_store (GBytes                *bytes,
+                                                        const char            *path,
+                                                        GPtrArray            **issues,
+                                                        GError               **error);
+
 G_END_DECLS
