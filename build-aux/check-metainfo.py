@@ -108,8 +108,15 @@ def desktop_problems(entry):
         problems.append(f'Categories {categories} has {len(main)} main categories, not one')
     if entry.get('Exec') != 'convene %U':
         problems.append(f'Exec is {entry.get("Exec")!r}, not "convene %U"')
-    if entry.get('DBusActivatable', 'false') != 'false':
+    # The search provider makes the app D-Bus activatable: the desktop file
+    # says so exactly when the D-Bus service file is there to install.
+    service = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data',
+                           'io.github.convene.Convene.service.in')
+    activatable = entry.get('DBusActivatable', 'false') == 'true'
+    if activatable and not os.path.exists(service):
         problems.append('DBusActivatable without a D-Bus service (the search provider)')
+    if os.path.exists(service) and not activatable:
+        problems.append('a D-Bus service is installed, but DBusActivatable is not true')
     if not entry.get('Keywords'):
         problems.append('no Keywords')
     return problems
@@ -163,7 +170,7 @@ def breakages(root, entry):
     yield desk('generic categories', lambda e: e.update(Categories='GNOME;GTK;Office;'))
     yield desk('two main categories', lambda e: e.update(Categories='Network;Office;'))
     yield desk('Exec without %U', lambda e: e.update(Exec='convene'))
-    yield desk('D-Bus activatable', lambda e: e.update(DBusActivatable='true'))
+    yield desk('not D-Bus activatable', lambda e: e.update(DBusActivatable='false'))
     yield desk('no Keywords', lambda e: e.pop('Keywords'))
 
 
