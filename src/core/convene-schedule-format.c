@@ -36,6 +36,41 @@ convene_schedule_format_next (GDateTime *start,
 }
 
 /**
+ * convene_schedule_format_date_clock:
+ * @start: when the meeting starts
+ * @twelve_hour: whether the user's clock shows 12 hours
+ *
+ * The date and time of @start in the user's zone alone, "Wed 2 Dec,
+ * 22:00": for a row whose status already says how far away it is.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+convene_schedule_format_date_clock (GDateTime *start,
+                                    gboolean   twelve_hour)
+{
+  g_autoptr(GDateTime) local_start = NULL;
+  char *date;
+
+  g_return_val_if_fail (start != NULL, NULL);
+
+  local_start = g_date_time_to_local (start);
+
+  /* Translators: the date and time of the next meeting, in
+   * g_date_time_format() syntax, such as "Wed 2 Dec, 22:00"
+   */
+  if (twelve_hour)
+    /* Translators: as "%a %-d %b, %H:%M", for a 12-hour clock: "Wed 2 Dec, 10:00 PM" */
+    date = g_date_time_format (local_start, C_("meeting time", "%a %-d %b, %-l:%M %p"));
+  else
+    date = g_date_time_format (local_start, C_("meeting time", "%a %-d %b, %H:%M"));
+  if (date == NULL)
+    date = g_date_time_format (local_start, "%Y-%m-%d %H:%M");
+
+  return date;
+}
+
+/**
  * convene_schedule_format_next_clock:
  * @start: the start of a meeting
  * @now: the current time
@@ -64,17 +99,7 @@ convene_schedule_format_next_clock (GDateTime *start,
 
   local_start = g_date_time_to_local (start);
   local_now = g_date_time_to_local (now);
-
-  /* Translators: the date and time of the next meeting, in
-   * g_date_time_format() syntax, such as "Wed 2 Dec, 22:00"
-   */
-  if (twelve_hour)
-    /* Translators: as "%a %-d %b, %H:%M", for a 12-hour clock: "Wed 2 Dec, 10:00 PM" */
-    date = g_date_time_format (local_start, C_("meeting time", "%a %-d %b, %-l:%M %p"));
-  else
-    date = g_date_time_format (local_start, C_("meeting time", "%a %-d %b, %H:%M"));
-  if (date == NULL)
-    date = g_date_time_format (local_start, "%Y-%m-%d %H:%M");
+  date = convene_schedule_format_date_clock (start, twelve_hour);
 
   diff = g_date_time_difference (start, now);
   schedule_date_from_date_time (&start_day, local_start);

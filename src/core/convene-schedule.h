@@ -66,6 +66,8 @@ ConveneMeetingState convene_schedule_get_state                (ConveneMeeting *m
 
 char               *convene_schedule_format_next              (GDateTime      *start,
                                                                GDateTime      *now);
+char               *convene_schedule_format_date_clock        (GDateTime      *start,
+                                                               gboolean        twelve_hour);
 char               *convene_schedule_format_next_clock        (GDateTime      *start,
                                                                GDateTime      *now,
                                                                gboolean        twelve_hour);

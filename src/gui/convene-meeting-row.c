@@ -676,9 +676,16 @@ convene_meeting_row_update (ConveneMeetingRow *self,
 
   g_clear_pointer (&self->details, g_free);
 
+  state = convene_schedule_get_state (self->meeting, now, NULL);
+
   if (next != NULL)
     {
-      when = convene_schedule_format_next_clock (next, now, convene_clock_format_is_12h ());
+      /* Live or soon, the status beside says how far away it is: the
+       * title does not say it again. */
+      if (state != CONVENE_MEETING_STATE_NONE)
+        when = convene_schedule_format_date_clock (next, convene_clock_format_is_12h ());
+      else
+        when = convene_schedule_format_next_clock (next, now, convene_clock_format_is_12h ());
       self->details = _convene_meeting_row_dup_organizer_time (self->meeting, next);
       /* Translators: says that the time above is in the user's time zone,
        * then the time its organizers meant: "Your time · Thu 11:00 in
@@ -712,7 +719,6 @@ convene_meeting_row_update (ConveneMeetingRow *self,
   gtk_label_set_label (self->zone_label, zone ? zone : "");
   gtk_widget_set_visible (GTK_WIDGET (self->zone_label), zone != NULL);
 
-  state = convene_schedule_get_state (self->meeting, now, NULL);
   if (state != self->state)
     {
       self->state = state;
