@@ -190,6 +190,23 @@ row_titles (ConveneMyWeekPage *page)
   return titles;
 }
 
+/* Whether a row of @group_name says @text under its title */
+static gboolean
+row_says (ConveneMyWeekPage *page,
+          const char        *group_name,
+          const char        *text)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  ui_test_drain ();
+  rows = ui_test_find_all (page, ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), group_name) == 0 &&
+        strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* My Week from every remembered registry, as a page of the window: an
  * empty state that explains stars (from the primary menu's action), then,
  * as soon as groups are starred, their meetings soonest first with their
@@ -276,6 +293,36 @@ test_my_week_page (Fixture       *f,
                    "app.join-meeting") == 0)
       join = TRUE;
   g_assert_true (join);
+
+  /* The clock passes the start of a meeting, then its end: live, then
+   * gone from the group's rows.
+   */
+  {
+    ConveneMyWeekEntry *entry = NULL;
+    ConveneUpcoming *upcoming = convene_window_get_upcoming (f->window);
+    const char *name;
+    g_autoptr(GDateTime) live = NULL;
+    g_autoptr(GDateTime) after = NULL;
+
+    /* One that is neither live nor soon now */
+    for (guint i = 0; i < week->entries->len && entry == NULL; i++)
+      if (((ConveneMyWeekEntry *) g_ptr_array_index (week->entries, i))->state ==
+          CONVENE_MEETING_STATE_NONE)
+        entry = g_ptr_array_index (week->entries, i);
+    g_assert_nonnull (entry);
+    name = convene_group_get_name (entry->group);
+    live = g_date_time_add_minutes (entry->start, 1);
+    after = g_date_time_add_minutes (entry->end, 1);
+
+    g_assert_false (row_says (page, name, "Live now"));
+    g_assert_false (row_says (page, name, "Soon"));
+    convene_upcoming_set_fixed_now (upcoming, live);
+    ui_test_assert_eventually (row_says (page, name, "Live now"));
+    convene_upcoming_set_fixed_now (upcoming, after);
+    ui_test_assert_eventually (!row_says (page, name, "Live now") &&
+                               !convene_window_get_my_week_pending (f->window));
+    convene_upcoming_set_fixed_now (upcoming, NULL);
+  }
 
   /* Unstarred, the empty state again */
   g_settings_set_strv (settings, CONVENE_STARS_KEY, NULL);

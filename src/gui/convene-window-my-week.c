@@ -12,7 +12,9 @@
 /* The My Week page of the window: the week of the starred groups of
  * every remembered registry, collected in a thread (each registry is read
  * from its stored copy), again when the stars change and when the clock
- * passes a meeting's boundary (soon, start, end) while the page exists.
+ * passes a meeting's boundary (soon, start, end) while the page exists:
+ * its own timer, since the window's clock follows only the registry shown,
+ * or the window's clock when a test sets it.
  */
 
 static void collect (ConveneWindow *self);
@@ -110,6 +112,7 @@ collect (ConveneWindow *self)
                                  self->my_week_cancellable, collected_cb, g_object_ref (self));
 }
 
+/* The stars, or the clock, changed */
 static void
 stars_changed_cb (ConveneWindow *self)
 {
@@ -130,6 +133,8 @@ _convene_window_show_my_week (ConveneWindow *self,
       if (self->settings != NULL)
         g_signal_connect_object (self->settings, "changed::" CONVENE_STARS_KEY,
                                  G_CALLBACK (stars_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->upcoming, "notify::fixed-now",
+                               G_CALLBACK (stars_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   /* Shown again, it is collected again: a registry may have been
