@@ -186,7 +186,8 @@ row_titles (ConveneMyWeekPage *page)
   GPtrArray *titles = g_ptr_array_new ();
 
   for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (titles, (gpointer) adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
+    g_ptr_array_add (titles,
+                     (gpointer) adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
   return titles;
 }
 

@@ -11,13 +11,22 @@
 
 /* The My Week page of the window: the week of the starred groups of
  * every remembered registry, collected in a thread (each registry is read
- * from its stored copy), again when the stars change and when the clock
- * passes a meeting's boundary (soon, start, end) while the page exists:
+ * from its stored copy), each time it is shown, and, while it is shown,
+ * when the stars change and when the clock passes a meeting's boundary
+ * (soon, start, end):
  * its own timer, since the window's clock follows only the registry shown,
  * or the window's clock when a test sets it.
  */
 
 static void collect (ConveneWindow *self);
+
+/* A page not shown is collected when it is shown again. */
+static gboolean
+is_shown (ConveneWindow *self)
+{
+  return self->my_week_page != NULL &&
+         gtk_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->my_week_page);
+}
 
 static gboolean
 tick_cb (gpointer user_data)
@@ -25,7 +34,8 @@ tick_cb (gpointer user_data)
   ConveneWindow *self = user_data;
 
   self->my_week_tick_id = 0;
-  collect (self);
+  if (is_shown (self))
+    collect (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -116,7 +126,7 @@ collect (ConveneWindow *self)
 static void
 stars_changed_cb (ConveneWindow *self)
 {
-  if (self->my_week_page != NULL)
+  if (is_shown (self))
     collect (self);
 }
 

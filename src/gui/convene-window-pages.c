@@ -69,10 +69,10 @@ _convene_window_is_folded (ConveneWindow *self)
 
 void
 _convene_window_set_page (ConveneWindow *self,
-          const char    *page,
-          const char    *target,
-          const char    *title,
-          gboolean       navigate)
+                          const char    *page,
+                          const char    *target,
+                          const char    *title,
+                          gboolean       navigate)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
   gtk_stack_set_visible_child_name (self->content_stack, page);
@@ -102,8 +102,8 @@ _convene_window_show_overview (ConveneWindow *self,
     community = convene_registry_get_community (self->registry);
 
   _convene_window_set_page (self, PAGE_OVERVIEW, NULL,
-            community ? convene_community_get_name (community) : _("Overview"),
-            navigate);
+                            community ? convene_community_get_name (community) : _("Overview"),
+                            navigate);
 }
 
 gboolean
@@ -148,7 +148,8 @@ _convene_window_show_person (ConveneWindow *self,
     return FALSE;
 
   convene_person_page_set_person (ensure_person_page (self), person, self->registry);
-  _convene_window_set_page (self, PAGE_PERSON, person_id, convene_person_get_name (person), navigate);
+  _convene_window_set_page (self, PAGE_PERSON, person_id, convene_person_get_name (person),
+                            navigate);
   return TRUE;
 }
 
