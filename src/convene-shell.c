@@ -12,7 +12,6 @@
 #include <glib/gstdio.h>
 
 #include "convene-my-week.h"
-#include "convene-my-week-window.h"
 #include "convene-stars.h"
 #include "convene-window.h"
 
@@ -349,26 +348,7 @@ export_my_week_cb (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* My Week */
-
-static void
-my_week_collected_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(ConveneShell) self = user_data;
-  g_autoptr(ConveneMyWeek) week = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GtkWidget *window;
-
-  week = convene_my_week_collect_finish (result, NULL);
-  if (week == NULL || self->application == NULL)
-    return;
-
-  window = convene_my_week_window_new (self->application, GTK_WINDOW (get_window (self)), week,
-                                       now);
-  gtk_window_present (GTK_WINDOW (window));
-}
+/* My Week: a page of the window */
 
 static void
 show_my_week_cb (GSimpleAction *action,
@@ -376,16 +356,15 @@ show_my_week_cb (GSimpleAction *action,
                  gpointer       user_data)
 {
   ConveneShell *self = user_data;
-  g_autoptr(GSettings) own = NULL;
-  g_auto(GStrv) stars = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  ConveneWindow *window;
 
-  if (self->settings == NULL)
-    own = convene_stars_open_settings ();
-  stars = convene_stars_load (self->settings != NULL ? self->settings : own);
-  convene_registry_list_load (self->list, NULL);
-  convene_my_week_collect_async (self->list, (const char * const *) stars, now, NULL, NULL,
-                                 my_week_collected_cb, g_object_ref (self));
+  if (self->application == NULL)
+    return;
+
+  g_application_activate (G_APPLICATION (self->application));
+  window = get_window (self);
+  if (window != NULL)
+    convene_window_show_my_week (window);
 }
 
 /* GObject */

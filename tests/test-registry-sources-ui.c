@@ -8,6 +8,7 @@
 #include "convene-application.h"
 #include "convene-context.h"
 #include "convene-registries.h"
+#include "convene-stars.h"
 #include "convene-window.h"
 
 #include "registry-test-server.h"
@@ -157,6 +158,7 @@ fixture_teardown (Fixture       *f,
   ConveneRegistries *registries = convene_context_get_registries (
     convene_application_get_context (app));
   GListModel *model = convene_registries_get_model (registries);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   /* The next test starts with the bundled registry alone. */
   while (g_list_model_get_n_items (model) > 1)
@@ -169,6 +171,7 @@ fixture_teardown (Fixture       *f,
 
   ui_test_fixture_teardown (&f->ui);
   registry_test_server_stop (f->server);
+  g_settings_reset (settings, CONVENE_STARS_KEY);
   g_free (f->v1);
 }
 
@@ -308,7 +311,8 @@ test_refresh (Fixture       *f,
   g_autoptr(GPtrArray) labels = NULL;
   const char *config = strstr (v2->str, "## Config");
   const char *environments = strstr (v2->str, "## Environments");
-  const char *shown[] = { "group telemetry", "group config" };
+  const char *shown[] = { "group telemetry", "group config", "starred group config (gone)" };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   ConveneRegistry *before;
   AdwMessageDialog *dialog;
   guint n = 0;
@@ -318,6 +322,10 @@ test_refresh (Fixture       *f,
   wait_idle (f->ui.window);
   g_assert_nonnull (convene_registry_lookup_group (convene_window_get_registry (f->ui.window),
                                                       "config"));
+
+  /* Config is starred, and keeps its star when it goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ui.window), "win.set-group-starred",
+                                             "(sb)", "config", TRUE));
 
   /* The file changes: Config is gone, Telemetry is new. */
   g_assert_nonnull (config);

@@ -8,12 +8,44 @@
 #include "convene-registries.h"
 #include "convene-registries-private.h"
 #include "convene-registry-refresh.h"
+#include "convene-stars.h"
 
 /* Refreshing the current registry with the command line's code, and the
  * decision and clock of the automatic daily check.
  */
 
 /* Refresh */
+
+/* The changes, and a line for each starred group of @source that the
+ * new registry lacks: a star is kept, never dropped silently.
+ */
+static GPtrArray *
+add_missing_stars (ConveneRegistries    *self,
+                   ConveneRegistrySource *source,
+                   ConveneRefreshResult  *refreshed)
+{
+  g_autoptr(GPtrArray) missing = NULL;
+  g_auto(GStrv) stars = NULL;
+  GPtrArray *changes;
+
+  g_assert (CONVENE_IS_REGISTRIES (self));
+
+  if (self->settings == NULL || refreshed->registry == NULL)
+    return g_ptr_array_ref (refreshed->changes);
+
+  stars = convene_stars_load (self->settings);
+  missing = convene_stars_missing ((const char * const *) stars,
+                                   convene_registry_source_get_id (source), refreshed->registry);
+  if (missing->len == 0)
+    return g_ptr_array_ref (refreshed->changes);
+
+  changes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < refreshed->changes->len; i++)
+    g_ptr_array_add (changes, g_strdup (g_ptr_array_index (refreshed->changes, i)));
+  for (guint i = 0; i < missing->len; i++)
+    g_ptr_array_add (changes, g_strdup (g_ptr_array_index (missing, i)));
+  return changes;
+}
 
 static void
 refreshed_cb (GObject      *object,
@@ -38,7 +70,7 @@ refreshed_cb (GObject      *object,
   else
     _convene_registries_items_changed (self);
 
-  g_task_return_pointer (task, g_ptr_array_ref (refreshed->changes),
+  g_task_return_pointer (task, add_missing_stars (self, source, refreshed),
                          (GDestroyNotify)g_ptr_array_unref);
 }
 

@@ -67,12 +67,12 @@ _convene_window_is_folded (ConveneWindow *self)
   return adw_leaflet_get_folded (self->leaflet);
 }
 
-static void
-set_page (ConveneWindow *self,
-          const char    *page,
-          const char    *target,
-          const char    *title,
-          gboolean       navigate)
+void
+_convene_window_set_page (ConveneWindow *self,
+                          const char    *page,
+                          const char    *target,
+                          const char    *title,
+                          gboolean       navigate)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
   gtk_stack_set_visible_child_name (self->content_stack, page);
@@ -101,9 +101,9 @@ _convene_window_show_overview (ConveneWindow *self,
   if (self->registry != NULL)
     community = convene_registry_get_community (self->registry);
 
-  set_page (self, PAGE_OVERVIEW, NULL,
-            community ? convene_community_get_name (community) : _("Overview"),
-            navigate);
+  _convene_window_set_page (self, PAGE_OVERVIEW, NULL,
+                            community ? convene_community_get_name (community) : _("Overview"),
+                            navigate);
 }
 
 gboolean
@@ -121,7 +121,7 @@ _convene_window_show_group (ConveneWindow *self,
 
   convene_group_page_set_group (ensure_group_page (self), group, self->registry);
   _convene_window_mark_stale_rows (self, GTK_WIDGET (self->group_page));
-  set_page (self, PAGE_GROUP, group_id, convene_group_get_name (group), navigate);
+  _convene_window_set_page (self, PAGE_GROUP, group_id, convene_group_get_name (group), navigate);
   _convene_window_remember_group (self, group_id);
   return TRUE;
 }
@@ -131,7 +131,7 @@ _convene_window_show_people (ConveneWindow *self,
                              gboolean       navigate)
 {
   ensure_people_page (self);
-  set_page (self, PAGE_PEOPLE, NULL, _("People"), navigate);
+  _convene_window_set_page (self, PAGE_PEOPLE, NULL, _("People"), navigate);
 }
 
 gboolean
@@ -148,7 +148,8 @@ _convene_window_show_person (ConveneWindow *self,
     return FALSE;
 
   convene_person_page_set_person (ensure_person_page (self), person, self->registry);
-  set_page (self, PAGE_PERSON, person_id, convene_person_get_name (person), navigate);
+  _convene_window_set_page (self, PAGE_PERSON, person_id, convene_person_get_name (person),
+                            navigate);
   return TRUE;
 }
 
@@ -166,7 +167,9 @@ _convene_window_restore_page (ConveneWindow *self,
   if (g_strcmp0 (page, PAGE_PERSON) == 0 && _convene_window_show_person (self, target, FALSE))
     return;
 
-  if (g_strcmp0 (page, PAGE_PEOPLE) == 0 && self->registry != NULL)
+  if (g_strcmp0 (page, PAGE_MY_WEEK) == 0)
+    _convene_window_show_my_week (self, FALSE);
+  else if (g_strcmp0 (page, PAGE_PEOPLE) == 0 && self->registry != NULL)
     _convene_window_show_people (self, FALSE);
   else
     _convene_window_show_overview (self, FALSE);
@@ -255,6 +258,12 @@ show_place (ConveneWindow *self,
   if (g_strcmp0 (page, PAGE_OVERVIEW) == 0)
     {
       _convene_window_show_overview (self, TRUE);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (page, PAGE_MY_WEEK) == 0)
+    {
+      _convene_window_show_my_week (self, TRUE);
       return TRUE;
     }
 
@@ -469,7 +478,7 @@ convene_window_show_people (ConveneWindow *self)
  * convene_window_get_page:
  * @self: a #ConveneWindow
  *
- * Returns: what the window shows: "overview", "group", "people", "person",
+ * Returns: what the window shows: "overview", "group", "people", "person", "my-week",
  *   "error" when the registry failed to load, or "loading" while the first
  *   registry of a file loads
  */

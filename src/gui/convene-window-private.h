@@ -2,6 +2,7 @@
 #pragma once
 
 #include "convene-group-page.h"
+#include "convene-my-week-page.h"
 #include "convene-overview-page.h"
 #include "convene-people-page.h"
 #include "convene-person-page.h"
@@ -130,6 +131,11 @@ struct _ConveneWindow
   GtkFilterListModel *starred_groups;
   GtkCustomFilter *starred_filter;
   gulong stars_changed_id;
+  /* My Week (convene-window-my-week.c) */
+  ConveneMyWeekPage *my_week_page;
+  GCancellable *my_week_cancellable;
+  guint my_week_tick_id;
+  gboolean my_week_pending;
   AdwWindowTitle *sidebar_title;
   AdwToastOverlay *toast_overlay;
 };
@@ -148,6 +154,7 @@ typedef struct
 #define PAGE_GROUP    "group"
 #define PAGE_PEOPLE   "people"
 #define PAGE_PERSON   "person"
+#define PAGE_MY_WEEK  "my-week"
 #define PAGE_ERROR    "error"
 #define PAGE_LOADING  "loading"
 
@@ -161,6 +168,11 @@ void     _convene_window_show_people         (ConveneWindow  *self,
                                               gboolean        navigate);
 gboolean _convene_window_show_person         (ConveneWindow  *self,
                                               const char     *person_id,
+                                              gboolean        navigate);
+void     _convene_window_set_page            (ConveneWindow  *self,
+                                              const char     *page,
+                                              const char     *target,
+                                              const char     *title,
                                               gboolean        navigate);
 void     _convene_window_remember_group      (ConveneWindow  *self,
                                               const char     *group_id);
@@ -222,6 +234,11 @@ guint    _convene_window_get_stars_offset    (ConveneWindow  *self);
 void     _convene_window_dispose_stars       (ConveneWindow  *self);
 void     _convene_window_stars_attach_row_menu (GtkWidget    *widget,
                                                 GtkListItem  *item);
+
+/* convene-window-my-week.c */
+void     _convene_window_show_my_week        (ConveneWindow  *self,
+                                              gboolean        navigate);
+void     _convene_window_dispose_my_week     (ConveneWindow  *self);
 
 /* convene-window-actions.c */
 void     _convene_window_close_file_chooser  (ConveneWindow  *self);

@@ -39,6 +39,10 @@ find_sidebar_position (ConveneWindow *self,
   if (g_strcmp0 (page, PAGE_OVERVIEW) == 0)
     return starred;
 
+  /* My Week is first, while it shows in the sidebar */
+  if (g_strcmp0 (page, PAGE_MY_WEEK) == 0)
+    return starred > 0 ? 0 : GTK_INVALID_LIST_POSITION;
+
   if (g_strcmp0 (page, PAGE_PEOPLE) == 0 || g_strcmp0 (page, PAGE_PERSON) == 0)
     return starred + 2 + n_groups;
 
@@ -218,7 +222,7 @@ _convene_window_activate_item (ConveneWindow *self,
     _convene_window_show_people (self, navigate);
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_MY_WEEK)
-    gtk_widget_activate_action (GTK_WIDGET (self), "app.show-my-week", NULL);
+    _convene_window_show_my_week (self, navigate);
   else if (CONVENE_IS_SIDEBAR_ITEM (item) &&
            convene_sidebar_item_get_kind (CONVENE_SIDEBAR_ITEM (item)) == CONVENE_SIDEBAR_ITEM_OVERVIEW)
     {

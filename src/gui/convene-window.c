@@ -134,6 +134,7 @@ convene_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   _convene_window_close_file_chooser (self);
   _convene_window_dispose_registries (self);
+  _convene_window_dispose_my_week (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
 

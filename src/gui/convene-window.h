@@ -25,6 +25,8 @@ gboolean            convene_window_show_person      (ConveneWindow       *self,
                                                      const char          *person_id);
 void                convene_window_show_overview    (ConveneWindow       *self);
 void                convene_window_show_people      (ConveneWindow       *self);
+void                convene_window_show_my_week     (ConveneWindow       *self);
+gboolean            convene_window_get_my_week_pending (ConveneWindow    *self);
 void                convene_window_search           (ConveneWindow       *self,
                                                      const char          *terms);
 char               *convene_window_dup_source_id    (ConveneWindow       *self);
