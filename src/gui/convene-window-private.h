@@ -232,8 +232,8 @@ void     _convene_window_init_stars          (ConveneWindow  *self);
 void     _convene_window_update_stars        (ConveneWindow  *self);
 guint    _convene_window_get_stars_offset    (ConveneWindow  *self);
 void     _convene_window_dispose_stars       (ConveneWindow  *self);
-void     _convene_window_stars_attach_row_menu (GtkWidget    *widget,
-                                                GtkListItem  *item);
+void     _convene_window_stars_attach_row_menu (ConveneWindow *self,
+                                                GtkWidget     *widget);
 
 /* convene-window-my-week.c */
 void     _convene_window_show_my_week        (ConveneWindow  *self,

@@ -111,7 +111,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (box, "notify::parent", G_CALLBACK (heading_parent_cb), NULL);
   /* Which row has the focus: see focus_widget_cb(). */
   g_object_set_data (G_OBJECT (box), "convene-list-item", item);
-  _convene_window_stars_attach_row_menu (box, item);
+  _convene_window_stars_attach_row_menu (self, box);
 }
 
 static void

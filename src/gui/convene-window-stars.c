@@ -203,18 +203,25 @@ popup_row_menu (ConveneWindow *self,
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
+/* The list item of a row's widget: set by the sidebar's factory */
+static GtkListItem *
+row_list_item (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "convene-list-item");
+}
+
 static void
 row_pressed_cb (GtkGestureClick *gesture,
                 int              n_press,
                 double           x,
                 double           y,
-                GtkListItem     *item)
+                ConveneWindow   *self)
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *window = gtk_widget_get_ancestor (widget, CONVENE_TYPE_WINDOW);
+  GtkListItem *item = row_list_item (widget);
 
-  if (window != NULL)
-    popup_row_menu (CONVENE_WINDOW (window), item, widget, x, y);
+  if (item != NULL)
+    popup_row_menu (self, item, widget, x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -223,31 +230,33 @@ row_menu_key_cb (GtkWidget *widget,
                  GVariant  *args,
                  gpointer   user_data)
 {
-  GtkListItem *item = user_data;
-  GtkWidget *window = gtk_widget_get_ancestor (widget, CONVENE_TYPE_WINDOW);
+  ConveneWindow *self = user_data;
+  GtkListItem *item = row_list_item (widget);
 
-  if (window != NULL)
-    popup_row_menu (CONVENE_WINDOW (window), item, widget, -1, -1);
+  if (item != NULL)
+    popup_row_menu (self, item, widget, -1, -1);
   return TRUE;
 }
 
 /**
  * _convene_window_stars_attach_row_menu:
- * @widget: the child of a sidebar list item
- * @item: the list item
+ * @self: the window
+ * @widget: the child of a sidebar list item, with its list item as
+ *   "convene-list-item" data
  *
  * Gives a group's row the Star/Unstar menu.
  */
 void
-_convene_window_stars_attach_row_menu (GtkWidget   *widget,
-                                       GtkListItem *item)
+_convene_window_stars_attach_row_menu (ConveneWindow *self,
+                                       GtkWidget     *widget)
 {
   GtkGesture *gesture = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_shortcut_controller_new ();
-  GtkShortcutAction *action = gtk_callback_action_new (row_menu_key_cb, item, NULL);
+  /* The window outlives its sidebar's rows */
+  GtkShortcutAction *action = gtk_callback_action_new (row_menu_key_cb, self, NULL);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_pressed_cb), item, 0);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_pressed_cb), self, 0);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 
   gtk_shortcut_controller_add_shortcut (
