@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "cli-test-utils.h"
 #include "convene-meeting.h"
@@ -12,6 +11,7 @@
 #include "convene-registry-list.h"
 #include "convene-registry-refresh.h"
 #include "convene-registry-store.h"
+#include "registry-test-server.h"
 #include "test-utils.h"
 
 /* A registry naming calendar feeds, served by a SoupServer on 127.0.0.1
@@ -71,117 +71,45 @@ static const char *community_ics =
 
 typedef struct
 {
-  GMutex lock;
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  SoupServer *server;
+  RegistryTestServer *server;   /* answers in a thread of its own */
   char *base;
-  GCond ready;
-  /* protected by lock */
-  gboolean feeds_gone;
-  guint hits;
   char *dir;
 } Fixture;
 
+static const char * const feed_paths[] = { "/networking.ics", "/community.ics" };
+
 static void
-server_cb (SoupServer        *soup_server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
+serve_feeds (Fixture  *fixture,
+             gboolean  gone)
 {
-  Fixture *fixture = user_data;
-  g_autofree char *body = NULL;
-  gboolean gone;
-
-  g_mutex_lock (&fixture->lock);
-  fixture->hits++;
-  gone = fixture->feeds_gone;
-  g_mutex_unlock (&fixture->lock);
-
-  if (g_str_equal (path, "/registry"))
-    body = g_strdup_printf (REGISTRY_JSON, fixture->base, fixture->base);
-  else if (g_str_equal (path, "/networking.ics") && !gone)
-    body = g_strdup (networking_ics);
-  else if (g_str_equal (path, "/community.ics") && !gone)
-    body = g_strdup (community_ics);
-
-  if (body == NULL)
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_COPY, body, strlen (body));
-}
-
-static gpointer
-server_thread (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *uri = NULL;
-
-  g_main_context_push_thread_default (fixture->context);
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  uri = g_uri_to_string (uris->data);
-
-  g_mutex_lock (&fixture->lock);
-  fixture->base = g_strndup (uri, strlen (uri) - 1);
-  g_cond_signal (&fixture->ready);
-  g_mutex_unlock (&fixture->lock);
-
-  g_main_loop_run (fixture->loop);
-
-  soup_server_disconnect (fixture->server);
-  g_clear_object (&fixture->server);
-  g_main_context_pop_thread_default (fixture->context);
-  return NULL;
+  registry_test_server_serve (fixture->server, feed_paths[0], gone ? NULL : networking_ics,
+                              NULL);
+  registry_test_server_serve (fixture->server, feed_paths[1], gone ? NULL : community_ics,
+                              NULL);
 }
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_mutex_init (&fixture->lock);
-  g_cond_init (&fixture->ready);
-  fixture->context = g_main_context_new ();
-  fixture->loop = g_main_loop_new (fixture->context, FALSE);
+  g_autofree char *registry = NULL;
 
-  g_mutex_lock (&fixture->lock);
-  fixture->thread = g_thread_new ("test server", server_thread, fixture);
-  while (fixture->base == NULL)
-    g_cond_wait (&fixture->ready, &fixture->lock);
-  g_mutex_unlock (&fixture->lock);
+  fixture->server = registry_test_server_start ();
+  fixture->base = registry_test_server_url (fixture->server, "");
+  registry = g_strdup_printf (REGISTRY_JSON, fixture->base, fixture->base);
+  registry_test_server_serve (fixture->server, "/registry", registry, NULL);
+  serve_feeds (fixture, FALSE);
 
   fixture->dir = g_dir_make_tmp ("convene-feeds-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
-}
-
-static gboolean
-quit_cb (gpointer user_data)
-{
-  g_main_loop_quit (user_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_main_context_invoke (fixture->context, quit_cb, fixture->loop);
-  g_thread_join (fixture->thread);
-  g_main_loop_unref (fixture->loop);
-  g_main_context_unref (fixture->context);
+  registry_test_server_stop (fixture->server);
   g_free (fixture->base);
-  g_mutex_clear (&fixture->lock);
-  g_cond_clear (&fixture->ready);
   test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -204,12 +132,9 @@ run_cli (Fixture *fixture,
 static guint
 hits (Fixture *fixture)
 {
-  guint n;
-
-  g_mutex_lock (&fixture->lock);
-  n = fixture->hits;
-  g_mutex_unlock (&fixture->lock);
-  return n;
+  return registry_test_server_hits (fixture->server, "/registry") +
+         registry_test_server_hits (fixture->server, feed_paths[0]) +
+         registry_test_server_hits (fixture->server, feed_paths[1]);
 }
 
 /* The line of --upcoming for @group */
@@ -277,9 +202,7 @@ test_cli_feeds (Fixture       *fixture,
   g_assert_nonnull (strstr (ics.out, "RECURRENCE-ID"));
 
   /* Feeds that fail keep their previous copies, and say so */
-  g_mutex_lock (&fixture->lock);
-  fixture->feeds_gone = TRUE;
-  g_mutex_unlock (&fixture->lock);
+  serve_feeds (fixture, TRUE);
   run_cli (fixture, &failed, "--refresh", "--registry", url, NULL);
   g_assert_cmpint (failed.status, ==, 0);
   g_assert_nonnull (strstr (failed.err, "/networking.ics"));
